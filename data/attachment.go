@@ -1,0 +1,174 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"image"
+	_ "image/jpeg" // decoders for the photo formats we accept
+	_ "image/png"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// MaxPhotoBytes bounds a photo file; larger ones are refused, not loaded.
+const MaxPhotoBytes = 40 << 20
+
+// Attachment is a photo kept for an activity.
+type Attachment struct {
+	ID           int64
+	ActivityID   int64
+	SHA256       string
+	Ext          string
+	OriginalName string
+	Size         int64
+	Width        int
+	Height       int
+	Caption      string
+	TakenDate    time.Time
+	Sort         int
+}
+
+// FilesDir is the folder beside the database that holds photo files.
+func (s *Store) FilesDir() string {
+	return strings.TrimSuffix(s.path, filepath.Ext(s.path)) + "_files"
+}
+
+// AttachmentPath is where the attachment's file is stored.
+func (s *Store) AttachmentPath(a Attachment) string {
+	return filepath.Join(s.FilesDir(), "photos", a.SHA256[:2], a.SHA256+a.Ext)
+}
+
+// sniffPhoto checks that b is a JPEG or PNG and reads its size without
+// decoding the pixels.
+func sniffPhoto(name string, b []byte) (ext string, w, h int, err error) {
+	switch http.DetectContentType(b) {
+	case "image/jpeg":
+		ext = ".jpg"
+	case "image/png":
+		ext = ".png"
+	default:
+		lower := strings.ToLower(name)
+		hint := ""
+		if strings.HasSuffix(lower, ".heic") || strings.HasSuffix(lower, ".heif") {
+			hint = "（苹果手机的 HEIC 照片请先在手机上设置为“兼容性最佳”或转换为 JPG）"
+		}
+		return "", 0, 0, &Error{Code: "photo.format", Field: "照片", Value: filepath.Base(name),
+			Msg: "只支持 JPG 和 PNG 照片" + hint, Reason: "photo is not JPEG or PNG"}
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(b))
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
+		return "", 0, 0, &Error{Code: "photo.corrupt", Field: "照片", Value: filepath.Base(name),
+			Msg: "照片文件已损坏，无法读取", Reason: fmt.Sprintf("photo header unreadable: %v", err)}
+	}
+	return ext, cfg.Width, cfg.Height, nil
+}
+
+// AddPhoto stores a photo for an activity. The file is kept under its
+// SHA-256, so the same photo added twice is stored once; it is written to a
+// temporary file and renamed, so a crash never leaves half a photo.
+func (s *Store) AddPhoto(ctx context.Context, activityID int64, name string, b []byte, caption string, taken time.Time) (Attachment, error) {
+	if len(b) > MaxPhotoBytes {
+		return Attachment{}, &Error{Code: "photo.too_large", Field: "照片", Value: filepath.Base(name),
+			Msg:    fmt.Sprintf("照片太大（%d MB），请小于 %d MB", len(b)>>20, MaxPhotoBytes>>20),
+			Reason: "photo exceeds size limit"}
+	}
+	ext, w, h, err := sniffPhoto(name, b)
+	if err != nil {
+		return Attachment{}, err
+	}
+	sum := sha256.Sum256(b)
+	a := Attachment{ActivityID: activityID, SHA256: hex.EncodeToString(sum[:]), Ext: ext,
+		OriginalName: filepath.Base(name), Size: int64(len(b)), Width: w, Height: h,
+		Caption: NormalizeText(caption), TakenDate: taken}
+	if err := writeFileAtomic(s.AttachmentPath(a), b); err != nil {
+		return Attachment{}, fmt.Errorf("保存照片失败 / save photo: %w", err)
+	}
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(sort), 0) + 1 FROM attachments
+			WHERE activity_id = ?`, activityID).Scan(&a.Sort); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO attachments (activity_id, sha256, ext, original_name,
+			size, width, height, caption, taken_date, sort, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			activityID, a.SHA256, a.Ext, a.OriginalName, a.Size, a.Width, a.Height, a.Caption,
+			FormatDateISO(a.TakenDate), a.Sort, s.stamp())
+		if err != nil {
+			if isForeignKey(err) {
+				return &Error{Code: CodeNotFound, Field: "活动", Value: fmt.Sprint(activityID),
+					Msg: "找不到该活动", Reason: "activity not found"}
+			}
+			return err
+		}
+		a.ID, err = res.LastInsertId()
+		return err
+	})
+	return a, err
+}
+
+// writeFileAtomic writes b to path through a temporary file in the same
+// folder and a rename; an existing file with the same name is left alone
+// because content-addressed names mean it already holds these bytes.
+func writeFileAtomic(path string, b []byte) error {
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // no-op after a successful rename
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// Photos lists an activity's photos in order.
+func (s *Store) Photos(ctx context.Context, activityID int64) ([]Attachment, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, activity_id, sha256, ext, original_name, size, width,
+		height, caption, taken_date, sort FROM attachments WHERE activity_id = ? ORDER BY sort, id`, activityID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Attachment
+	for rows.Next() {
+		var a Attachment
+		var taken string
+		if err := rows.Scan(&a.ID, &a.ActivityID, &a.SHA256, &a.Ext, &a.OriginalName, &a.Size, &a.Width,
+			&a.Height, &a.Caption, &taken, &a.Sort); err != nil {
+			return nil, err
+		}
+		a.TakenDate, _ = time.Parse(time.DateOnly, taken)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// RemovePhoto forgets a photo record; the file stays while other records
+// may share it.
+func (s *Store) RemovePhoto(ctx context.Context, id int64) error {
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "DELETE FROM attachments WHERE id = ?", id)
+		return err
+	})
+}

@@ -1,0 +1,9 @@
+package data
+
+import "context"
+
+// OpenAt opens a store migrated only up to version target, to build files
+// as an older program left them.
+func OpenAt(ctx context.Context, path string, target int) (*Store, error) {
+	return openAt(ctx, path, OpenOptions{Create: true, Actor: "test"}, target)
+}
