@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Reads `go test -bench` output on stdin, passes it through unchanged, then
+# prints the median ns/op of each benchmark (per package), so runs with
+# -count N can be compared at a glance.
+set -euo pipefail
+
+awk '
+{ print }
+/^pkg: / { pkg = $2 }
+/^Benchmark/ {
+	for (i = 3; i <= NF; i++) {
+		if ($(i) == "ns/op") {
+			name = $1
+			sub(/-[0-9]+$/, "", name) # drop the GOMAXPROCS suffix
+			key = pkg "\t" name
+			if (!(key in n)) { order[++keys] = key }
+			vals[key, ++n[key]] = $(i - 1) + 0
+			break
+		}
+	}
+}
+END {
+	if (keys == 0) {
+		print ""
+		print "bench: 没有基准测试结果 no benchmark results"
+		exit
+	}
+	print ""
+	print "median ns/op (中位数)"
+	for (k = 1; k <= keys; k++) {
+		key = order[k]
+		m = n[key]
+		for (i = 1; i <= m; i++) { s[i] = vals[key, i] }
+		for (i = 2; i <= m; i++) { # insertion sort: counts are small
+			v = s[i]
+			for (j = i - 1; j >= 1 && s[j] > v; j--) { s[j + 1] = s[j] }
+			s[j + 1] = v
+		}
+		med = (m % 2) ? s[(m + 1) / 2] : (s[m / 2] + s[m / 2 + 1]) / 2
+		split(key, part, "\t")
+		printf "  %-48s %14.1f ns/op  (n=%d)  %s\n", part[2], med, m, part[1]
+	}
+}'
