@@ -54,7 +54,7 @@ var (
 // as serial 2021 (1905-07-13): nobody in a roster means 1905, and a year
 // alone is not a date. Empty input returns the zero time and nil.
 func ParseDate(s string) (time.Time, error) {
-	s = NormalizeText(s)
+	s = normalizeValue(s)
 	if s == "" {
 		return time.Time{}, nil
 	}

@@ -33,7 +33,7 @@ var (
 // "money.format". Empty input returns 0, nil: the caller decides whether the
 // amount is required.
 func ParseYuan(s string) (int64, error) {
-	raw := NormalizeText(s)
+	raw := normalizeValue(s)
 	if raw == "" {
 		return 0, nil
 	}

@@ -129,7 +129,7 @@ func (s *Store) SearchMembers(ctx context.Context, query string) ([]Member, erro
 // normalizeQuery lowers a query and drops spaces and punctuation that people
 // type between syllables or digits ("zhang san", "138-1234").
 func normalizeQuery(q string) string {
-	q = strings.ToLower(NormalizeText(q))
+	q = strings.ToLower(normalizeValue(q))
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '-' || r == '\'' {
 			return -1

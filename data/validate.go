@@ -10,10 +10,19 @@ import (
 
 // NormalizeText tidies a value typed or pasted by a person before any other
 // check looks at it. Chinese input methods switch to full-width forms easily
-// (１２３, ＡＢＣ, （）), Word and web pages leave NBSP and zero-width marks
-// behind, and Excel cells often carry line breaks; none of these change what
-// the person meant, so they must not make a value "wrong".
-func NormalizeText(s string) string {
+// (１２３, ＡＢＣ), Word and web pages leave NBSP and zero-width marks behind,
+// and Excel cells often carry line breaks; none of these change what the
+// person meant, so they must not make a value "wrong". Full-width letters,
+// digits and spaces are folded to ASCII; full-width punctuation （）：is kept,
+// because in Chinese text it is the right punctuation.
+func NormalizeText(s string) string { return tidy(s, false) }
+
+// normalizeValue is NormalizeText for values that are parsed rather than
+// read (codes, phones, dates, money): full-width punctuation such as －
+// and ／ is folded too. Prose keeps its （）：, which are correct Chinese.
+func normalizeValue(s string) string { return tidy(s, true) }
+
+func tidy(s string, punctuation bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	pendingSpace := false
@@ -21,7 +30,9 @@ func NormalizeText(s string) string {
 		switch {
 		case r >= 0xFF01 && r <= 0xFF5E:
 			// The full-width block mirrors ASCII 0x21..0x7E at a fixed offset.
-			r -= 0xFEE0
+			if a := r - 0xFEE0; punctuation || isASCIIAlnum(a) {
+				r = a
+			}
 		case r == 0x3000 || r == 0x00A0:
 			r = ' '
 		case r == 0x200B || r == 0xFEFF:
@@ -46,7 +57,7 @@ func NormalizeText(s string) string {
 // only: strings.ToUpper would also turn e.g. 'ı' into 'I' and 'ſ' into 'S',
 // quietly letting foreign letters pass as code characters.
 func compactUpper(s string) string {
-	s = NormalizeText(s)
+	s = normalizeValue(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
@@ -307,7 +318,7 @@ func CheckMobile(s string) (string, error) {
 // mobileDigits returns the candidate mobile number from s together with the
 // normalized input (for error messages).
 func mobileDigits(s string) (digits, raw string) {
-	raw = NormalizeText(s)
+	raw = normalizeValue(s)
 	var b strings.Builder
 	for i := 0; i < len(raw); i++ {
 		if c := raw[i]; c != ' ' && c != '-' {
@@ -454,4 +465,8 @@ func landline(s string) (string, bool) {
 		out += "-" + ext
 	}
 	return out, true
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z'
 }

@@ -41,14 +41,15 @@ func TestNormalizeText(t *testing.T) {
 		{"plain", "abc", "abc"},
 		{"trim", "  abc \t", "abc"},
 		{"collapse", "a \r\n\t b", "a b"},
-		{"full-width ascii", "ＡＢＣ１２３（）！～", "ABC123()!~"},
+		{"full-width letters and digits", "ＡＢＣ１２３", "ABC123"},
+		{"full-width punctuation kept", "青禾建材（集团）有限公司：第一期！", "青禾建材（集团）有限公司：第一期！"},
 		{"ideographic space", "张\u3000三", "张 三"},
 		{"nbsp", "a\u00a0\u00a0b", "a b"},
 		{"zero width", "\ufeff13\u200b8", "138"},
 		{"zero width between spaces", "a \u200b b", "a b"},
 		{"only spaces", " \u3000\u00a0\n", ""},
 		{"chinese kept", "四川省 成都市", "四川省 成都市"},
-		{"full-width comma and period", "１，２００．５", "1,200.5"},
+		{"full-width comma and period kept", "１，２００．５", "1，200．5"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"chamberdesk/data"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0"
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// cli carries what every command needs.
+type cli struct {
+	ctx    context.Context
+	dbPath string
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// usageError is a mistake in the command line itself.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+const usageText = `用法 / usage: chamberctl [--db FILE] COMMAND [参数]
+
+命令 / commands:
+  init --name NAME [--type TYPE]   新建数据文件并填写单位信息 / new database with a profile
+  demo                             新建演示商会数据文件 / new database with the demo chamber
+  check                            检查数据文件 / integrity, foreign keys, schema version
+  members list [--search Q] [--json]
+  members add --name N [--company C] [--credit-code X] [--phone P] [--id-number I] [--office O]
+  version                          显示版本 / print the version
+
+不带 --db 时使用默认数据文件 / without --db the default data file is used.`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	c := &cli{ctx: ctx, stdout: stdout, stderr: stderr}
+
+	fs := flag.NewFlagSet("chamberctl", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.dbPath, "db", "", "数据文件 / database file")
+	if err := fs.Parse(args); err != nil {
+		return c.fail(usageError{err.Error()})
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		fmt.Fprintln(stderr, usageText)
+		return exitUsage
+	}
+	if c.dbPath == "" && rest[0] != "version" && rest[0] != "help" {
+		p, err := data.DefaultPath()
+		if err != nil {
+			return c.fail(fmt.Errorf("找不到默认数据文件夹 / no default data folder: %w", err))
+		}
+		c.dbPath = p
+	}
+	var err error
+	switch rest[0] {
+	case "init":
+		err = c.cmdInit(rest[1:])
+	case "demo":
+		err = c.cmdDemo(rest[1:])
+	case "check":
+		err = c.cmdCheck(rest[1:])
+	case "members":
+		err = c.cmdMembers(rest[1:])
+	case "version":
+		fmt.Fprintf(stdout, "chamberctl %s (数据版本 / schema %d)\n", version, data.SchemaVersion())
+	case "help", "-h", "--help":
+		fmt.Fprintln(stdout, usageText)
+	default:
+		err = usageError{fmt.Sprintf("未知命令 %q / unknown command %q", rest[0], rest[0])}
+	}
+	return c.fail(err)
+}
+
+// fail prints err as one line, Chinese then English, and picks the exit code.
+func (c *cli) fail(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(c.stderr, "用法错误 / usage: %s\n", oneLine(ue.msg))
+		fmt.Fprintln(c.stderr, "运行 chamberctl help 查看用法 / run chamberctl help")
+		return exitUsage
+	}
+	fmt.Fprintf(c.stderr, "错误 / error: %s\n", oneLine(err.Error()))
+	return exitError
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "；")), " ")
+}
+
+// flags parses a command's own flags; positional arguments are refused
+// unless the command asks for them.
+func flags(name string, args []string, define func(fs *flag.FlagSet)) (*flag.FlagSet, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	define(fs)
+	if err := fs.Parse(args); err != nil {
+		return nil, usageError{name + ": " + err.Error()}
+	}
+	return fs, nil
+}
+
+func noArgs(fs *flag.FlagSet) error {
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("%s: 多余的参数 %q / unexpected argument", fs.Name(), fs.Arg(0))}
+	}
+	return nil
+}
+
+// open opens the existing database for a command.
+func (c *cli) open() (*data.Store, error) {
+	return data.Open(c.ctx, c.dbPath, data.OpenOptions{Actor: actor()})
+}
+
+func actor() string {
+	for _, k := range []string{"USER", "USERNAME", "LOGNAME"} {
+		if u := os.Getenv(k); u != "" {
+			return "chamberctl:" + u
+		}
+	}
+	return "chamberctl"
+}
