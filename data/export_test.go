@@ -7,3 +7,6 @@ import "context"
 func OpenAt(ctx context.Context, path string, target int) (*Store, error) {
 	return openAt(ctx, path, OpenOptions{Create: true, Actor: "test"}, target)
 }
+
+// DropIndex forgets the member search index, as a bulk job does.
+func (s *Store) DropIndex() { s.dropIndex() }

@@ -118,7 +118,11 @@ func (s *Store) index(ctx context.Context) (*memberIndex, error) {
 // empty query returns everyone. Better matches come first: the name itself,
 // then its start or a pinyin spelling's start, then anything else; ties keep
 // rank order.
-func (s *Store) SearchMembers(ctx context.Context, query string) ([]Member, error) {
+//
+// The members returned are shared with the index so that a search on every
+// keystroke copies nothing: treat them as read-only, and load a member with
+// Store.Member before changing it.
+func (s *Store) SearchMembers(ctx context.Context, query string) ([]*Member, error) {
 	idx, err := s.index(ctx)
 	if err != nil {
 		return nil, err
@@ -157,12 +161,12 @@ func queryKind(q string) (letters, digits, alnum bool) {
 
 const tiers = 4
 
-func (idx *memberIndex) search(query string) []Member {
+func (idx *memberIndex) search(query string) []*Member {
 	q := normalizeQuery(query)
 	if q == "" {
-		out := make([]Member, len(idx.entries))
+		out := make([]*Member, len(idx.entries))
 		for i := range idx.entries {
-			out[i] = idx.entries[i].m
+			out[i] = &idx.entries[i].m
 		}
 		return out
 	}
@@ -199,10 +203,10 @@ func (idx *memberIndex) search(query string) []Member {
 	for _, b := range buckets {
 		n += len(b)
 	}
-	out := make([]Member, 0, n)
+	out := make([]*Member, 0, n)
 	for _, b := range buckets {
 		for _, i := range b {
-			out = append(out, idx.entries[i].m)
+			out = append(out, &idx.entries[i].m)
 		}
 	}
 	return out
