@@ -71,3 +71,11 @@ func DefaultPath() (string, error) {
 	}
 	return filepath.Join(d, FileName), nil
 }
+
+// RemoveFile deletes a database file with its write-ahead log and shared
+// memory files; used when a file just created could not be filled.
+func RemoveFile(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		_ = os.Remove(path + suffix)
+	}
+}

@@ -254,3 +254,27 @@ func TestIntegrityBySQLite3(t *testing.T) {
 		t.Fatalf("sqlite3 printed %q; want %q", out, want)
 	}
 }
+
+func TestBackup(t *testing.T) {
+	ctx := context.Background()
+	s := datatest.MustOpen(t)
+	datatest.MustOrg(t, s)
+	if _, _, err := s.CreateMember(ctx, data.Member{Name: "备份测试"}); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "sub", "备份.db")
+	if err := s.Backup(ctx, dest); err != nil {
+		t.Fatal(err)
+	}
+	b := datatest.MustOpenPath(t, dest)
+	ms, err := b.SearchMembers(ctx, "备份")
+	if err != nil || len(ms) != 1 {
+		t.Fatalf("backup holds %d members (%v)", len(ms), err)
+	}
+	if problems, _ := b.Check(ctx); len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if _, err := os.Stat(dest + ".tmp"); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("temporary backup file left behind")
+	}
+}

@@ -13,8 +13,8 @@ group=${1:-}
 
 build_pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev)
-font_pkgs=(fonts-wqy-microhei)
-test_pkgs=(sqlite3 fonts-wqy-microhei xvfb python3-openpyxl poppler-utils)
+font_pkgs=(fonts-wqy-zenhei)
+test_pkgs=(sqlite3 fonts-wqy-zenhei xvfb python3-openpyxl poppler-utils)
 
 case "$group" in
 build) want=("${build_pkgs[@]}") ;;
@@ -84,12 +84,12 @@ No apt-get found: install these with your system's package manager (names differ
 
   Fedora:  sudo dnf install gcc pkgconf-pkg-config mesa-libGL-devel libXcursor-devel \\
              libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel
-           (run/test) wqy-microhei-fonts
+           (run/test) wqy-zenhei-fonts
            (test)     sqlite xorg-x11-server-Xvfb python3-openpyxl poppler-utils
 
   Arch:    sudo pacman -S gcc pkgconf mesa libx11 libxcursor libxrandr libxinerama \\
              libxi libxxf86vm xorg-server-devel
-           (run/test) wqy-microhei
+           (run/test) wqy-zenhei
            (test)     sqlite xorg-server-xvfb python-openpyxl poppler
 
 EOF

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 
 	"chamberdesk/data"
 	"chamberdesk/data/demo"
@@ -53,36 +52,13 @@ func (c *cli) cmdDemo(args []string) error {
 	})
 }
 
-// create makes a new organization file. A file that already holds data is
-// refused before it is opened for writing; a file this command created is
-// removed again if filling it fails, so nothing half-made is left.
+// create makes a new organization file; see data.Create.
 func (c *cli) create(fill func(ctx context.Context, s *data.Store) error) error {
-	state, err := data.Inspect(c.ctx, c.dbPath)
+	s, err := data.Create(c.ctx, c.dbPath, data.OpenOptions{Actor: actor()}, fill)
 	if err != nil {
-		return err
-	}
-	if state == data.FileHasData {
-		return &data.Error{Code: data.CodeNotEmpty, Field: "数据文件", Value: c.dbPath,
-			Msg: "已有数据，未做任何修改；如需新建请换一个文件名", Reason: "file already holds data; nothing changed"}
-	}
-	s, err := data.Open(c.ctx, c.dbPath, data.OpenOptions{Create: true, Actor: actor()})
-	if err != nil {
-		return err
-	}
-	if err := fill(c.ctx, s); err != nil {
-		s.Close()
-		if state == data.FileMissing {
-			removeDB(c.dbPath)
-		}
 		return err
 	}
 	return s.Close()
-}
-
-func removeDB(path string) {
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		_ = os.Remove(path + suffix)
-	}
 }
 
 // warn prints warnings (kept, flagged records) to stderr.

@@ -3,27 +3,28 @@ package main
 
 import (
 	"flag"
+	"fmt"
+	"os"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/widget"
 
-	"chamberdesk/assets"
+	"chamberdesk/data"
+	"chamberdesk/ui"
 )
 
 func main() {
-	db := flag.String("db", "", "data file to open (default: the user's data folder)")
+	db := flag.String("db", "", "数据文件 / data file (default: the user's data folder)")
 	flag.Parse()
-
-	a := app.NewWithID("cn.chamberdesk.app")
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-
-	text := "商会工作台正在建设中"
-	if *db != "" {
-		text += "\n" + *db
+	path := *db
+	if path == "" {
+		p, err := data.DefaultPath()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "找不到默认数据文件夹 / no default data folder:", err)
+			os.Exit(1)
+		}
+		path = p
 	}
-	w := a.NewWindow("商会工作台 ChamberDesk")
-	w.SetContent(widget.NewLabel(text))
-	w.Resize(fyne.NewSize(900, 600))
+	w := ui.New(app.NewWithID("cn.chamberdesk.app"), ui.Options{DBPath: path})
 	w.ShowAndRun()
+	w.Close()
 }

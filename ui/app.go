@@ -1,0 +1,293 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"chamberdesk/assets"
+	"chamberdesk/assets/fonts"
+	"chamberdesk/data"
+)
+
+// Options say which data file the window opens.
+type Options struct {
+	DBPath  string // the file to open; the welcome screen offers to create it
+	Version string // shown in 关于
+}
+
+// screen is one page of the main window.
+type screen interface {
+	content() fyne.CanvasObject // built once
+	refresh()                   // reload from the store; called on the UI thread
+}
+
+// navItem is one entry of the navigation.
+type navItem struct {
+	key, title string
+	icon       fyne.Resource
+	make       func(a *App) screen
+}
+
+// App is the main window and everything it shows.
+type App struct {
+	fyne  fyne.App
+	win   fyne.Window
+	opts  Options
+	ctx   context.Context
+	stop  context.CancelFunc
+	font  *fonts.Font
+	store *data.Store
+	org   data.Organization
+
+	welcome  *welcomeScreen // set while the welcome screen shows
+	tabs     *container.AppTabs
+	screens  map[string]screen
+	shortcut map[string]func() // named actions the keyboard reaches
+
+	mu         sync.Mutex
+	lastDialog dialog.Dialog // the newest dialog, for tests
+}
+
+// Preference keys.
+const (
+	prefWidth      = "window.width"
+	prefHeight     = "window.height"
+	prefLastScreen = "window.screen"
+)
+
+func navItems() []navItem {
+	return []navItem{
+		{"home", "首页", theme.HomeIcon(), func(a *App) screen { return newHomeScreen(a) }},
+		{"members", "会员", theme.AccountIcon(), func(a *App) screen { return newMembersScreen(a) }},
+		{"dues", "会费", theme.ListIcon(), func(a *App) screen { return newDuesScreen(a) }},
+		{"activities", "活动", theme.CalendarIcon(), func(a *App) screen {
+			return newPendingScreen("活动", "活动记录（会议、培训、招商考察、公益等）及照片")
+		}},
+		{"metrics", "指标", theme.GridIcon(), func(a *App) screen {
+			return newPendingScreen("指标", "年度指标：由会员和活动记录自动统计，或手工填写")
+		}},
+		{"cases", "案例申报", theme.DocumentCreateIcon(), func(a *App) screen {
+			return newPendingScreen("案例申报", "“创新中国”工商联（商会）工作案例的撰写和申报材料包")
+		}},
+		{"reports", "报表", theme.DocumentPrintIcon(), func(a *App) screen {
+			return newPendingScreen("报表", "会员名册、活动台账、年度指标和申报汇总表的 Excel 导出，以及活动简报打印")
+		}},
+		{"settings", "设置", theme.SettingsIcon(), func(a *App) screen { return newSettingsScreen(a) }},
+	}
+}
+
+// New builds the main window on fa. It opens opts.DBPath if it holds an
+// organization, otherwise shows the welcome screen.
+func New(fa fyne.App, opts Options) *App {
+	a := &App{fyne: fa, opts: opts, shortcut: map[string]func(){}}
+	a.ctx, a.stop = context.WithCancel(context.Background())
+	th, f, err := newTheme()
+	fa.Settings().SetTheme(th)
+	a.font = f
+	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.win = fa.NewWindow("商会工作台")
+	p := fa.Preferences()
+	a.win.Resize(fyne.NewSize(
+		float32(p.FloatWithFallback(prefWidth, 1100)), float32(p.FloatWithFallback(prefHeight, 720))))
+	a.win.SetMainMenu(a.menu())
+	a.win.SetCloseIntercept(func() { a.Close(); a.win.Close() })
+	a.addShortcuts()
+	a.openPath(opts.DBPath)
+	if err != nil {
+		a.showInfo("缺少中文字体", "未找到可用的中文字体，部分文字可能显示为方框。\n请安装 fonts-wqy-zenhei（Debian/Ubuntu：sudo apt-get install fonts-wqy-zenhei）。\n\n"+err.Error())
+	}
+	return a
+}
+
+// Window is the main window.
+func (a *App) Window() fyne.Window { return a.win }
+
+// ShowAndRun shows the window and runs the event loop.
+func (a *App) ShowAndRun() { a.win.ShowAndRun() }
+
+// Close remembers the window and closes the store, flushing it to disk.
+func (a *App) Close() {
+	sz := a.win.Canvas().Size()
+	if sz.Width > 0 && sz.Height > 0 {
+		a.fyne.Preferences().SetFloat(prefWidth, float64(sz.Width))
+		a.fyne.Preferences().SetFloat(prefHeight, float64(sz.Height))
+	}
+	a.closeStore()
+	a.stop()
+}
+
+func (a *App) closeStore() {
+	if a.store != nil {
+		if err := a.store.Close(); err != nil {
+			log.Printf("close store: %v", err)
+		}
+		a.store = nil
+	}
+}
+
+// openPath opens path: its organization in the shell, or the welcome screen
+// when it holds none yet. A foreign or newer file is refused untouched.
+func (a *App) openPath(path string) {
+	state, err := data.Inspect(a.ctx, path)
+	if err != nil {
+		a.showWelcome(path)
+		a.showError(err)
+		return
+	}
+	if state != data.FileHasData {
+		a.showWelcome(path)
+		return
+	}
+	s, err := data.Open(a.ctx, path, data.OpenOptions{Actor: actor()})
+	if err != nil {
+		a.showWelcome(path)
+		a.showError(err)
+		return
+	}
+	a.useStore(s)
+}
+
+// useStore makes s the open file and shows the shell on it.
+func (a *App) useStore(s *data.Store) {
+	a.closeStore()
+	a.welcome = nil
+	a.store = s
+	org, err := s.Organization(a.ctx)
+	if err != nil {
+		a.showError(err)
+	}
+	a.org = org
+	a.opts.DBPath = s.Path()
+	a.win.SetTitle(fmt.Sprintf("商会工作台 — %s", org.Name))
+	a.buildShell()
+}
+
+func (a *App) buildShell() {
+	a.screens = map[string]screen{}
+	var items []*container.TabItem
+	for _, n := range navItems() {
+		sc := n.make(a)
+		a.screens[n.key] = sc
+		items = append(items, container.NewTabItemWithIcon(n.title, n.icon, sc.content()))
+	}
+	a.tabs = container.NewAppTabs(items...)
+	a.tabs.SetTabLocation(container.TabLocationLeading)
+	a.tabs.OnSelected = func(t *container.TabItem) {
+		key := a.keyOf(t)
+		a.fyne.Preferences().SetString(prefLastScreen, key)
+		if sc := a.screens[key]; sc != nil {
+			sc.refresh()
+		}
+	}
+	a.win.SetContent(a.tabs)
+	last := a.fyne.Preferences().StringWithFallback(prefLastScreen, "home")
+	a.show(last)
+}
+
+func (a *App) keyOf(t *container.TabItem) string {
+	for i, n := range navItems() {
+		if i < len(a.tabs.Items) && a.tabs.Items[i] == t {
+			return n.key
+		}
+	}
+	return ""
+}
+
+// show switches to the screen named key and refreshes it.
+func (a *App) show(key string) {
+	if a.tabs == nil {
+		return
+	}
+	for i, n := range navItems() {
+		if n.key == key {
+			if a.tabs.SelectedIndex() == i {
+				a.screens[key].refresh()
+			}
+			a.tabs.SelectIndex(i)
+			return
+		}
+	}
+	a.tabs.SelectIndex(0)
+}
+
+// current is the key of the screen on display.
+func (a *App) current() string {
+	if a.tabs == nil {
+		return ""
+	}
+	return a.keyOf(a.tabs.Selected())
+}
+
+func (a *App) menu() *fyne.MainMenu {
+	quit := fyne.NewMenuItem("退出", func() { a.Close(); a.fyne.Quit() })
+	quit.IsQuit = true
+	return fyne.NewMainMenu(
+		fyne.NewMenu("文件",
+			fyne.NewMenuItem("新建数据文件…", a.newFileDialog),
+			fyne.NewMenuItem("打开数据文件…", a.openFileDialog),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("备份…", a.backupDialog),
+			fyne.NewMenuItemSeparator(),
+			quit,
+		),
+		fyne.NewMenu("帮助", fyne.NewMenuItem("关于", a.about)),
+	)
+}
+
+func (a *App) addShortcuts() {
+	bind := func(key fyne.KeyName, name string) {
+		a.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
+			func(fyne.Shortcut) {
+				if f := a.shortcut[name]; f != nil {
+					f()
+				}
+			})
+	}
+	bind(fyne.KeyN, "new")
+	bind(fyne.KeyF, "search")
+	bind(fyne.KeyS, "save")
+}
+
+// onShortcut registers what a named shortcut (new, search, save) does.
+func (a *App) onShortcut(name string, f func()) { a.shortcut[name] = f }
+
+func (a *App) about() {
+	v := a.fyne.Metadata().Version
+	if v == "" {
+		v = a.opts.Version
+	}
+	if v == "" {
+		v = assets.Version
+	}
+	font := "未找到中文字体"
+	if a.font != nil {
+		font = a.font.Name + "（" + a.font.Path + "）"
+	}
+	a.showInfo("关于商会工作台", fmt.Sprintf("商会工作台 ChamberDesk\n版本 %s（数据版本 %d）\n\n为镇街商会和工商联编写的会员、活动与案例申报工具。\n字体：%s",
+		v, data.SchemaVersion(), font))
+}
+
+func actor() string { return "chamberdesk" }
+
+// Dialog returns the newest dialog shown, for tests.
+func (a *App) Dialog() dialog.Dialog {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.lastDialog
+}
+
+// newLabel is a wrapping label for explanations.
+func newLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"log"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"chamberdesk/data"
+)
+
+// message is what a person is shown for err: the store's Chinese message
+// where there is one. The full error goes to the log (personal values in it
+// are already masked by data).
+func message(err error) string {
+	if e, ok := data.AsError(err); ok {
+		var es data.Errors
+		if errors.As(err, &es) && len(es) > 1 {
+			return es.Error()
+		}
+		return e.Error()
+	}
+	return "操作失败，未做任何修改。\n" + err.Error()
+}
+
+// showError shows err in a dialog. It may be called from any goroutine.
+func (a *App) showError(err error) {
+	if err == nil {
+		return
+	}
+	log.Printf("error: %v", err)
+	fyne.Do(func() {
+		d := dialog.NewError(errors.New(message(err)), a.win)
+		a.setDialog(d)
+		d.Show()
+	})
+}
+
+// showInfo shows a short message. It may be called from any goroutine.
+func (a *App) showInfo(title, msg string) {
+	fyne.Do(func() {
+		d := dialog.NewInformation(title, msg, a.win)
+		a.setDialog(d)
+		d.Show()
+	})
+}
+
+// background runs work off the UI thread behind a progress dialog; done
+// (which may be nil) runs on the UI thread after a success, and a failure
+// is shown as an error dialog.
+func (a *App) background(title string, work func(ctx context.Context) error, done func()) {
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons(title, bar, a.win)
+	d.Show()
+	go func() {
+		err := work(a.ctx)
+		fyne.Do(func() {
+			d.Hide()
+			if err != nil {
+				a.showError(err)
+				return
+			}
+			if done != nil {
+				done()
+			}
+		})
+	}()
+}
+
+func (a *App) setDialog(d dialog.Dialog) {
+	a.mu.Lock()
+	a.lastDialog = d
+	a.mu.Unlock()
+}

@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"chamberdesk/data"
+)
+
+// dbFilter shows data files in the file dialogs.
+var dbFilter = storage.NewExtensionFileFilter([]string{".db"})
+
+// openFileDialog lets the person pick another data file. A foreign or newer
+// file is refused with a message and left as it was.
+func (a *App) openFileDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		a.openOther(path)
+	}, a.win)
+	d.SetFilter(dbFilter)
+	d.Show()
+}
+
+// openOther switches to the file at path, keeping the current one open if
+// path cannot be opened.
+func (a *App) openOther(path string) {
+	state, err := data.Inspect(a.ctx, path)
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	if state != data.FileHasData {
+		a.closeStore()
+		a.showWelcome(path)
+		return
+	}
+	s, err := data.Open(a.ctx, path, data.OpenOptions{Actor: actor()})
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	a.useStore(s)
+}
+
+// newFileDialog asks where to put a new data file and shows the welcome
+// screen for it.
+func (a *App) newFileDialog() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(strings.ToLower(path), ".db") {
+			path += ".db"
+		}
+		// The save dialog has created an empty file; an empty file is free to fill.
+		a.closeStore()
+		a.showWelcome(path)
+	}, a.win)
+	d.SetFileName("新商会.db")
+	d.SetFilter(dbFilter)
+	d.Show()
+}
+
+// backupDialog writes a copy of the open data file where the person says.
+func (a *App) backupDialog() {
+	if a.store == nil {
+		a.showInfo("备份", "尚未打开数据文件。")
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		a.backupTo(path)
+	}, a.win)
+	d.SetFileName(fmt.Sprintf("%s备份_%s.db", a.org.ShortName, time.Now().Format("20060102")))
+	d.Show()
+}
+
+func (a *App) backupTo(path string) {
+	s := a.store
+	a.background("正在备份…", func(ctx context.Context) error {
+		return s.Backup(ctx, path)
+	}, func() { a.showInfo("备份完成", "已备份到 "+filepath.Clean(path)) })
+}

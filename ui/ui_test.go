@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"chamberdesk/data"
+	"chamberdesk/data/demo"
+)
+
+var (
+	demoOnce sync.Once
+	demoFile string
+	demoErr  error
+)
+
+// demoCopy gives each test its own copy of one demo database, built once.
+func demoCopy(t *testing.T) string {
+	t.Helper()
+	demoOnce.Do(func() {
+		dir, err := mkdirTemp()
+		if err != nil {
+			demoErr = err
+			return
+		}
+		demoFile = filepath.Join(dir, "demo.db")
+		s, err := data.Create(context.Background(), demoFile, data.OpenOptions{Actor: "test"}, demo.Fill)
+		if err != nil {
+			demoErr = err
+			return
+		}
+		demoErr = s.Close()
+	})
+	if demoErr != nil {
+		t.Fatal(demoErr)
+	}
+	path := filepath.Join(t.TempDir(), "demo.db")
+	s, err := data.Open(context.Background(), demoFile, data.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Backup(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// newTestApp opens the window on path with Fyne's test driver.
+func newTestApp(t *testing.T, path string) *App {
+	t.Helper()
+	fa := test.NewTempApp(t)
+	a := New(fa, Options{DBPath: path})
+	a.win.Resize(fyne.NewSize(1280, 800))
+	a.win.Show()
+	t.Cleanup(func() { a.Close() })
+	return a
+}
+
+func TestShellOnDemo(t *testing.T) {
+	a := newTestApp(t, demoCopy(t))
+	if a.store == nil || a.tabs == nil {
+		t.Fatal("the demo file did not open in the shell")
+	}
+	if got := a.win.Title(); got != "商会工作台 — "+demo.OrgName() {
+		t.Fatalf("title %q", got)
+	}
+	if len(a.tabs.Items) != 8 || a.tabs.Items[1].Text != "会员" {
+		t.Fatalf("navigation %d items", len(a.tabs.Items))
+	}
+	a.show("settings")
+	if a.current() != "settings" || a.fyne.Preferences().String(prefLastScreen) != "settings" {
+		t.Fatalf("current %q pref %q", a.current(), a.fyne.Preferences().String(prefLastScreen))
+	}
+}
+
+func mkdirTemp() (string, error) { return os.MkdirTemp("", "chamberdesk-ui-") }
