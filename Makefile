@@ -3,6 +3,7 @@
 #   make run      install what the GUI needs, then start it (make run ARGS="--db x.db")
 #   make test     install test tools, then vet, race tests and both builds
 #   make bench    benchmarks of data/ and report/, with medians
+#   make screenshots  PNGs of every main screen on the demo chamber, in screenshots/
 #   make build    bin/chamberdesk and bin/chamberctl
 #   make clean
 
@@ -21,7 +22,7 @@ export GOFLAGS := $(strip $(shell $(GO) env GOFLAGS 2>/dev/null) -mod=readonly)
 # Benchmark only the packages that exist yet.
 BENCH_PKGS := $(strip $(foreach d,data report,$(if $(wildcard $(d)/*.go $(d)/*/*.go $(d)/*/*/*.go),./$(d)/...)))
 
-.PHONY: deps-build deps-test deps-run run test bench build clean
+.PHONY: deps-build deps-test deps-run run test bench screenshots build clean
 
 deps-build:
 	bash scripts/deps.sh build
@@ -47,6 +48,13 @@ test: deps-test
 bench:
 	@if [ -z "$(BENCH_PKGS)" ]; then echo "bench: data/ 与 report/ 中尚无 Go 包 no Go packages in data/ or report/ yet"; exit 0; fi; \
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 $(BENCH_PKGS) | bash scripts/bench-summary.sh
+
+# Fyne's software painter renders each screen with the program's Chinese
+# font; the test fails if a screen does not draw.
+screenshots: deps-test
+	rm -rf screenshots
+	SCREENSHOTS_DIR=$(CURDIR)/screenshots $(GO) test -count=1 -run '^TestScreenshots$$' ./ui
+	@ls screenshots
 
 build: deps-build
 	CGO_ENABLED=0 $(GO) build -o $(BIN)/chamberctl ./cmd/chamberctl

@@ -1,22 +1,21 @@
 #!/usr/bin/env bash
 # Reads `go test -bench` output on stdin, passes it through unchanged, then
-# prints the median ns/op of each benchmark (per package), so runs with
-# -count N can be compared at a glance.
+# prints the median of ns/op and of each custom metric (such as p95-ms) per
+# benchmark, so runs with -count N can be compared at a glance.
 set -euo pipefail
 
 awk '
 { print }
 /^pkg: / { pkg = $2 }
 /^Benchmark/ {
-	for (i = 3; i <= NF; i++) {
-		if ($(i) == "ns/op") {
-			name = $1
-			sub(/-[0-9]+$/, "", name) # drop the GOMAXPROCS suffix
-			key = pkg "\t" name
-			if (!(key in n)) { order[++keys] = key }
-			vals[key, ++n[key]] = $(i - 1) + 0
-			break
-		}
+	name = $1
+	sub(/-[0-9]+$/, "", name) # drop the GOMAXPROCS suffix
+	for (i = 3; i < NF; i += 2) {
+		unit = $(i + 1)
+		if (unit == "B/op" || unit == "allocs/op") { continue }
+		key = pkg "\t" name "\t" unit
+		if (!(key in n)) { order[++keys] = key }
+		vals[key, ++n[key]] = $(i) + 0
 	}
 }
 END {
@@ -26,7 +25,7 @@ END {
 		exit
 	}
 	print ""
-	print "median ns/op (中位数)"
+	print "medians (中位数)"
 	for (k = 1; k <= keys; k++) {
 		key = order[k]
 		m = n[key]
@@ -38,6 +37,6 @@ END {
 		}
 		med = (m % 2) ? s[(m + 1) / 2] : (s[m / 2] + s[m / 2 + 1]) / 2
 		split(key, part, "\t")
-		printf "  %-48s %14.1f ns/op  (n=%d)  %s\n", part[2], med, m, part[1]
+		printf "  %-40s %16.3f %-8s (n=%d)  %s\n", part[2], med, part[3], m, part[1]
 	}
 }'

@@ -53,6 +53,7 @@ type App struct {
 	screens  map[string]screen
 	shortcut map[string]func() // named actions the keyboard reaches
 
+	busy       sync.WaitGroup // background work under way
 	mu         sync.Mutex
 	lastDialog dialog.Dialog // the newest dialog, for tests
 }

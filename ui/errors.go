@@ -55,7 +55,9 @@ func (a *App) background(title string, work func(ctx context.Context) error, don
 	bar := widget.NewProgressBarInfinite()
 	d := dialog.NewCustomWithoutButtons(title, bar, a.win)
 	d.Show()
+	a.busy.Add(1)
 	go func() {
+		defer a.busy.Done()
 		err := work(a.ctx)
 		fyne.Do(func() {
 			d.Hide()
@@ -75,3 +77,7 @@ func (a *App) setDialog(d dialog.Dialog) {
 	a.lastDialog = d
 	a.mu.Unlock()
 }
+
+// wait blocks until background work started so far has finished and its
+// results reached the window; tests use it.
+func (a *App) wait() { a.busy.Wait() }

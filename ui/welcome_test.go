@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"context"
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"chamberdesk/data"
+	"chamberdesk/data/demo"
+)
+
+func TestWelcome(t *testing.T) {
+	t.Run("ErrInvalidPhoneWritesNothing", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "org.db")
+		a := newTestApp(t, path)
+		w := a.welcome
+		if w == nil || a.store != nil {
+			t.Fatal("a missing file should show the welcome screen")
+		}
+		test.Type(w.name, "测试镇商会")
+		test.Type(w.phone, "12345")
+		if w.phone.Validate() == nil {
+			t.Fatal("no inline error for a bad phone")
+		}
+		test.Tap(w.createBtn)
+		a.wait()
+		if a.store != nil || a.Dialog() == nil {
+			t.Fatal("a bad profile was accepted")
+		}
+		if _, err := os.Stat(path); !os.IsNotExist(err) {
+			t.Fatal("a refused profile left a file behind")
+		}
+	})
+
+	t.Run("CreateOrganization", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "org.db")
+		a := newTestApp(t, path)
+		w := a.welcome
+		test.Type(w.name, "石桥街道商会")
+		w.orgType.SetSelected("镇街商会")
+		test.Type(w.region, "江州市石桥区")
+		test.Type(w.phone, "13912345678")
+		test.Tap(w.createBtn)
+		a.wait()
+		if a.store == nil || a.tabs == nil {
+			t.Fatal("creating the organization did not open the shell")
+		}
+		org, err := a.store.Organization(context.Background())
+		if err != nil || org.Name != "石桥街道商会" || org.Region != "江州市石桥区" || org.ContactPhone != "13912345678" {
+			t.Fatalf("stored %+v %v", org, err)
+		}
+		if a.win.Title() != "商会工作台 — 石桥街道商会" {
+			t.Fatalf("title %q", a.win.Title())
+		}
+	})
+
+	t.Run("OpenDemo", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "demo.db")
+		a := newTestApp(t, path)
+		test.Tap(a.welcome.demoBtn)
+		a.wait()
+		if a.store == nil {
+			t.Fatal("demo did not open")
+		}
+		ms, err := a.store.SearchMembers(context.Background(), "")
+		if err != nil || len(ms) != demo.MemberCount {
+			t.Fatalf("demo members %d %v", len(ms), err)
+		}
+	})
+
+	t.Run("ErrForeignFileUntouched", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "notes.db")
+		os.WriteFile(path, []byte("这是别的程序的文件"), 0o644)
+		before, _ := os.ReadFile(path)
+		a := newTestApp(t, path)
+		if a.store != nil || a.Dialog() == nil {
+			t.Fatal("a foreign file was opened without a message")
+		}
+		after, _ := os.ReadFile(path)
+		if sha256.Sum256(before) != sha256.Sum256(after) {
+			t.Fatal("a foreign file was changed")
+		}
+	})
+
+	t.Run("ErrNewerFileUntouched", func(t *testing.T) {
+		path := demoCopy(t)
+		s, err := data.Open(context.Background(), path, data.OpenOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.DB().Exec("PRAGMA user_version = 77")
+		s.Close()
+		before, _ := os.ReadFile(path)
+		a := newTestApp(t, path)
+		if a.store != nil || a.Dialog() == nil {
+			t.Fatal("a newer file was opened")
+		}
+		after, _ := os.ReadFile(path)
+		if sha256.Sum256(before) != sha256.Sum256(after) {
+			t.Fatal("a newer file was changed")
+		}
+	})
+}
+
+func TestRememberWindowAndScreen(t *testing.T) {
+	path := demoCopy(t)
+	fa := test.NewTempApp(t)
+	a := New(fa, Options{DBPath: path})
+	a.win.Show()
+	a.show("dues")
+	a.Close()
+	b := New(fa, Options{DBPath: path})
+	defer b.Close()
+	if b.current() != "dues" {
+		t.Fatalf("reopened on %q; want the last screen, dues", b.current())
+	}
+	if fa.Preferences().Float(prefWidth) <= 0 {
+		t.Fatal("window width not remembered")
+	}
+}
