@@ -44,6 +44,9 @@ const usageText = `用法 / usage: chamberctl [--db FILE] COMMAND [参数]
   check                            检查数据文件 / integrity, foreign keys, schema version
   members list [--search Q] [--json]
   members add --name N [--company C] [--credit-code X] [--phone P] [--id-number I] [--office O]
+  activities list [--year Y] [--json]
+  metrics --year Y [--json]        年度指标及来源 / a year's figures and their sources
+  metrics explain --year Y --key K 指标背后的记录 / the records behind a figure
   version                          显示版本 / print the version
 
 不带 --db 时使用默认数据文件 / without --db the default data file is used.`
@@ -81,6 +84,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = c.cmdCheck(rest[1:])
 	case "members":
 		err = c.cmdMembers(rest[1:])
+	case "activities":
+		err = c.cmdActivities(rest[1:])
+	case "metrics":
+		err = c.cmdMetrics(rest[1:])
 	case "version":
 		fmt.Fprintf(stdout, "chamberctl %s (数据版本 / schema %d)\n", version, data.SchemaVersion())
 	case "help", "-h", "--help":

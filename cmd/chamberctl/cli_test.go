@@ -250,3 +250,48 @@ func TestMissingFile(t *testing.T) {
 		t.Fatal("listing a missing file created it")
 	}
 }
+
+func TestActivitiesAndMetrics(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	mustCtl(t, "--db", db, "demo")
+	var acts []activityRow
+	if err := json.Unmarshal([]byte(mustCtl(t, "--db", db, "activities", "list", "--year", "2026", "--json")), &acts); err != nil {
+		t.Fatal(err)
+	}
+	training, trainingTimes, signed := 0, 0, 0.0
+	for _, a := range acts {
+		if !strings.HasPrefix(a.Date, "2026-") {
+			t.Fatalf("activity %d dated %s in the 2026 list", a.ID, a.Date)
+		}
+		if a.PersonTimes != a.Attendees+a.OutsideCount {
+			t.Fatalf("activity %d person-times %d", a.ID, a.PersonTimes)
+		}
+		if a.Type == "培训办班" {
+			training++
+			trainingTimes += a.PersonTimes
+		}
+		signed += a.Outcomes["projects_signed"]
+	}
+	var figs []figureRow
+	if err := json.Unmarshal([]byte(mustCtl(t, "--db", db, "metrics", "--year", "2026", "--json")), &figs); err != nil {
+		t.Fatal(err)
+	}
+	byKey := map[string]figureRow{}
+	for _, f := range figs {
+		byKey[f.Key] = f
+	}
+	if byKey["activities_total"].Value != float64(len(acts)) || byKey["training_sessions"].Value != float64(training) ||
+		byKey["training_person_times"].Value != float64(trainingTimes) || byKey["projects_signed"].Value != signed {
+		t.Fatalf("metrics disagree with the activity list: %+v", byKey)
+	}
+	out := mustCtl(t, "--db", db, "metrics", "explain", "--year", "2026", "--key", "training_sessions")
+	if strings.Count(out, "培训办班") != training+1 { // the heading line names the type too
+		t.Fatalf("explain lists %d lines for %d classes:\n%s", strings.Count(out, "培训办班"), training, out)
+	}
+	if code, _, _ := ctl(t, "--db", db, "metrics"); code != exitUsage {
+		t.Fatal("metrics without --year should be a usage error")
+	}
+	if code, _, errs := ctl(t, "--db", db, "metrics", "explain", "--year", "2026", "--key", "nope"); code != exitError || !strings.Contains(errs, "没有这个指标") {
+		t.Fatalf("unknown key: %d %q", code, errs)
+	}
+}
