@@ -70,12 +70,8 @@ func navItems() []navItem {
 		{"home", "首页", theme.HomeIcon(), func(a *App) screen { return newHomeScreen(a) }},
 		{"members", "会员", theme.AccountIcon(), func(a *App) screen { return newMembersScreen(a) }},
 		{"dues", "会费", theme.ListIcon(), func(a *App) screen { return newDuesScreen(a) }},
-		{"activities", "活动", theme.CalendarIcon(), func(a *App) screen {
-			return newPendingScreen("活动", "活动记录（会议、培训、招商考察、公益等）及照片")
-		}},
-		{"metrics", "指标", theme.GridIcon(), func(a *App) screen {
-			return newPendingScreen("指标", "年度指标：由会员和活动记录自动统计，或手工填写")
-		}},
+		{"activities", "活动", theme.CalendarIcon(), func(a *App) screen { return newActivitiesScreen(a) }},
+		{"metrics", "指标", theme.GridIcon(), func(a *App) screen { return newMetricsScreen(a) }},
 		{"cases", "案例申报", theme.DocumentCreateIcon(), func(a *App) screen {
 			return newPendingScreen("案例申报", "“创新中国”工商联（商会）工作案例的撰写和申报材料包")
 		}},
