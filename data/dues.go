@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -161,13 +163,20 @@ func (s *Store) queryDues(ctx context.Context, q string, args ...any) ([]Dues, e
 }
 
 // MarkDuesPaid records full payment of a year's dues for several members in
-// one transaction: either all are marked or none.
+// one transaction: either all are marked or none. Members without a receipt
+// number get the next free numbers of receiptPrefix in that year's series
+// (QH2026-037, QH2026-038 …), so a batch never repeats an earlier number.
 func (s *Store) MarkDuesPaid(ctx context.Context, year int, memberIDs []int64, date time.Time, receiptPrefix string) error {
 	if date.IsZero() {
 		return invalid("缴费日期", "", "请填写缴费日期", "payment date is empty")
 	}
+	receiptPrefix = NormalizeText(receiptPrefix)
 	return s.withTx(ctx, func(tx *sql.Tx) error {
-		for i, id := range memberIDs {
+		next, err := lastReceiptNumber(ctx, tx, year, receiptPrefix)
+		if err != nil {
+			return err
+		}
+		for _, id := range memberIDs {
 			d, err := scanDues(tx.QueryRowContext(ctx, `SELECT `+duesColumns+` FROM dues
 				WHERE member_id = ? AND year = ?`, id, year))
 			if errors.Is(err, sql.ErrNoRows) {
@@ -180,7 +189,8 @@ func (s *Store) MarkDuesPaid(ctx context.Context, year int, memberIDs []int64, d
 			}
 			d.PaidFen, d.PaidDate = d.DueFen, date
 			if receiptPrefix != "" && d.ReceiptNo == "" {
-				d.ReceiptNo = fmt.Sprintf("%s%03d", receiptPrefix, i+1)
+				next++
+				d.ReceiptNo = fmt.Sprintf("%s%03d", receiptPrefix, next)
 			}
 			if _, err := s.saveDues(ctx, tx, d); err != nil {
 				return err
@@ -188,6 +198,49 @@ func (s *Store) MarkDuesPaid(ctx context.Context, year int, memberIDs []int64, d
 		}
 		return nil
 	})
+}
+
+// NextReceipts lists the n receipt numbers MarkDuesPaid would give next
+// with prefix in year, for showing before the person confirms.
+func (s *Store) NextReceipts(ctx context.Context, year int, prefix string, n int) ([]string, error) {
+	prefix = NormalizeText(prefix)
+	if prefix == "" || n <= 0 {
+		return nil, nil
+	}
+	last, err := lastReceiptNumber(ctx, s.db, year, prefix)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("%s%03d", prefix, last+i+1)
+	}
+	return out, nil
+}
+
+// lastReceiptNumber is the highest number used after prefix in a year's
+// receipts (0 when none): QH2026-036 gives 36 for prefix QH2026-.
+func lastReceiptNumber(ctx context.Context, q querier, year int, prefix string) (int, error) {
+	if prefix == "" {
+		return 0, nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT receipt_no FROM dues WHERE year = ? AND substr(receipt_no, 1, ?) = ?`,
+		year, len([]rune(prefix)), prefix)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	last := 0
+	for rows.Next() {
+		var r string
+		if err := rows.Scan(&r); err != nil {
+			return 0, err
+		}
+		if n, err := strconv.Atoi(strings.TrimPrefix(r, prefix)); err == nil && n > last {
+			last = n
+		}
+	}
+	return last, rows.Err()
 }
 
 // duesStandardFor is what a member owes for a year by the standard of the

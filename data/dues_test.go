@@ -61,9 +61,23 @@ func TestDues(t *testing.T) {
 		}
 	})
 
+	t.Run("ReceiptNumbersContinue", func(t *testing.T) {
+		next, err := s.NextReceipts(ctx, 2026, "QH2026-", 2)
+		if err != nil || len(next) != 2 || next[0] != "QH2026-003" || next[1] != "QH2026-004" {
+			t.Fatalf("next receipts %v %v", next, err)
+		}
+		if err := s.MarkDuesPaid(ctx, 2026, []int64{ids[2]}, day(2026, 5, 1), "QH2026-"); err != nil {
+			t.Fatal(err)
+		}
+		ds, _ := s.DuesOfMember(ctx, ids[2])
+		if ds[0].ReceiptNo != "QH2026-003" {
+			t.Fatalf("second batch receipt %q; want QH2026-003 after the first batch's 001 and 002", ds[0].ReceiptNo)
+		}
+	})
+
 	t.Run("ErrBulkIsAllOrNothing", func(t *testing.T) {
 		before, _ := s.DuesOfYear(ctx, 2026)
-		err := s.MarkDuesPaid(ctx, 2026, []int64{ids[2], 9999}, day(2026, 4, 1), "")
+		err := s.MarkDuesPaid(ctx, 2026, []int64{ids[3], 9999}, day(2026, 4, 1), "")
 		if !data.IsCode(err, data.CodeNotFound) {
 			t.Fatalf("err = %v", err)
 		}

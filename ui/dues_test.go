@@ -1,0 +1,465 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"chamberdesk/data"
+)
+
+// duesClock is "now" for the dues tests: the demo chamber's own date.
+var duesClock = time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local)
+
+// openDues opens the demo chamber on the 会费 screen in 2026.
+func openDues(t *testing.T) (*App, *duesScreen) {
+	t.Helper()
+	a := newTestApp(t, demoCopy(t))
+	d := a.screens["dues"].(*duesScreen)
+	d.now = func() time.Time { return duesClock }
+	a.show("dues")
+	if d.yearSel.Selected != "2026年" || d.year != 2026 {
+		t.Fatalf("year %q %d, want this year 2026", d.yearSel.Selected, d.year)
+	}
+	return a, d
+}
+
+// cell renders one cell of the sheet the way the table does.
+func cell(d *duesScreen, row, col int) fyne.CanvasObject {
+	o := d.table.CreateCell()
+	d.table.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
+	return o
+}
+
+func cellText(d *duesScreen, row, col int) string {
+	return cell(d, row, col).(*fyne.Container).Objects[1].(*widget.Label).Text
+}
+
+func cellCheck(d *duesScreen, row int) *widget.Check {
+	return cell(d, row, colCheck).(*fyne.Container).Objects[0].(*widget.Check)
+}
+
+func rows(d *duesScreen) int { n, _ := d.table.Length(); return n }
+
+func arrearsIDs(t *testing.T, s *data.Store, year int) []int64 {
+	t.Helper()
+	as, err := s.Arrears(context.Background(), year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, a := range as {
+		ids = append(ids, a.Member.ID)
+	}
+	return ids
+}
+
+func TestDuesArrearsFilter(t *testing.T) {
+	a, d := openDues(t)
+	ctx := context.Background()
+
+	// 全部: every member of 2026, counted independently from the roster
+	ms, err := a.store.Members(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := 0
+	for _, m := range ms {
+		if m.JoinDate.Year() <= 2026 && (m.Status == data.StatusActive || m.LeaveDate.Year() >= 2026) {
+			in++
+		}
+	}
+	if rows(d) != in || rows(d) < 100 {
+		t.Fatalf("全部 shows %d rows, %d members belong to 2026", rows(d), in)
+	}
+
+	d.filter.SetSelected(duesFilterArrears)
+	arrears, err := a.store.Arrears(ctx, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arrears) < 15 {
+		t.Fatalf("the demo should owe about 20 in 2026, store says %d", len(arrears))
+	}
+	if rows(d) != len(arrears) {
+		t.Fatalf("欠缴 shows %d rows, store.Arrears %d", rows(d), len(arrears))
+	}
+	var owed int64
+	for i, ar := range arrears {
+		if got := d.lines[d.shown[i]].MemberID; got != ar.Member.ID {
+			t.Errorf("row %d is member %d, store.Arrears has %d (%s)", i, got, ar.Member.ID, ar.Member.Name)
+		}
+		if got := cellText(d, i, colName); got != ar.Member.Name {
+			t.Errorf("row %d shows %q, want %q", i, got, ar.Member.Name)
+		}
+		if got := cellText(d, i, colDue); got != data.FormatYuanPlain(ar.DueFen) {
+			t.Errorf("row %d due %q, want %s", i, got, data.FormatYuanPlain(ar.DueFen))
+		}
+		if st := cellText(d, i, colState); st != stateUnpaid && st != statePartial {
+			t.Errorf("row %d state %q", i, st)
+		}
+		owed += ar.DueFen - ar.PaidFen
+	}
+	if !strings.Contains(d.totals.Text, "欠缴合计 "+data.FormatWanYuan(owed)) {
+		t.Errorf("totals %q, owed %s", d.totals.Text, data.FormatWanYuan(owed))
+	}
+
+	d.filter.SetSelected(duesFilterPaid)
+	for r := range rows(d) {
+		if st := cellText(d, r, colState); !strings.HasPrefix(st, stateSettled) {
+			t.Fatalf("已缴清 row %d is %q", r, st)
+		}
+	}
+	if rows(d)+len(arrears) > in {
+		t.Fatalf("已缴清 %d + 欠缴 %d > %d", rows(d), len(arrears), in)
+	}
+
+	// the search narrows whatever filter is on
+	d.filter.SetSelected(duesFilterArrears)
+	name := arrears[0].Member.Name
+	test.Type(d.search, name)
+	if rows(d) == 0 || rows(d) > len(arrears) || cellText(d, 0, colName) != name {
+		t.Fatalf("search %q: %d rows, first %q", name, rows(d), cellText(d, 0, colName))
+	}
+}
+
+func TestDuesBulkMarkPaid(t *testing.T) {
+	a, d := openDues(t)
+	ctx := context.Background()
+	d.filter.SetSelected(duesFilterArrears)
+	before := arrearsIDs(t, a.store, 2026)
+	if rows(d) != len(before) {
+		t.Fatalf("%d rows, %d arrears", rows(d), len(before))
+	}
+	var picked []data.DuesLine
+	for r := range 3 {
+		test.Tap(cellCheck(d, r))
+		picked = append(picked, d.lines[d.shown[r]])
+	}
+	if !cellCheck(d, 1).Checked || d.picked.Text != "已勾选 3 人" || d.bulkBtn.Disabled() {
+		t.Fatalf("checks not taken: %q", d.picked.Text)
+	}
+	test.Tap(d.bulkBtn)
+	b := d.bulk
+	if b == nil || len(b.lines) != 3 {
+		t.Fatal("批量登记已缴 did not open for the three")
+	}
+
+	if b.prefix.Text != "QH2026-" {
+		t.Fatalf("suggested prefix %q; want the chamber's own series QH2026-", b.prefix.Text)
+	}
+	next, err := a.store.NextReceipts(ctx, 2026, "QH2026-", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	b.date.SetText("")
+	test.Type(b.date, "2026年11月18日")
+	if b.msg.Text != "" {
+		t.Fatalf("inline error %q", b.msg.Text)
+	}
+	test.Tap(b.okBtn)
+	a.wait()
+
+	paidOn := time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)
+	for _, l := range picked {
+		ds, err := a.store.DuesOfMember(ctx, l.MemberID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := l.ReceiptNo // a partial payer keeps the receipt they have
+		if want == "" {
+			want = next[0]
+			next = next[1:]
+		}
+		found := false
+		for _, x := range ds {
+			if x.Year != 2026 {
+				continue
+			}
+			found = true
+			if x.PaidFen != x.DueFen || x.DueFen != l.DueFen || !x.PaidDate.Equal(paidOn) || x.ReceiptNo != want {
+				t.Errorf("%s: stored %+v, want paid %d on %v receipt %s", l.Name, x, l.DueFen, paidOn, want)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no 2026 dues row", l.Name)
+		}
+	}
+	after := arrearsIDs(t, a.store, 2026)
+	if len(after) != len(before)-3 {
+		t.Fatalf("store.Arrears %d → %d", len(before), len(after))
+	}
+	if rows(d) != len(after) {
+		t.Fatalf("the 欠缴 list shows %d rows, store.Arrears %d", rows(d), len(after))
+	}
+	for i, id := range after {
+		if d.lines[d.shown[i]].MemberID != id {
+			t.Fatalf("row %d differs from store.Arrears", i)
+		}
+	}
+	if len(d.checked) != 0 || !d.bulkBtn.Disabled() {
+		t.Fatalf("checks left after the payment: %v", d.checked)
+	}
+}
+
+func TestDuesEditOne(t *testing.T) {
+	a, d := openDues(t)
+	ctx := context.Background()
+	d.filter.SetSelected(duesFilterArrears)
+	// an ordinary member who has paid nothing
+	row := -1
+	for r := range rows(d) {
+		if l := d.lines[d.shown[r]]; l.PaidFen == 0 && l.Office == "会员" {
+			row = r
+			break
+		}
+	}
+	if row < 0 {
+		t.Fatal("no unpaid 会员 in the demo")
+	}
+	l := d.lines[d.shown[row]]
+	if !d.payBtn.Disabled() {
+		t.Fatal("登记缴费 enabled with nothing selected")
+	}
+	d.table.Select(widget.TableCellID{Row: row, Col: colName})
+	test.Tap(d.payBtn)
+	f := d.editor
+	if f == nil {
+		t.Fatal("登记缴费 opened no form")
+	}
+	if f.due.Text != data.FormatYuanPlain(l.DueFen) || f.paid.Text != f.due.Text || f.date.Text != "2026-11-20" {
+		t.Fatalf("defaults: due %q paid %q date %q", f.due.Text, f.paid.Text, f.date.Text)
+	}
+	before, err := a.store.DuesOfMember(ctx, l.MemberID)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("ErrInvalidAmountWritesNothing", func(t *testing.T) {
+		f.paid.SetText("")
+		test.Type(f.paid, "abc")
+		if f.paid.Validate() == nil || !strings.HasPrefix(f.msg.Text, "实缴：") {
+			t.Fatalf("no inline error: %q", f.msg.Text)
+		}
+		test.Tap(f.saveBtn)
+		after, _ := a.store.DuesOfMember(ctx, l.MemberID)
+		if fmt.Sprint(after) != fmt.Sprint(before) || d.editor != f {
+			t.Fatalf("an invalid amount was written: %+v", after)
+		}
+	})
+
+	t.Run("ErrPaidOverDue", func(t *testing.T) {
+		f.paid.SetText("")
+		test.Type(f.paid, "99999")
+		test.Tap(f.saveBtn)
+		if !strings.Contains(f.msg.Text, "超过应缴") || d.editor != f {
+			t.Fatalf("overpayment accepted: %q", f.msg.Text)
+		}
+	})
+
+	half := l.DueFen / 2
+	f.paid.SetText("")
+	test.Type(f.paid, data.FormatYuanPlain(half))
+	f.date.SetText("")
+	test.Type(f.date, "2026.11.19")
+	test.Type(f.receipt, "QH2026-X01")
+	f.note.SetText("")
+	test.Type(f.note, "先缴一半")
+	if f.msg.Text != "" {
+		t.Fatalf("inline error %q", f.msg.Text)
+	}
+	test.Tap(f.saveBtn)
+	if d.editor != nil {
+		t.Fatalf("the form stayed open: %q", f.msg.Text)
+	}
+	after, err := a.store.DuesOfMember(ctx, l.MemberID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got data.Dues
+	for _, x := range after {
+		if x.Year == 2026 {
+			got = x
+		}
+	}
+	if got.DueFen != l.DueFen || got.PaidFen != half || !got.PaidDate.Equal(time.Date(2026, 11, 19, 0, 0, 0, 0, time.UTC)) ||
+		got.ReceiptNo != "QH2026-X01" || got.Note != "先缴一半" {
+		t.Fatalf("stored %+v", got)
+	}
+	// still owing, so still on the list, now partly paid
+	r := d.rowOf(l.MemberID)
+	if r < 0 || cellText(d, r, colState) != statePartial || cellText(d, r, colReceipt) != "QH2026-X01" ||
+		cellText(d, r, colDate) != "2026年11月19日" {
+		t.Fatalf("row %d after saving: %q %q", r, cellText(d, r, colState), cellText(d, r, colReceipt))
+	}
+}
+
+func TestDuesStandardsNewYear(t *testing.T) {
+	a, d := openDues(t)
+	ctx := context.Background()
+	d.yearSel.SetSelected("2027年")
+	if d.year != 2027 {
+		t.Fatalf("year %d", d.year)
+	}
+	member := d.stdEntries[data.OfficeRank("会员")]
+	if member.Text != "" {
+		t.Fatalf("2027 has a standard already: %q", member.Text)
+	}
+
+	t.Run("ErrInvalidAmount", func(t *testing.T) {
+		test.Type(member, "六百")
+		test.Tap(d.stdSave)
+		if !strings.HasPrefix(d.stdMsg.Text, "会员：") || member.Validate() == nil {
+			t.Fatalf("no inline error: %q", d.stdMsg.Text)
+		}
+		if st, _ := a.store.DuesStandards(ctx, 2027); len(st) != 0 {
+			t.Fatalf("wrote %+v", st)
+		}
+	})
+
+	member.SetText("")
+	test.Type(member, "600")
+	test.Tap(d.stdSave)
+	st, err := a.store.DuesStandards(ctx, 2027)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st) != 1 || st[0] != (data.DuesStandard{Year: 2027, Office: "会员", Fen: 60000}) {
+		t.Fatalf("stored %+v", st)
+	}
+	if old, _ := a.store.DuesStandards(ctx, 2026); len(old) == 0 || old[len(old)-1].Fen == 60000 {
+		t.Fatalf("2026 changed: %+v", old)
+	}
+	// the 2027 sheet now asks 600 of every ordinary member
+	n := 0
+	for r := range rows(d) {
+		if cellText(d, r, colOffice) == "会员" {
+			n++
+			if cellText(d, r, colDue) != "600" || cellText(d, r, colState) != stateUnpaid {
+				t.Fatalf("row %d: due %q state %q", r, cellText(d, r, colDue), cellText(d, r, colState))
+			}
+		}
+	}
+	if n == 0 || len(arrearsIDs(t, a.store, 2027)) != n {
+		t.Fatalf("%d 会员 rows, %d in arrears", n, len(arrearsIDs(t, a.store, 2027)))
+	}
+
+	t.Run("CopyLastYear", func(t *testing.T) {
+		test.Tap(d.stdCopy)
+		if d.stdEntries[0].Text == "" || member.Text != "600" {
+			t.Fatalf("会长 %q 会员 %q", d.stdEntries[0].Text, member.Text)
+		}
+		if st, _ := a.store.DuesStandards(ctx, 2027); len(st) != 1 {
+			t.Fatal("沿用上年 saved without 保存标准")
+		}
+	})
+}
+
+// TestDuesScreenshot writes the screen and its dialogs as PNGs for a person
+// to look at; it runs only with SHOT_DIR set.
+func TestDuesScreenshot(t *testing.T) {
+	dir := os.Getenv("SHOT_DIR")
+	if dir == "" {
+		t.Skip("SHOT_DIR not set")
+	}
+	_, d := openDues(t)
+	w := d.app.win
+	shot := func(name string) { writePNG(t, filepath.Join(dir, name), w.Canvas().Capture()) }
+	shot("dues.png")
+	d.filter.SetSelected(duesFilterArrears)
+	for r := range 3 {
+		test.Tap(cellCheck(d, r))
+	}
+	d.table.Select(widget.TableCellID{Row: 3, Col: colName})
+	shot("dues_arrears.png")
+	test.Tap(d.payBtn)
+	shot("dues_edit.png")
+	d.editor.paid.SetText("abc")
+	shot("dues_edit_error.png")
+	d.editor.dlg.Hide()
+	test.Tap(d.bulkBtn)
+	shot("dues_bulk.png")
+	d.bulk.prefix.SetText("QH2026-")
+	shot("dues_bulk_error.png")
+	d.bulk.dlg.Hide()
+	d.stdEntries[0].SetText("两万")
+	test.Tap(d.stdSave)
+	shot("dues_standards_error.png")
+	w.Resize(fyne.NewSize(1100, 720))
+	d.filter.SetSelected(duesFilterAll)
+	shot("dues_1100.png")
+}
+
+// BenchmarkDuesScroll10k measures the sheet of 10,000 members: opening the
+// screen (load-ms: DuesSheet, filter, first draw) and one scroll step of a
+// screenful (ns/op), as the table recycles its cells.
+func BenchmarkDuesScroll10k(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "big.db")
+	ctx := context.Background()
+	s, err := data.Create(ctx, path, data.OpenOptions{Actor: "test"}, func(ctx context.Context, s *data.Store) error {
+		if _, err := s.SaveOrganization(ctx, data.Organization{Name: "大商会", Type: "镇街商会"}); err != nil {
+			return err
+		}
+		var st []data.DuesStandard
+		for i, o := range data.Offices {
+			st = append(st, data.DuesStandard{Year: 2026, Office: o, Fen: int64(len(data.Offices)-i) * 50000})
+		}
+		if err := s.SetDuesStandards(ctx, st); err != nil {
+			return err
+		}
+		var paid []int64
+		surnames, given := []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"), []rune("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平")
+		trades := []string{"建材", "物流", "生态农业", "电子科技", "机械制造", "食品", "纺织服装", "建筑工程", "商贸", "乡村旅游开发"}
+		for i := range 10000 {
+			name := string(surnames[i%len(surnames)]) + string(given[i/7%len(given)])
+			if i%3 > 0 {
+				name += string(given[i/3%len(given)])
+			}
+			id, _, err := s.CreateMember(ctx, data.Member{Name: name,
+				Company:  fmt.Sprintf("江州市安澜区%s%s有限公司", []string{"青禾", "晴川", "润田"}[i%3], trades[i%len(trades)]),
+				Office:   data.Offices[min(i%30, len(data.Offices)-1)],
+				JoinDate: time.Date(2010+i%16, 3, 1, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				return err
+			}
+			if i%4 != 0 {
+				paid = append(paid, id)
+			}
+		}
+		return s.MarkDuesPaid(ctx, 2026, paid, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), "B-")
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+
+	fa := test.NewTempApp(b)
+	a := New(fa, Options{DBPath: path})
+	a.win.Resize(fyne.NewSize(1280, 800))
+	a.win.Show()
+	b.Cleanup(func() { a.Close() })
+	d := a.screens["dues"].(*duesScreen)
+	d.now = func() time.Time { return duesClock }
+	start := time.Now()
+	a.show("dues")
+	load := time.Since(start)
+	if rows(d) != 10000 {
+		b.Fatalf("%d rows", rows(d))
+	}
+	b.ResetTimer()
+	row := 0
+	for b.Loop() {
+		row = (row + 17) % 10000
+		d.table.ScrollTo(widget.TableCellID{Row: row, Col: colName})
+	}
+	b.ReportMetric(float64(load.Microseconds())/1000, "load-ms")
+}
