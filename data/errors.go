@@ -25,6 +25,15 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	if e.Reason == "" {
+		return e.Message()
+	}
+	return e.Message() + " / " + e.Reason
+}
+
+// Message is the Chinese part of the error, for people: where, which field
+// and value, and what is wrong.
+func (e *Error) Message() string {
 	var b strings.Builder
 	if e.File != "" {
 		b.WriteString(e.File)
@@ -44,10 +53,6 @@ func (e *Error) Error() string {
 		b.WriteString("：")
 	}
 	b.WriteString(e.Msg)
-	if e.Reason != "" {
-		b.WriteString(" / ")
-		b.WriteString(e.Reason)
-	}
 	return b.String()
 }
 
@@ -59,6 +64,15 @@ func (es Errors) Error() string {
 	parts := make([]string, len(es))
 	for i, e := range es {
 		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "\n")
+}
+
+// Message lists the Chinese messages, one a line.
+func (es Errors) Message() string {
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = e.Message()
 	}
 	return strings.Join(parts, "\n")
 }

@@ -243,19 +243,31 @@ func (a *App) menu() *fyne.MainMenu {
 func (a *App) addShortcuts() {
 	bind := func(key fyne.KeyName, name string) {
 		a.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
-			func(fyne.Shortcut) {
-				if f := a.shortcut[name]; f != nil {
-					f()
-				}
-			})
+			func(fyne.Shortcut) { a.runShortcut(name) })
 	}
 	bind(fyne.KeyN, "new")
 	bind(fyne.KeyF, "search")
 	bind(fyne.KeyS, "save")
 }
 
-// onShortcut registers what a named shortcut (new, search, save) does.
+// onShortcut registers what a named shortcut (new, search, save) does
+// whatever screen shows; an open form binds "save" this way. f nil unbinds.
 func (a *App) onShortcut(name string, f func()) { a.shortcut[name] = f }
+
+// bindShortcut makes a named shortcut run f while the screen key shows.
+func (a *App) bindShortcut(key, name string, f func()) { a.shortcut[key+"/"+name] = f }
+
+// runShortcut runs what the shortcut means now: an open form's action
+// first, else the screen on display's.
+func (a *App) runShortcut(name string) {
+	if f := a.shortcut[name]; f != nil {
+		f()
+		return
+	}
+	if f := a.shortcut[a.current()+"/"+name]; f != nil {
+		f()
+	}
+}
 
 func (a *App) about() {
 	v := a.fyne.Metadata().Version

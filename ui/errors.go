@@ -16,12 +16,12 @@ import (
 // where there is one. The full error goes to the log (personal values in it
 // are already masked by data).
 func message(err error) string {
+	var es data.Errors
+	if errors.As(err, &es) && len(es) > 0 {
+		return es.Message()
+	}
 	if e, ok := data.AsError(err); ok {
-		var es data.Errors
-		if errors.As(err, &es) && len(es) > 1 {
-			return es.Error()
-		}
-		return e.Error()
+		return e.Message()
 	}
 	return "操作失败，未做任何修改。\n" + err.Error()
 }

@@ -1,0 +1,412 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"chamberdesk/data"
+)
+
+// memberEntry is an Entry that lets the window's named shortcuts through.
+// A focused widget.Entry receives every Ctrl shortcut and drops the ones it
+// does not know, so without this Ctrl+S typed in a form field would do
+// nothing. The key names mirror App.addShortcuts.
+type memberEntry struct {
+	widget.Entry
+	app *App
+}
+
+var memberShortcutKeys = map[fyne.KeyName]string{fyne.KeyN: "new", fyne.KeyF: "search", fyne.KeyS: "save"}
+
+func newMemberEntry(a *App) *memberEntry {
+	e := &memberEntry{app: a}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func newMemberMultiLineEntry(a *App) *memberEntry {
+	e := &memberEntry{app: a}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedShortcut runs the window's 新增/查找/保存 actions, and hands every
+// other shortcut (copy, paste, undo…) to the entry.
+func (e *memberEntry) TypedShortcut(sc fyne.Shortcut) {
+	if cs, ok := sc.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault {
+		if f := e.app.shortcut[memberShortcutKeys[cs.KeyName]]; f != nil {
+			f()
+			return
+		}
+	}
+	e.Entry.TypedShortcut(sc)
+}
+
+// memberChoices gives an entry a drop-down button that fills in one of
+// choices; the person may still type anything else.
+func memberChoices(e *memberEntry, choices []string) {
+	if len(choices) == 0 {
+		return
+	}
+	var b *widget.Button
+	b = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), func() {
+		items := make([]*fyne.MenuItem, len(choices))
+		for i, c := range choices {
+			items[i] = fyne.NewMenuItem(c, func() { e.SetText(c) })
+		}
+		d := fyne.CurrentApp().Driver()
+		pos := d.AbsolutePositionForObject(e).Add(fyne.NewPos(0, e.Size().Height))
+		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), d.CanvasForObject(b), pos)
+	})
+	b.Importance = widget.LowImportance
+	e.ActionItem = b
+}
+
+// memberForm is the add/edit dialog of one member. Each field checks itself
+// while typing with the same rules the store applies on save.
+type memberForm struct {
+	app   *App
+	m     data.Member // as loaded; ID 0 for a new member
+	saved func(id int64)
+
+	kind, gender                     *widget.RadioGroup
+	name, company, credit, industry  *memberEntry
+	phone, idNumber, joinDate, notes *memberEntry
+	political, office                *widget.Select
+	creditItem                       *widget.FormItem
+	left, right                      *widget.Form
+	saveBtn, cancelBtn               *widget.Button
+	dlg                              *dialog.CustomDialog
+	prevSave                         func()
+	closed                           bool
+	lastID                           int64       // the member the last save wrote
+	warnings                         data.Errors // of the last save
+}
+
+const memberCreditHint = "18位，可不填"
+
+func newMemberForm(a *App, m data.Member, industries []string, saved func(id int64)) *memberForm {
+	f := &memberForm{app: a, m: m, saved: saved}
+	f.kind = widget.NewRadioGroup([]string{data.KindUnit, data.KindPersonal}, func(string) {
+		f.company.Validate()
+	})
+	f.kind.Horizontal, f.kind.Required = true, true
+	f.gender = widget.NewRadioGroup([]string{"男", "女"}, nil)
+	f.gender.Horizontal = true
+	for _, e := range []**memberEntry{&f.name, &f.company, &f.credit, &f.industry, &f.phone, &f.idNumber, &f.joinDate} {
+		*e = newMemberEntry(a)
+	}
+	f.notes = newMemberMultiLineEntry(a)
+	f.notes.SetMinRowsVisible(2)
+
+	f.name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errString("不能为空")
+		}
+		return nil
+	}
+	f.company.Validator = func(s string) error {
+		if f.kind.Selected == data.KindUnit && strings.TrimSpace(s) == "" {
+			return errString("单位会员须填写企业名称")
+		}
+		return nil
+	}
+	f.credit.Validator = func(s string) error {
+		_, err := data.CheckCreditCode(s)
+		if e, ok := data.AsError(err); ok && e.Warning {
+			return nil // a warning: kept and flagged on save, shown as the hint
+		}
+		return plain(err)
+	}
+	f.credit.OnChanged = func(string) { f.showCreditWarning() }
+	f.phone.Validator = func(s string) error { _, err := data.CheckPhone(s); return plain(err) }
+	f.idNumber.Validator = func(s string) error { _, err := data.CheckIDNumber(s); return plain(err) }
+	f.joinDate.Validator = func(s string) error { _, err := data.ParseDate(s); return plain(err) }
+	f.joinDate.SetPlaceHolder("如 2021-03-05")
+	f.phone.SetPlaceHolder("如 13812345678")
+	f.credit.SetPlaceHolder("如 91330100MA2XXXXXXX")
+	memberChoices(f.industry, industries)
+	f.political = widget.NewSelect(data.PoliticalStatuses, nil)
+	f.political.PlaceHolder = "（未填）"
+	f.office = widget.NewSelect(data.Offices, nil)
+
+	f.fill(m)
+	f.creditItem = widget.NewFormItem("统一社会信用代码", f.credit)
+	f.creditItem.HintText = memberCreditHint
+	f.left = widget.NewForm(
+		widget.NewFormItem("会员类型", f.kind),
+		widget.NewFormItem("姓名", f.name),
+		widget.NewFormItem("性别", f.gender),
+		&widget.FormItem{Text: "手机号码", Widget: f.phone, HintText: "手机或带区号的固定电话"},
+		&widget.FormItem{Text: "身份证号码", Widget: f.idNumber, HintText: "18位，可不填"},
+		widget.NewFormItem("政治面貌", f.political),
+	)
+	f.right = widget.NewForm(
+		widget.NewFormItem("企业名称", f.company),
+		f.creditItem,
+		widget.NewFormItem("行业", f.industry),
+		widget.NewFormItem("商会职务", f.office),
+		&widget.FormItem{Text: "入会日期", Widget: f.joinDate, HintText: "也可写 2021.3.5 或 2021年3月5日"},
+	)
+	f.showCreditWarning()
+	f.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { f.submit() })
+	f.saveBtn.Importance = widget.HighImportance
+	f.cancelBtn = widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	return f
+}
+
+// fill puts m's values in the fields.
+func (f *memberForm) fill(m data.Member) {
+	kind := m.Kind
+	if kind == "" {
+		kind = data.KindUnit
+	}
+	f.kind.SetSelected(kind)
+	f.gender.SetSelected(m.Gender)
+	f.name.SetText(m.Name)
+	f.company.SetText(m.Company)
+	f.credit.SetText(m.CreditCode)
+	f.industry.SetText(m.Industry)
+	f.phone.SetText(m.Phone)
+	f.idNumber.SetText(m.IDNumber)
+	if m.Political != "" {
+		f.political.SetSelected(m.Political)
+	}
+	office := m.Office
+	if office == "" {
+		office = "会员"
+	}
+	f.office.SetSelected(office)
+	f.joinDate.SetText(data.FormatDateISO(m.JoinDate))
+	f.notes.SetText(m.Notes)
+}
+
+// showCreditWarning puts a wrong check character under the credit code as
+// a hint: the code can still be saved, and is flagged for checking.
+func (f *memberForm) showCreditWarning() {
+	if f.creditItem == nil {
+		return
+	}
+	hint := memberCreditHint
+	_, err := data.CheckCreditCode(f.credit.Text)
+	if e, ok := data.AsError(err); ok && e.Warning {
+		hint = "校验位不符，请核对；仍可保存，并标记待核对"
+		code := strings.ToUpper(strings.Join(strings.Fields(f.credit.Text), ""))
+		if c, ok := data.CreditCodeCheckChar(code[:17]); ok {
+			hint = fmt.Sprintf("校验位不符（应为%c），请核对；仍可保存，并标记待核对", c)
+		}
+	}
+	if hint != f.creditItem.HintText {
+		f.creditItem.HintText = hint
+		if f.right != nil {
+			f.right.Refresh()
+		}
+	}
+}
+
+func (f *memberForm) content() fyne.CanvasObject {
+	notes := widget.NewForm(widget.NewFormItem("备注", f.notes))
+	return container.NewVBox(container.NewGridWithColumns(2, f.left, f.right), notes)
+}
+
+func (f *memberForm) show() {
+	title := "新增会员"
+	if f.m.ID != 0 {
+		title = "编辑会员 — " + f.m.Name
+	}
+	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.app.win)
+	f.dlg.SetButtons([]fyne.CanvasObject{f.cancelBtn, f.saveBtn})
+	f.prevSave = f.app.shortcut["save"]
+	f.app.onShortcut("save", func() { f.submit() })
+	f.dlg.SetOnClosed(func() {
+		f.closed = true
+		f.app.onShortcut("save", f.prevSave)
+	})
+	f.dlg.Resize(fyne.NewSize(min(920, f.app.win.Canvas().Size().Width-40), f.dlg.MinSize().Height))
+	f.app.setDialog(f.dlg)
+	f.dlg.Show()
+	f.app.win.Canvas().Focus(f.name)
+}
+
+// member is the member as the fields now describe it, and a problem with
+// the join date, which the store cannot see once it is parsed.
+func (f *memberForm) member() (data.Member, error) {
+	m := f.m
+	m.Kind, m.Name, m.Company = f.kind.Selected, f.name.Text, f.company.Text
+	m.CreditCode, m.Industry, m.Gender = f.credit.Text, f.industry.Text, f.gender.Selected
+	m.Phone, m.IDNumber, m.Political = f.phone.Text, f.idNumber.Text, f.political.Selected
+	m.Office, m.Notes = f.office.Selected, f.notes.Text
+	join, err := data.ParseDate(f.joinDate.Text)
+	m.JoinDate = join
+	return m, err
+}
+
+// validate runs every field's check so each problem shows under its field,
+// and returns the first.
+func (f *memberForm) validate() error {
+	var first error
+	for _, e := range []*memberEntry{f.name, f.company, f.credit, f.phone, f.idNumber, f.joinDate} {
+		e.SetValidationError(nil) // so a problem in an untouched field shows too
+		if err := e.Validate(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// submit saves the member and closes the form. While a field is invalid
+// nothing is written: the store's message says what is wrong and the form
+// stays open. A wrong credit-code check character saves, flagged, and says so.
+func (f *memberForm) submit() bool {
+	if f.closed {
+		return false
+	}
+	m, dateErr := f.member()
+	invalid := f.validate()
+	if dateErr != nil {
+		f.app.showError(dateErr)
+		return false
+	}
+	if invalid != nil {
+		probe := m
+		if _, err := probe.Normalize(); err != nil {
+			invalid = err // the store's own words, with the field named
+		}
+		f.app.showError(invalid)
+		return false
+	}
+	s, ctx := f.app.store, f.app.ctx
+	var (
+		id       = m.ID
+		warnings data.Errors
+		err      error
+	)
+	if id == 0 {
+		id, warnings, err = s.CreateMember(ctx, m)
+	} else {
+		warnings, err = s.UpdateMember(ctx, m)
+	}
+	if err != nil {
+		f.app.showError(err)
+		return false
+	}
+	f.lastID, f.warnings = id, warnings
+	f.dlg.Hide()
+	if f.saved != nil {
+		f.saved(id)
+	}
+	if len(warnings) > 0 {
+		f.app.showInfo("已保存，但需要核对", memberWarningText(warnings))
+	}
+	return true
+}
+
+// memberWarningText says what was saved but needs checking.
+func memberWarningText(ws data.Errors) string {
+	var b strings.Builder
+	b.WriteString("已保存，但")
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteString("；\n")
+		}
+		b.WriteString(w.Field)
+		if w.Value != "" {
+			fmt.Fprintf(&b, "「%s」", w.Value)
+		}
+		b.WriteString(w.Msg)
+	}
+	b.WriteString("。")
+	return b.String()
+}
+
+// leaveForm is the 退会 dialog: the date and the reason a member left.
+// Nothing is deleted; the member keeps their dues and attendance.
+type leaveForm struct {
+	app  *App
+	m    data.Member
+	done func()
+
+	date, reason *memberEntry
+	form         *widget.Form
+	okBtn        *widget.Button
+	dlg          *dialog.CustomDialog
+	prevSave     func()
+	closed       bool
+}
+
+// memberLeaveReasons are the reasons a town chamber usually records.
+var memberLeaveReasons = []string{"企业注销", "迁出本镇", "经营转型", "个人原因", "长期未缴会费"}
+
+func newLeaveForm(a *App, m data.Member, done func()) *leaveForm {
+	l := &leaveForm{app: a, m: m, done: done, date: newMemberEntry(a), reason: newMemberEntry(a)}
+	l.date.SetText(data.FormatDateISO(membersToday(a)))
+	l.date.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errString("请填写退会日期")
+		}
+		_, err := data.ParseDate(s)
+		return plain(err)
+	}
+	l.reason.SetPlaceHolder("如 企业注销、迁出本镇")
+	memberChoices(l.reason, memberLeaveReasons)
+	l.form = widget.NewForm(
+		&widget.FormItem{Text: "退会日期", Widget: l.date, HintText: "如 2026-03-05"},
+		widget.NewFormItem("原因", l.reason),
+	)
+	l.okBtn = widget.NewButton("确认退会", func() { l.submit() })
+	l.okBtn.Importance = widget.DangerImportance
+	return l
+}
+
+func (l *leaveForm) show() {
+	who := l.m.Name
+	if l.m.Company != "" {
+		who += "（" + l.m.Company + "）"
+	}
+	intro := newLabel(fmt.Sprintf("确定让 %s 退会吗？\n会员不会被删除，以往的会费和活动记录都会保留。", who))
+	l.dlg = dialog.NewCustomWithoutButtons("会员退会", container.NewVBox(intro, l.form), l.app.win)
+	l.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("取消", func() { l.dlg.Hide() }), l.okBtn})
+	l.prevSave = l.app.shortcut["save"]
+	l.app.onShortcut("save", func() { l.submit() })
+	l.dlg.SetOnClosed(func() {
+		l.closed = true
+		l.app.onShortcut("save", l.prevSave)
+	})
+	l.dlg.Resize(fyne.NewSize(520, l.dlg.MinSize().Height))
+	l.app.setDialog(l.dlg)
+	l.dlg.Show()
+	l.app.win.Canvas().Focus(l.reason)
+}
+
+// submit records the leaving; on a problem the dialog stays open.
+func (l *leaveForm) submit() bool {
+	if l.closed {
+		return false
+	}
+	l.date.Validate() // shows the problem under the field too
+	date, err := data.ParseDate(l.date.Text)
+	if err != nil {
+		l.app.showError(err)
+		return false
+	}
+	// an empty date reaches the store, which refuses it in its own words
+	if err := l.app.store.LeaveMember(l.app.ctx, l.m.ID, date, l.reason.Text); err != nil {
+		l.app.showError(err)
+		return false
+	}
+	l.dlg.Hide()
+	if l.done != nil {
+		l.done()
+	}
+	return true
+}

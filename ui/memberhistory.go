@@ -1,0 +1,301 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"chamberdesk/data"
+)
+
+// memberHistory is a member's 档案: details (phone and ID masked), offices
+// held, dues by year, activities attended and the change log.
+type memberHistory struct {
+	app        *App
+	m          data.Member
+	offices    []data.OfficeTerm
+	dues       []data.Dues
+	activities []data.Activity
+	changes    []data.Change
+
+	tabs   *container.AppTabs
+	dlg    dialog.Dialog
+	closed bool
+}
+
+// newMemberHistory loads everything the 档案 shows; a handful of small
+// queries for one member, quick enough for the UI thread.
+func newMemberHistory(a *App, id int64) (*memberHistory, error) {
+	s, ctx := a.store, a.ctx
+	h := &memberHistory{app: a}
+	var err error
+	if h.m, err = s.Member(ctx, id); err != nil {
+		return nil, err
+	}
+	if h.offices, err = s.OfficeHistory(ctx, id); err != nil {
+		return nil, err
+	}
+	if h.dues, err = s.DuesOfMember(ctx, id); err != nil {
+		return nil, err
+	}
+	if h.activities, err = s.ActivitiesOfMember(ctx, id); err != nil {
+		return nil, err
+	}
+	if h.changes, err = s.Changes(ctx, "member", id); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+func (h *memberHistory) content() fyne.CanvasObject {
+	h.tabs = container.NewAppTabs(
+		container.NewTabItem("基本信息", container.NewVScroll(h.details())),
+		container.NewTabItem(fmt.Sprintf("职务经历（%d）", len(h.offices)), h.officeTable()),
+		container.NewTabItem(fmt.Sprintf("会费（%d年）", len(h.dues)), h.duesTable()),
+		container.NewTabItem(fmt.Sprintf("参加活动（%d）", len(h.activities)), h.activityTable()),
+		container.NewTabItem(fmt.Sprintf("修改记录（%d）", len(h.changes)), h.changeList()),
+	)
+	return h.tabs
+}
+
+func (h *memberHistory) show() {
+	title := "会员档案 — " + h.m.Name
+	d := dialog.NewCustom(title, "关闭", h.content(), h.app.win)
+	size := h.app.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(900, size.Width-40), min(600, size.Height-40)))
+	d.SetOnClosed(func() { h.closed = true })
+	h.dlg = d
+	h.app.setDialog(d)
+	d.Show()
+}
+
+func (h *memberHistory) details() fyne.CanvasObject {
+	m := h.m
+	credit := m.CreditCode
+	if m.CreditCodeFlag != "" {
+		credit += "（校验位不符，待核对）"
+	}
+	rows := [][2]string{
+		{"会员类型", m.Kind}, {"姓名", m.Name}, {"企业名称", m.Company}, {"统一社会信用代码", credit},
+		{"行业", m.Industry}, {"性别", m.Gender}, {"手机号码", data.MaskPhone(m.Phone)},
+		{"身份证号码", data.MaskIDNumber(m.IDNumber)}, {"政治面貌", m.Political}, {"商会职务", m.Office},
+		{"入会日期", data.FormatDateCN(m.JoinDate)}, {"状态", m.Status},
+	}
+	if m.Status == data.StatusLeft {
+		rows = append(rows, [2]string{"退会日期", data.FormatDateCN(m.LeaveDate)}, [2]string{"退会原因", m.LeaveReason})
+	}
+	rows = append(rows, [2]string{"备注", m.Notes})
+	f := widget.NewForm()
+	for _, r := range rows {
+		v := r[1]
+		if v == "" {
+			v = "—"
+		}
+		f.Append(r[0], newLabel(v))
+	}
+	return f
+}
+
+func (h *memberHistory) officeTable() fyne.CanvasObject {
+	rows := make([][]string, len(h.offices))
+	for i, t := range h.offices {
+		to := memberISODate(t.To)
+		if t.To == "" {
+			to = "至今"
+		}
+		rows[i] = []string{t.Office, memberISODate(t.From), to}
+	}
+	return historyTable([]string{"职务", "起", "止"}, []float32{160, 160, 160}, rows)
+}
+
+func (h *memberHistory) duesTable() fyne.CanvasObject {
+	rows := make([][]string, len(h.dues))
+	for i, d := range h.dues {
+		state := memberDuesPaid
+		if d.Arrears() {
+			state = memberDuesOwing
+		}
+		rows[i] = []string{fmt.Sprint(d.Year), data.FormatYuanPlain(d.DueFen), data.FormatYuanPlain(d.PaidFen),
+			data.FormatDateCN(d.PaidDate), d.ReceiptNo, state, d.Note}
+	}
+	return historyTable([]string{"年度", "应缴（元）", "实缴（元）", "缴费日期", "收据号", "状态", "备注"},
+		[]float32{60, 100, 100, 130, 110, 70, 250}, rows)
+}
+
+func (h *memberHistory) activityTable() fyne.CanvasObject {
+	rows := make([][]string, len(h.activities))
+	for i, a := range h.activities {
+		rows[i] = []string{data.FormatDateCN(a.Date), a.Title, a.Type, a.Place}
+	}
+	return historyTable([]string{"日期", "活动名称", "类型", "地点"}, []float32{130, 300, 150, 250}, rows)
+}
+
+// changeList shows the change log, newest first, as wrapping lines: what
+// changed is often longer than a table cell.
+func (h *memberHistory) changeList() fyne.CanvasObject {
+	if len(h.changes) == 0 {
+		return newLabel("（无记录）")
+	}
+	box := container.NewVBox()
+	for _, c := range h.changes {
+		head := widget.NewLabelWithStyle(fmt.Sprintf("%s　%s　%s", changeTime(c.At), memberChangeAction(c.Action), c.Actor),
+			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		box.Add(head)
+		box.Add(newLabel(memberChangeSummary(c)))
+	}
+	return container.NewVScroll(box)
+}
+
+// memberLogFields are the change log's field keys in the order and words
+// of the form.
+var memberLogFields = [][2]string{
+	{"kind", "会员类型"}, {"name", "姓名"}, {"company", "企业名称"}, {"credit_code", "统一社会信用代码"},
+	{"industry", "行业"}, {"gender", "性别"}, {"phone", "手机号码"}, {"id_number", "身份证号码"},
+	{"political_status", "政治面貌"}, {"office", "商会职务"}, {"join_date", "入会日期"},
+	{"status", "状态"}, {"leave_date", "退会日期"}, {"leave_reason", "退会原因"}, {"notes", "备注"},
+}
+
+func memberFieldName(key string) string {
+	for _, f := range memberLogFields {
+		if f[0] == key {
+			return f[1]
+		}
+	}
+	return key
+}
+
+// memberFieldOrder sorts change-log keys into the form's order; unknown
+// keys go last, alphabetically.
+func memberFieldOrder(keys []string) {
+	rank := func(k string) int {
+		for i, f := range memberLogFields {
+			if f[0] == k {
+				return i
+			}
+		}
+		return len(memberLogFields)
+	}
+	sort.SliceStable(keys, func(i, j int) bool {
+		ri, rj := rank(keys[i]), rank(keys[j])
+		if ri != rj {
+			return ri < rj
+		}
+		return keys[i] < keys[j]
+	})
+}
+
+func memberChangeAction(action string) string {
+	switch action {
+	case "insert":
+		return "建档"
+	case "update":
+		return "修改"
+	case "delete":
+		return "删除"
+	}
+	return action
+}
+
+// memberChangeSummary says what a change did: the fields an update changed with
+// their old and new values (personal values are masked in the log), or the
+// fields a new record was created with.
+func memberChangeSummary(c data.Change) string {
+	var parts []string
+	switch c.Action {
+	case "update":
+		changed, _ := c.Detail["changed"].(map[string]any)
+		keys := c.ChangedFields()
+		memberFieldOrder(keys)
+		for _, k := range keys {
+			pair, _ := changed[k].([]any)
+			if len(pair) == 2 {
+				parts = append(parts, fmt.Sprintf("%s：%s → %s", memberFieldName(k), changeValueText(pair[0]), changeValueText(pair[1])))
+			} else {
+				parts = append(parts, memberFieldName(k))
+			}
+		}
+	default:
+		rec, _ := c.Detail["new"].(map[string]any)
+		if rec == nil {
+			rec, _ = c.Detail["old"].(map[string]any)
+		}
+		keys := make([]string, 0, len(rec))
+		for k, v := range rec {
+			if s, _ := v.(string); s != "" {
+				keys = append(keys, k)
+			}
+		}
+		memberFieldOrder(keys)
+		for _, k := range keys {
+			parts = append(parts, fmt.Sprintf("%s：%s", memberFieldName(k), changeValueText(rec[k])))
+		}
+	}
+	if len(parts) == 0 {
+		return "—"
+	}
+	return strings.Join(parts, "；")
+}
+
+// changeValueText is a logged value as text, clipped so a long note stays one line.
+func changeValueText(v any) string {
+	s, _ := v.(string)
+	if s == "" {
+		return "（空）"
+	}
+	if r := []rune(s); len(r) > 30 {
+		return string(r[:30]) + "…"
+	}
+	return s
+}
+
+// changeTime writes a change-log time (RFC 3339, UTC) in local time.
+func changeTime(at string) string {
+	t, err := time.Parse(time.RFC3339, at)
+	if err != nil {
+		return at
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}
+
+// memberISODate writes a stored YYYY-MM-DD as 2021年3月5日.
+func memberISODate(iso string) string {
+	t, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return iso
+	}
+	return data.FormatDateCN(t)
+}
+
+// historyTable is a small table with a header row, for lists in dialogs.
+func historyTable(headers []string, widths []float32, rows [][]string) fyne.CanvasObject {
+	if len(rows) == 0 {
+		return newLabel("（无记录）")
+	}
+	t := widget.NewTable(
+		func() (int, int) { return len(rows), len(headers) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(rows[id.Row][id.Col]) })
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(headers) {
+			o.(*widget.Label).SetText(headers[id.Col])
+		}
+	}
+	for i, w := range widths {
+		t.SetColumnWidth(i, w)
+	}
+	return t
+}
