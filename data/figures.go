@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -91,8 +93,11 @@ func (s *Store) explain(ctx context.Context, year int, m Metric) ([]Contribution
 		var note string
 		err := s.db.QueryRowContext(ctx, `SELECT value, note FROM metric_values WHERE year = ? AND metric_key = ?`,
 			year, m.Key).Scan(&v, &note)
-		if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
 			return nil, "手工填写（尚未填写）", false, nil
+		}
+		if err != nil {
+			return nil, "", false, err
 		}
 		src := "手工填写"
 		if note != "" {

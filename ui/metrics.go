@@ -1,11 +1,579 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
 
-// metricsScreen is being written.
-type metricsScreen struct{ app *App }
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
-func newMetricsScreen(a *App) *metricsScreen { return &metricsScreen{app: a} }
+	"chamberdesk/data"
+)
 
-func (s *metricsScreen) content() fyne.CanvasObject { return newLabel("指标") }
-func (s *metricsScreen) refresh()                   {}
+// metricsScreen (指标) shows one year's figures beside the year before and
+// where each comes from. Selecting a figure lists the records behind it;
+// hand-entered figures are filled in beside the table, and the chamber adds
+// metrics of its own.
+type metricsScreen struct {
+	app *App
+	now func() time.Time // the clock; tests fix it
+
+	year    int   // the year shown; 0 until the first refresh picks this year
+	years   []int // the years offered, newest first
+	yearSel *widget.Select
+	quiet   bool // set while the screen itself changes the year selector
+
+	figs     []data.Figure          // the year's figures, catalog order
+	prev     map[string]data.Figure // the year before, by metric key
+	table    *widget.Table
+	selected string // key of the selected metric, "" for none
+
+	// The panel of the selected metric.
+	panel        *fyne.Container // placeholder or details
+	placeholder  fyne.CanvasObject
+	details      fyne.CanvasObject
+	detailName   *widget.Label
+	detailValue  *widget.Label
+	detailSource *widget.Label
+	records      *explainView
+	explainBtn   *widget.Button
+	manualForm   *fyne.Container // shown for hand-entered metrics only
+	valueEntry   *widget.Entry
+	unitLabel    *widget.Label
+	noteEntry    *widget.Entry
+	saveBtn      *widget.Button
+	manualMsg    *widget.Label
+
+	addBtn  *widget.Button
+	status  *widget.Label
+	adder   *metricForm    // the newest 新增指标 dialog, for tests
+	explain *explainDialog // the newest 查看来源 dialog, for tests
+}
+
+// Columns of the figures table.
+const (
+	metricColName = iota
+	metricColValue
+	metricColPrev
+	metricColDiff
+	metricColSource
+	metricCols
+)
+
+// metricWidths fit the table beside the panel in the default window; the
+// source column takes what is left (stretchColumn).
+var metricWidths = []float32{150, 118, 118, 168, 180}
+
+// metricPanelWidth is the width of the selected metric's panel.
+const metricPanelWidth = 340
+
+func newMetricsScreen(a *App) *metricsScreen {
+	s := &metricsScreen{app: a, now: time.Now, prev: map[string]data.Figure{}}
+	s.yearSel = widget.NewSelect(nil, s.onYear)
+	s.table = widget.NewTable(
+		func() (int, int) { return len(s.figs), metricCols },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		s.updateCell)
+	s.table.ShowHeaderRow = true
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	s.table.UpdateHeader = s.updateHeader
+	for c, w := range metricWidths {
+		s.table.SetColumnWidth(c, w)
+	}
+	s.table.OnSelected = s.onSelect
+
+	s.detailName = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.detailName.SizeName = theme.SizeNameSubHeadingText
+	s.detailName.Wrapping = fyne.TextWrapWord
+	s.detailValue = newLabel("")
+	s.detailSource = newLabel("")
+	s.records = newExplainView(true)
+	s.explainBtn = widget.NewButtonWithIcon("查看来源…", theme.SearchIcon(), s.onExplain)
+
+	s.valueEntry = widget.NewEntry()
+	s.valueEntry.SetPlaceHolder("不小于 0 的数字")
+	s.valueEntry.Validator = func(t string) error { _, err := data.ParseMetricValue(t); return plain(err) }
+	s.valueEntry.OnChanged = func(string) { s.manualMsg.SetText("") }
+	s.valueEntry.OnSubmitted = func(string) { s.onSave() }
+	s.unitLabel = widget.NewLabel("")
+	s.noteEntry = widget.NewEntry()
+	s.noteEntry.OnChanged = func(string) { s.manualMsg.SetText("") }
+	s.noteEntry.OnSubmitted = func(string) { s.onSave() }
+	s.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.onSave)
+	s.saveBtn.Importance = widget.HighImportance
+	s.manualMsg = newLabel("")
+
+	s.addBtn = widget.NewButtonWithIcon("新增指标", theme.ContentAddIcon(), s.onAdd)
+	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	return s
+}
+
+func (s *metricsScreen) content() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("年度指标", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	header := container.NewBorder(nil, nil, title,
+		container.NewHBox(container.NewCenter(widget.NewLabel("年度")), s.yearSel, s.addBtn), s.status)
+
+	s.manualForm = container.NewVBox(
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("填写本年数值", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewBorder(nil, nil, widget.NewLabel("数值"), s.unitLabel, s.valueEntry),
+		container.NewBorder(nil, nil, widget.NewLabel("说明"), nil, s.noteEntry),
+		container.NewBorder(nil, nil, nil, s.saveBtn, s.manualMsg))
+	s.details = container.NewBorder(
+		container.NewVBox(s.detailName, s.detailValue, s.detailSource, s.manualForm,
+			widget.NewSeparator(), widget.NewLabelWithStyle("构成", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		container.NewHBox(layout.NewSpacer(), s.explainBtn), nil, nil, s.records.box)
+	s.placeholder = container.NewVBox(newLabel("选中左侧的一项指标，这里列出它来自哪些活动或会员；" +
+		"手工填写的指标（如异地商会数）在这里填写数值和依据。"))
+	s.panel = container.NewStack(s.placeholder)
+	right := container.New(fixedWidth(metricPanelWidth), container.NewPadded(s.panel))
+
+	wrap := container.New(&stretchColumn{table: s.table, col: metricColSource, widths: metricWidths, min: 560}, s.table)
+	hint := newLabel("增减为本年与上年全年比较；本年尚未结束时，本年数值只统计到今天已记录的内容。")
+	hint.SizeName = theme.SizeNameCaptionText
+	return container.NewPadded(container.NewBorder(header, hint, nil, right, wrap))
+}
+
+// fixedWidth is a layout that keeps its content at a set width.
+type fixedWidth float32
+
+func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(w), h)
+}
+
+func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// refresh reloads the years and the figures from the store.
+func (s *metricsScreen) refresh() {
+	if s.app.store == nil {
+		return
+	}
+	if s.year == 0 {
+		s.year = s.now().Year()
+	}
+	years, err := s.app.store.FigureYears(s.app.ctx)
+	if err != nil {
+		s.app.showError(err)
+		return
+	}
+	years = append(years, s.now().Year(), s.year)
+	slices.Sort(years)
+	years = slices.Compact(years)
+	slices.Reverse(years)
+	s.years = years
+	opts := make([]string, len(years))
+	for i, y := range years {
+		opts[i] = yearLabel(y)
+	}
+	s.quiet = true
+	s.yearSel.SetOptions(opts)
+	s.yearSel.SetSelected(yearLabel(s.year))
+	s.quiet = false
+	s.load()
+}
+
+func (s *metricsScreen) onYear(string) {
+	if s.quiet {
+		return
+	}
+	i := s.yearSel.SelectedIndex()
+	if i < 0 || i >= len(s.years) || s.years[i] == s.year {
+		return
+	}
+	s.year = s.years[i]
+	s.status.SetText("")
+	s.valueEntry.SetText("") // the form then shows the new year's value
+	s.load()
+}
+
+// focus shows a metric of a year, as a dashboard card asks.
+func (s *metricsScreen) focus(year int, key string) {
+	s.year, s.selected = year, key
+}
+
+// load reads the year's and the previous year's figures and redraws.
+func (s *metricsScreen) load() {
+	figs, err := s.app.store.Figures(s.app.ctx, s.year)
+	if err != nil {
+		s.app.showError(err)
+		return
+	}
+	prev, err := s.app.store.Figures(s.app.ctx, s.year-1)
+	if err != nil {
+		s.app.showError(err)
+		return
+	}
+	s.figs = figs
+	s.prev = make(map[string]data.Figure, len(prev))
+	for _, f := range prev {
+		s.prev[f.Key] = f
+	}
+	s.table.Refresh()
+	row := s.rowOf(s.selected)
+	if row < 0 {
+		s.selected = ""
+		s.table.UnselectAll()
+		s.panel.Objects = []fyne.CanvasObject{s.placeholder}
+		s.panel.Refresh()
+		return
+	}
+	// Selecting an already selected cell does not call OnSelected.
+	s.table.UnselectAll()
+	s.table.Select(widget.TableCellID{Row: row, Col: metricColName})
+}
+
+func (s *metricsScreen) rowOf(key string) int {
+	for i, f := range s.figs {
+		if f.Key == key && key != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *metricsScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.Alignment = fyne.TextAlignLeading
+	switch id.Col {
+	case metricColName:
+		l.SetText("指标")
+	case metricColValue:
+		l.Alignment = fyne.TextAlignTrailing
+		l.SetText(yearLabel(s.year) + "数值")
+	case metricColPrev:
+		l.Alignment = fyne.TextAlignTrailing
+		l.SetText(yearLabel(s.year-1) + "数值")
+	case metricColDiff:
+		l.Alignment = fyne.TextAlignTrailing
+		l.SetText("增减")
+	case metricColSource:
+		l.SetText("来源")
+	}
+}
+
+func (s *metricsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if id.Row < 0 || id.Row >= len(s.figs) {
+		l.SetText("")
+		return
+	}
+	l.Alignment, l.Importance = fyne.TextAlignLeading, widget.MediumImportance
+	l.TextStyle = fyne.TextStyle{}
+	l.SetText(s.cellText(id.Row, id.Col))
+	switch id.Col {
+	case metricColValue, metricColPrev, metricColDiff:
+		l.Alignment = fyne.TextAlignTrailing
+	}
+	f := s.figs[id.Row]
+	switch {
+	case id.Col == metricColSource && !f.Set:
+		l.Importance = widget.WarningImportance
+	case id.Col == metricColValue:
+		l.TextStyle.Bold = true
+	}
+	l.Refresh()
+}
+
+// cellText is what the table shows in a cell.
+func (s *metricsScreen) cellText(row, col int) string {
+	f := s.figs[row]
+	p, hasPrev := s.prev[f.Key]
+	switch col {
+	case metricColName:
+		return f.Name
+	case metricColValue:
+		return figureText(f)
+	case metricColPrev:
+		if !hasPrev {
+			return "—"
+		}
+		return figureText(p)
+	case metricColDiff:
+		if !hasPrev {
+			return "—"
+		}
+		return diffText(f, p)
+	case metricColSource:
+		return sourceText(f)
+	}
+	return ""
+}
+
+func (s *metricsScreen) onSelect(id widget.TableCellID) {
+	if id.Row < 0 || id.Row >= len(s.figs) {
+		return
+	}
+	f := s.figs[id.Row]
+	changed := f.Key != s.selected
+	s.selected = f.Key
+	s.showDetails(f, changed)
+}
+
+// showDetails fills the panel for f; changed says another metric was
+// picked, so what was typed for the previous one is dropped.
+func (s *metricsScreen) showDetails(f data.Figure, changed bool) {
+	_, rows, err := s.app.store.Explain(s.app.ctx, s.year, f.Key)
+	if err != nil {
+		s.app.showError(err)
+		return
+	}
+	s.detailName.SetText(fmt.Sprintf("%s（%s）", f.Name, kindText(f)))
+	value := yearLabel(s.year) + "：" + figureText(f)
+	if p, ok := s.prev[f.Key]; ok {
+		value += fmt.Sprintf("\n%s：%s　增减：%s", yearLabel(s.year-1), figureText(p), diffText(f, p))
+	}
+	s.detailValue.SetText(value)
+	source := "来源：" + sourceText(f)
+	if f.Note != "" {
+		source += "\n口径：" + f.Note
+	}
+	s.detailSource.SetText(source)
+	s.records.set(f, rows)
+	if f.Kind == data.MetricManual {
+		s.unitLabel.SetText(f.Unit)
+		s.noteEntry.SetPlaceHolder(fmt.Sprintf("依据，如：%s会员企业年报汇总", yearLabel(s.year)))
+		if changed || s.valueEntry.Text == "" {
+			s.valueEntry.SetText("")
+			s.noteEntry.SetText("")
+			if f.Set && len(rows) == 1 {
+				s.valueEntry.SetText(formatNumber(f.Value))
+				s.noteEntry.SetText(rows[0].Label)
+			}
+			s.valueEntry.SetValidationError(nil)
+			s.manualMsg.SetText("")
+		}
+		s.manualForm.Show()
+	} else {
+		s.manualForm.Hide()
+	}
+	if len(s.panel.Objects) != 1 || s.panel.Objects[0] != s.details {
+		s.panel.Objects = []fyne.CanvasObject{s.details}
+	}
+	s.panel.Refresh()
+}
+
+// selectedFigure is the figure of the selected row.
+func (s *metricsScreen) selectedFigure() (data.Figure, bool) {
+	if i := s.rowOf(s.selected); i >= 0 {
+		return s.figs[i], true
+	}
+	return data.Figure{}, false
+}
+
+// onSave writes the hand-entered value of the selected metric. A bad value
+// or a missing note is said beside the form and nothing is written.
+func (s *metricsScreen) onSave() {
+	f, ok := s.selectedFigure()
+	if !ok || f.Kind != data.MetricManual {
+		return
+	}
+	v, err := data.ParseMetricValue(s.valueEntry.Text)
+	if err != nil {
+		s.valueEntry.SetValidationError(plain(err))
+		s.say(s.manualMsg, "数值："+plain(err).Error(), widget.DangerImportance)
+		return
+	}
+	note := strings.TrimSpace(s.noteEntry.Text)
+	if note == "" {
+		s.say(s.manualMsg, "请写明依据，例如“据会员企业年报汇总”，以便日后说明数字的来历", widget.DangerImportance)
+		return
+	}
+	err = s.app.store.SetManualValue(s.app.ctx, data.ManualValue{Year: s.year, MetricKey: f.Key, Value: v, Note: note})
+	if err != nil {
+		s.app.showError(err)
+		return
+	}
+	s.load()
+	s.say(s.manualMsg, fmt.Sprintf("已保存%s“%s”：%s", yearLabel(s.year), f.Name, formatFigure(v, f.Unit)),
+		widget.SuccessImportance)
+}
+
+func (s *metricsScreen) say(l *widget.Label, text string, imp widget.Importance) {
+	l.Importance = imp
+	l.SetText(text)
+}
+
+func (s *metricsScreen) onExplain() {
+	if s.selected == "" {
+		return
+	}
+	s.explain = s.app.showExplain(s.year, s.selected)
+}
+
+// ---- 新增指标 ----
+
+// Kinds a person may choose for a metric of their own.
+const (
+	kindManualText  = "手工填写"
+	kindOutcomeText = "活动成效"
+)
+
+// metricForm is the 新增指标 dialog.
+type metricForm struct {
+	s    *metricsScreen
+	name *widget.Entry
+	unit *widget.SelectEntry
+	kind *widget.RadioGroup
+	note *widget.Entry
+	msg  *widget.Label
+	ok   *widget.Button
+	dlg  *dialog.CustomDialog
+}
+
+func (s *metricsScreen) onAdd() {
+	f := &metricForm{s: s, name: widget.NewEntry(), unit: widget.NewSelectEntry(data.MetricUnits),
+		note: widget.NewEntry(), msg: newLabel("")}
+	f.name.SetPlaceHolder("如：结对帮扶村数")
+	f.name.Validator = func(t string) error {
+		if strings.TrimSpace(t) == "" {
+			return errString("请填写指标名称")
+		}
+		return nil
+	}
+	f.unit.SetPlaceHolder("选择或输入，如 个、万元")
+	f.kind = widget.NewRadioGroup([]string{kindOutcomeText, kindManualText}, nil)
+	f.kind.Horizontal = true
+	f.kind.Required = true
+	f.kind.SetSelected(kindOutcomeText)
+	f.note.SetPlaceHolder("选填：统计口径")
+	form := widget.NewForm(
+		widget.NewFormItem("名称", f.name),
+		widget.NewFormItem("单位", f.unit),
+		&widget.FormItem{Text: "类型", Widget: f.kind,
+			HintText: "活动成效：在每次活动里填写，按年合计；手工填写：每年填写一次"},
+		widget.NewFormItem("口径说明", f.note),
+	)
+	f.ok = widget.NewButtonWithIcon("添加", theme.ConfirmIcon(), f.submit)
+	f.ok.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	f.dlg = dialog.NewCustomWithoutButtons("新增指标", container.NewVBox(form, f.msg), s.app.win)
+	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.ok})
+	f.dlg.Resize(fyne.NewSize(520, 0))
+	s.adder = f
+	s.app.setDialog(f.dlg)
+	f.dlg.Show()
+	s.app.win.Canvas().Focus(f.name)
+}
+
+// submit adds the metric; a refusal is said in the dialog, which stays open.
+func (f *metricForm) submit() {
+	kind := data.MetricOutcome
+	if f.kind.Selected == kindManualText {
+		kind = data.MetricManual
+	}
+	m := data.Metric{Name: f.name.Text, Unit: f.unit.Text, Kind: kind, Note: f.note.Text}
+	key, err := f.s.app.store.AddMetric(f.s.app.ctx, m)
+	if err != nil {
+		if e, ok := data.AsError(err); ok {
+			f.msg.Importance = widget.DangerImportance
+			f.msg.SetText(e.Field + "：" + e.Msg)
+			if e.Field == "指标名称" {
+				f.name.SetValidationError(errString(e.Msg))
+			}
+			return
+		}
+		f.s.app.showError(err)
+		return
+	}
+	f.dlg.Hide()
+	s := f.s
+	s.selected = key
+	s.load()
+	where := "可以在活动的“成效”中选用"
+	if kind == data.MetricManual {
+		where = "请在右侧填写本年数值"
+	}
+	s.status.Importance = widget.SuccessImportance
+	s.status.SetText(fmt.Sprintf("已新增指标“%s”，%s", data.NormalizeText(m.Name), where))
+}
+
+// ---- formatting shared by the metric screens ----
+
+func yearLabel(y int) string { return strconv.Itoa(y) + "年" }
+
+// formatNumber writes a figure without trailing zeros: 87, 12.5, 0.25.
+func formatNumber(v float64) string {
+	v = math.Round(v*1e4) / 1e4
+	if v == 0 {
+		return "0" // not "-0"
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// formatFigure writes a value with its unit: 87期, 12.5亿元.
+func formatFigure(v float64, unit string) string { return formatNumber(v) + unit }
+
+// figureText is a figure as shown in tables; a manual figure nobody has
+// entered shows a dash, not a misleading 0.
+func figureText(f data.Figure) string {
+	if !f.Set {
+		return "—"
+	}
+	return formatFigure(f.Value, f.Unit)
+}
+
+// sourceText is where a figure comes from.
+func sourceText(f data.Figure) string {
+	if !f.Set {
+		return "未填写"
+	}
+	return f.Source
+}
+
+// kindText names a metric's rule for people.
+func kindText(f data.Figure) string {
+	switch f.Kind {
+	case data.MetricManual:
+		return "手工填写"
+	case data.MetricOutcome:
+		return "活动成效合计"
+	}
+	return "由记录统计"
+}
+
+// diffText is the change from the previous year: "+12人次（+15.2%）",
+// "-3个（-20%）", "持平"; the percentage only where last year was not zero.
+func diffText(cur, prev data.Figure) string {
+	if !cur.Set || !prev.Set {
+		return "—"
+	}
+	d := math.Round((cur.Value-prev.Value)*1e6) / 1e6
+	if d == 0 {
+		return "持平"
+	}
+	sign := "+"
+	if d < 0 {
+		sign = "-"
+	}
+	text := sign + formatFigure(math.Abs(d), cur.Unit)
+	if prev.Value != 0 {
+		pct := math.Round(math.Abs(d)/prev.Value*1000) / 10
+		text += "（" + sign + strconv.FormatFloat(pct, 'f', -1, 64) + "%）"
+	}
+	return text
+}

@@ -1,0 +1,288 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"chamberdesk/data"
+)
+
+// explainView lists the records behind one figure (which activities, which
+// members, or the note of a hand-entered value) with their total, so the
+// secretary can show where a number in a case comes from.
+type explainView struct {
+	compact bool // in the metrics screen's side panel: short dates, no source
+	fig     data.Figure
+	rows    []data.Contribution
+	table   *widget.Table
+	summary *widget.Label
+	box     fyne.CanvasObject
+}
+
+// Columns of the records table.
+const (
+	explainColDate = iota
+	explainColLabel
+	explainColAmount
+	explainCols
+)
+
+func newExplainView(compact bool) *explainView {
+	v := &explainView{compact: compact, summary: newLabel("")}
+	v.table = widget.NewTable(
+		func() (int, int) { return len(v.rows), explainCols },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		v.updateCell)
+	v.table.ShowHeaderRow = true
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		if id.Col == explainColAmount {
+			l.Alignment = fyne.TextAlignTrailing
+		}
+		l.SetText(v.header(id.Col))
+	}
+	widths := []float32{130, 300, 100}
+	if compact {
+		widths = []float32{84, 120, 72}
+	}
+	for c, w := range widths {
+		v.table.SetColumnWidth(c, w)
+	}
+	v.box = container.NewBorder(nil, v.summary, nil, nil,
+		container.New(&stretchColumn{table: v.table, col: explainColLabel, widths: widths, min: 160}, v.table))
+	return v
+}
+
+// set shows fig and the records behind it.
+func (v *explainView) set(fig data.Figure, rows []data.Contribution) {
+	v.fig = fig
+	v.rows = rows
+	if fig.Kind == data.MetricManual {
+		// The "record" of a hand-entered value is its note.
+		v.rows = nil
+		if fig.Set {
+			v.rows = rows
+		}
+	}
+	v.summary.SetText(v.summaryText())
+	v.table.Refresh()
+	v.table.ScrollToTop()
+}
+
+func (v *explainView) header(col int) string {
+	kind := v.kind()
+	switch col {
+	case explainColDate:
+		switch kind {
+		case "member":
+			return "入会日期"
+		case "manual":
+			return "年度"
+		}
+		if v.compact {
+			return "日期"
+		}
+		return "活动日期"
+	case explainColLabel:
+		switch kind {
+		case "member":
+			return "会员（企业）"
+		case "manual":
+			return "填写说明"
+		}
+		if v.compact {
+			return "活动"
+		}
+		return "活动（类型）"
+	}
+	if v.compact {
+		return "计入"
+	}
+	return "计入数值"
+}
+
+// kind is what the figure counts: member, activity or manual.
+func (v *explainView) kind() string {
+	switch {
+	case v.fig.Kind == data.MetricManual:
+		return "manual"
+	case strings.HasPrefix(v.fig.Rule, "members."):
+		return "member"
+	}
+	return "activity"
+}
+
+func (v *explainView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if id.Row < 0 || id.Row >= len(v.rows) {
+		l.SetText("")
+		return
+	}
+	c := v.rows[id.Row]
+	l.Alignment = fyne.TextAlignLeading
+	switch id.Col {
+	case explainColDate:
+		switch {
+		case c.Kind == "manual":
+			l.SetText(yearLabel(v.fig.Year))
+		case v.compact && c.Kind == "activity":
+			l.SetText(shortDate(c.Date))
+		default:
+			l.SetText(contributionDate(c.Date))
+		}
+	case explainColLabel:
+		text := c.Label
+		if c.Kind == "manual" && text == "" {
+			text = "（未写说明）"
+		}
+		l.SetText(text)
+	case explainColAmount:
+		l.Alignment = fyne.TextAlignTrailing
+		l.SetText(formatFigure(c.Amount, v.fig.Unit))
+	}
+}
+
+// contributionDate writes a stored YYYY-MM-DD the Chinese way; members
+// whose join date is unknown show a dash.
+func contributionDate(iso string) string {
+	t, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return "—"
+	}
+	return data.FormatDateCN(t)
+}
+
+// shortDate writes a stored YYYY-MM-DD within the year shown: 3月5日.
+func shortDate(iso string) string {
+	t, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return "—"
+	}
+	return fmt.Sprintf("%d月%d日", int(t.Month()), t.Day())
+}
+
+// summaryText says what the records add up to, in a sentence a secretary
+// could read out.
+func (v *explainView) summaryText() string {
+	f := v.fig
+	total := formatFigure(f.Value, f.Unit)
+	if v.kind() == "manual" {
+		if !f.Set {
+			return fmt.Sprintf("%s“%s”尚未填写。手工填写的指标请在指标页选中后填写数值和说明（依据）。", yearLabel(f.Year), f.Name)
+		}
+		return fmt.Sprintf("手工填写：%s。这一数值不由记录统计，依据见填写说明。", total)
+	}
+	source := "。来源：" + f.Source + "。"
+	if v.compact {
+		source = "。"
+	}
+	if v.kind() == "member" {
+		return fmt.Sprintf("合计：%d 名会员，计 %s", len(v.rows), total) + source
+	}
+	if len(v.rows) == 0 {
+		return fmt.Sprintf("%s没有计入“%s”的活动记录，合计 %s。", yearLabel(f.Year), f.Name, total)
+	}
+	return fmt.Sprintf("合计：%d 项活动，共 %s", len(v.rows), total) + source
+}
+
+// text is the list as tab-separated lines, for pasting into WPS or Excel.
+func (v *explainView) text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s：%s\n", yearLabel(v.fig.Year), v.fig.Name, formatFigure(v.fig.Value, v.fig.Unit))
+	fmt.Fprintf(&b, "%s\t%s\t%s\n", v.header(explainColDate), v.header(explainColLabel), v.header(explainColAmount))
+	for _, c := range v.rows {
+		date := contributionDate(c.Date)
+		if c.Kind == "manual" {
+			date = yearLabel(v.fig.Year)
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\n", date, c.Label, formatNumber(c.Amount))
+	}
+	b.WriteString(v.summaryText())
+	return b.String()
+}
+
+// explainDialog is the 查看来源 dialog of one figure.
+type explainDialog struct {
+	*explainView
+	dlg  *dialog.CustomDialog
+	copy *widget.Button
+}
+
+// showExplain looks up the records behind a metric's figure for a year and
+// shows them in a dialog. It returns nil when the store fails (the error is
+// shown).
+func (a *App) showExplain(year int, key string) *explainDialog {
+	fig, rows, err := a.store.Explain(a.ctx, year, key)
+	if err != nil {
+		a.showError(err)
+		return nil
+	}
+	d := &explainDialog{explainView: newExplainView(false)}
+	d.set(fig, rows)
+	head := widget.NewLabelWithStyle(fmt.Sprintf("%s　%s", fig.Name, formatFigure(fig.Value, fig.Unit)),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.SizeName = theme.SizeNameSubHeadingText
+	source := newLabel("来源：" + sourceText(fig))
+	d.copy = widget.NewButtonWithIcon("复制清单", theme.ContentCopyIcon(), func() {
+		a.fyne.Clipboard().SetContent(d.text())
+		d.copy.SetText("已复制")
+	})
+	closeBtn := widget.NewButton("关闭", func() { d.dlg.Hide() })
+	body := container.NewBorder(container.NewVBox(head, source), nil, nil, nil, d.box)
+	d.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("%s“%s”的来源", yearLabel(year), fig.Name), body, a.win)
+	d.dlg.SetButtons([]fyne.CanvasObject{d.copy, closeBtn})
+	d.dlg.Resize(fyne.NewSize(760, 560))
+	a.setDialog(d.dlg)
+	d.dlg.Show()
+	return d
+}
+
+// stretchColumn lays out a table and gives one column whatever width the
+// others leave, so long titles and company names show whole when there is
+// room.
+type stretchColumn struct {
+	table  *widget.Table
+	col    int
+	widths []float32 // every column's width; widths[col] is the least it gets
+	min    float32   // the least width of the whole table
+	last   float32
+}
+
+func (c *stretchColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	rest := pad + 2*theme.ScrollBarSize()
+	for i, w := range c.widths {
+		if i != c.col {
+			rest += w
+		}
+		rest += pad
+	}
+	if w := max(c.widths[c.col], size.Width-rest); w != c.last {
+		c.last = w
+		c.table.SetColumnWidth(c.col, w)
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (c *stretchColumn) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(c.min, 4*theme.TextSize())
+}
+
+var _ fyne.Layout = (*stretchColumn)(nil)
