@@ -25,7 +25,7 @@ type activitiesScreen struct {
 	app *App
 
 	year, kind                 *widget.Select
-	search                     *activityEntry
+	search                     *formEntry
 	count                      *widget.Label
 	table                      *widget.Table
 	addBtn, editBtn, deleteBtn *widget.Button
@@ -97,7 +97,7 @@ func newActivitiesScreen(a *App) *activitiesScreen {
 	s.kind = widget.NewSelect([]string{activityAllTypes}, onFilter)
 	s.year.SetSelectedIndex(0)
 	s.kind.SetSelectedIndex(0)
-	s.search = newActivityEntry(a)
+	s.search = newFormEntry(a)
 	s.search.SetPlaceHolder("搜索活动名称、地点或内容")
 	s.search.OnChanged = onFilter
 	s.count = widget.NewLabel("共 0 场")

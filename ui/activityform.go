@@ -12,55 +12,17 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
 )
 
-// activityEntry is an Entry that lets the window's named shortcuts through:
-// a focused widget.Entry takes every Ctrl shortcut and drops those it does
-// not know, so Ctrl+S typed in a field would otherwise do nothing.
-type activityEntry struct {
-	widget.Entry
-	app *App
-}
-
-var activityShortcutKeys = map[fyne.KeyName]string{fyne.KeyN: "new", fyne.KeyF: "search", fyne.KeyS: "save"}
-
-func newActivityEntry(a *App) *activityEntry {
-	e := &activityEntry{app: a}
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-func newActivityMultiLineEntry(a *App) *activityEntry {
-	e := &activityEntry{app: a}
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedShortcut runs the window's 新增/查找/保存 actions and hands every
-// other shortcut (copy, paste, undo…) to the entry.
-func (e *activityEntry) TypedShortcut(sc fyne.Shortcut) {
-	if cs, ok := sc.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault {
-		if f := e.app.shortcut[activityShortcutKeys[cs.KeyName]]; f != nil {
-			f()
-			return
-		}
-	}
-	e.Entry.TypedShortcut(sc)
-}
-
 // activityOutcomeRow is one outcome figure in the form: a metric and its
 // value.
 type activityOutcomeRow struct {
 	metric    *widget.Select
-	value     *activityEntry
+	value     *formEntry
 	unit      *widget.Label
 	removeBtn *widget.Button
 	box       *fyne.Container
@@ -76,13 +38,13 @@ type activityForm struct {
 	thumbs *photoThumbs
 
 	kind                         *widget.Select
-	title, date, endDate, place  *activityEntry
-	organizer, partners, outside *activityEntry
-	minutes                      *activityEntry
+	title, date, endDate, place  *formEntry
+	organizer, partners, outside *formEntry
+	minutes                      *formEntry
 	info, notes                  *widget.Form
 	kindErr                      *widget.Label  // shown while no type is chosen
 	members                      []*data.Member // everyone, shared with the store's index: read-only
-	search                       *activityEntry
+	search                       *formEntry
 	onlyPicked                   *widget.Check
 	matches                      []*data.Member
 	picked                       map[int64]bool
@@ -143,10 +105,10 @@ func newActivityForm(a *App, act data.Activity, thumbs *photoThumbs, saved func(
 	f.kindErr.Importance = widget.DangerImportance
 	f.kindErr.SizeName = theme.SizeNameCaptionText
 	f.kindErr.Hide()
-	for _, e := range []**activityEntry{&f.title, &f.date, &f.endDate, &f.place, &f.organizer, &f.partners, &f.outside} {
-		*e = newActivityEntry(a)
+	for _, e := range []**formEntry{&f.title, &f.date, &f.endDate, &f.place, &f.organizer, &f.partners, &f.outside} {
+		*e = newFormEntry(a)
 	}
-	f.minutes = newActivityMultiLineEntry(a)
+	f.minutes = newFormMultiLineEntry(a)
 	f.minutes.SetMinRowsVisible(9)
 	f.minutes.SetPlaceHolder("活动的内容、议程、讲话要点和决定事项")
 	f.title.Validator = func(s string) error {
@@ -276,7 +238,7 @@ func (f *activityForm) fill(act data.Activity) {
 // buildPeople makes the participant picker: a search over the roster, a
 // list of matches that a tap checks or unchecks, and quick picks.
 func (f *activityForm) buildPeople() {
-	f.search = newActivityEntry(f.app)
+	f.search = newFormEntry(f.app)
 	f.search.SetPlaceHolder("搜索姓名、企业或拼音首字母，点一下勾选")
 	f.search.OnChanged = func(string) { f.updateMatches() }
 	f.onlyPicked = widget.NewCheck("只看已选", func(bool) { f.updateMatches() })
@@ -442,7 +404,7 @@ func activityMetricLabel(m data.Metric) string { return m.Name + "（" + m.Unit 
 
 // addOutcome adds a row; key "" leaves the metric to choose.
 func (f *activityForm) addOutcome(key string, value float64) *activityOutcomeRow {
-	r := &activityOutcomeRow{value: newActivityEntry(f.app), unit: widget.NewLabel("")}
+	r := &activityOutcomeRow{value: newFormEntry(f.app), unit: widget.NewLabel("")}
 	r.metric = widget.NewSelect(f.outcomeLabels, func(string) {
 		if m, ok := f.metricOf(r); ok {
 			r.unit.SetText(m.Unit)
@@ -543,7 +505,7 @@ func (f *activityForm) activity() (data.Activity, error) {
 	}
 	for _, c := range []struct {
 		name string
-		e    *activityEntry
+		e    *formEntry
 	}{{"活动名称", f.title}, {"日期", f.date}, {"结束日期", f.endDate}, {"其他参与人次", f.outside}} {
 		c.e.SetValidationError(nil) // so a problem in an untouched field shows too
 		note(c.name, c.e.Validate())

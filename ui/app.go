@@ -245,9 +245,9 @@ func (a *App) addShortcuts() {
 		a.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
 			func(fyne.Shortcut) { a.runShortcut(name) })
 	}
-	bind(fyne.KeyN, "new")
-	bind(fyne.KeyF, "search")
-	bind(fyne.KeyS, "save")
+	for key, name := range shortcutKeys {
+		bind(key, name)
+	}
 }
 
 // onShortcut registers what a named shortcut (new, search, save) does

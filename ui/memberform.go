@@ -7,54 +7,15 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
 )
 
-// memberEntry is an Entry that lets the window's named shortcuts through.
-// A focused widget.Entry receives every Ctrl shortcut and drops the ones it
-// does not know, so without this Ctrl+S typed in a form field would do
-// nothing. The key names mirror App.addShortcuts.
-type memberEntry struct {
-	widget.Entry
-	app *App
-}
-
-var memberShortcutKeys = map[fyne.KeyName]string{fyne.KeyN: "new", fyne.KeyF: "search", fyne.KeyS: "save"}
-
-func newMemberEntry(a *App) *memberEntry {
-	e := &memberEntry{app: a}
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-func newMemberMultiLineEntry(a *App) *memberEntry {
-	e := &memberEntry{app: a}
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedShortcut runs the window's 新增/查找/保存 actions, and hands every
-// other shortcut (copy, paste, undo…) to the entry.
-func (e *memberEntry) TypedShortcut(sc fyne.Shortcut) {
-	if cs, ok := sc.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault {
-		if f := e.app.shortcut[memberShortcutKeys[cs.KeyName]]; f != nil {
-			f()
-			return
-		}
-	}
-	e.Entry.TypedShortcut(sc)
-}
-
 // memberChoices gives an entry a drop-down button that fills in one of
 // choices; the person may still type anything else.
-func memberChoices(e *memberEntry, choices []string) {
+func memberChoices(e *formEntry, choices []string) {
 	if len(choices) == 0 {
 		return
 	}
@@ -80,8 +41,8 @@ type memberForm struct {
 	saved func(id int64)
 
 	kind, gender                     *widget.RadioGroup
-	name, company, credit, industry  *memberEntry
-	phone, idNumber, joinDate, notes *memberEntry
+	name, company, credit, industry  *formEntry
+	phone, idNumber, joinDate, notes *formEntry
 	political, office                *widget.Select
 	creditItem                       *widget.FormItem
 	left, right                      *widget.Form
@@ -103,10 +64,10 @@ func newMemberForm(a *App, m data.Member, industries []string, saved func(id int
 	f.kind.Horizontal, f.kind.Required = true, true
 	f.gender = widget.NewRadioGroup([]string{"男", "女"}, nil)
 	f.gender.Horizontal = true
-	for _, e := range []**memberEntry{&f.name, &f.company, &f.credit, &f.industry, &f.phone, &f.idNumber, &f.joinDate} {
-		*e = newMemberEntry(a)
+	for _, e := range []**formEntry{&f.name, &f.company, &f.credit, &f.industry, &f.phone, &f.idNumber, &f.joinDate} {
+		*e = newFormEntry(a)
 	}
-	f.notes = newMemberMultiLineEntry(a)
+	f.notes = newFormMultiLineEntry(a)
 	f.notes.SetMinRowsVisible(2)
 
 	f.name.Validator = func(s string) error {
@@ -255,7 +216,7 @@ func (f *memberForm) member() (data.Member, error) {
 // and returns the first.
 func (f *memberForm) validate() error {
 	var first error
-	for _, e := range []*memberEntry{f.name, f.company, f.credit, f.phone, f.idNumber, f.joinDate} {
+	for _, e := range []*formEntry{f.name, f.company, f.credit, f.phone, f.idNumber, f.joinDate} {
 		e.SetValidationError(nil) // so a problem in an untouched field shows too
 		if err := e.Validate(); err != nil && first == nil {
 			first = err
@@ -336,7 +297,7 @@ type leaveForm struct {
 	m    data.Member
 	done func()
 
-	date, reason *memberEntry
+	date, reason *formEntry
 	form         *widget.Form
 	okBtn        *widget.Button
 	dlg          *dialog.CustomDialog
@@ -348,7 +309,7 @@ type leaveForm struct {
 var memberLeaveReasons = []string{"企业注销", "迁出本镇", "经营转型", "个人原因", "长期未缴会费"}
 
 func newLeaveForm(a *App, m data.Member, done func()) *leaveForm {
-	l := &leaveForm{app: a, m: m, done: done, date: newMemberEntry(a), reason: newMemberEntry(a)}
+	l := &leaveForm{app: a, m: m, done: done, date: newFormEntry(a), reason: newFormEntry(a)}
 	l.date.SetText(data.FormatDateISO(membersToday(a)))
 	l.date.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {

@@ -23,7 +23,7 @@ import (
 type membersScreen struct {
 	app *App
 
-	search                                    *memberEntry
+	search                                    *formEntry
 	office, status, industry, political, dues *widget.Select
 	count                                     *widget.Label
 	bar                                       *fyne.Container // the filters and the count
@@ -118,7 +118,7 @@ func newMembersScreen(a *App) *membersScreen {
 		fitted: map[fitKey]string{}}
 	s.quiet = true // nothing to search until every widget exists
 	defer func() { s.quiet = false }()
-	s.search = newMemberEntry(a)
+	s.search = newFormEntry(a)
 	s.search.SetPlaceHolder("姓名、企业、拼音首字母、电话或信用代码")
 	s.search.OnChanged = func(string) {
 		if !s.quiet {

@@ -212,7 +212,7 @@ type photoItem struct {
 	bytes []byte          // new, from a source with no path
 
 	frame          *photoFrame
-	caption, taken *activityEntry
+	caption, taken *formEntry
 	removeBtn      *widget.Button
 	tile           fyne.CanvasObject
 }
@@ -259,7 +259,7 @@ func (e *photoEditor) content() fyne.CanvasObject {
 func (e *photoEditor) count() int { return len(e.items) }
 
 func (e *photoEditor) newItem(att data.Attachment) *photoItem {
-	it := &photoItem{att: att, frame: newPhotoFrame(), caption: newActivityEntry(e.app), taken: newActivityEntry(e.app)}
+	it := &photoItem{att: att, frame: newPhotoFrame(), caption: newFormEntry(e.app), taken: newFormEntry(e.app)}
 	it.caption.SetPlaceHolder("照片说明")
 	it.caption.SetText(att.Caption)
 	it.taken.SetPlaceHolder("拍摄日期")
