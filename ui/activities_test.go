@@ -282,6 +282,18 @@ func TestActivityAddThroughForm(t *testing.T) {
 		}
 	}
 
+	// The dashboard shows the new figures: its cards moved by the same amounts.
+	h := a.screens["home"].(*homeScreen)
+	h.year = year
+	a.show("home")
+	for _, key := range []string{"activities_total", "person_times", "training_sessions", "training_person_times"} {
+		c := h.card(t, key)
+		if c.fig.Value != before[key]+want[key] {
+			t.Errorf("dashboard %s shows %v; want %v", key, c.fig.Value, before[key]+want[key])
+		}
+	}
+	a.show("activities")
+
 	// The list shows it selected, with its photo, and the panel its facts.
 	if s.selected != got.ID || s.filterYear() != year {
 		t.Fatalf("selected %d year %d", s.selected, s.filterYear())
