@@ -344,3 +344,45 @@ func (s *Store) ActivitiesOfMember(ctx context.Context, memberID int64) ([]Activ
 	}
 	return out, rows.Err()
 }
+
+// AddActivityType adds a type to the configurable list, before 其他.
+func (s *Store) AddActivityType(ctx context.Context, name string) error {
+	name = NormalizeText(name)
+	if name == "" || len([]rune(name)) > 20 {
+		return invalid("活动类型", name, "请填写 1 到 20 个字的类型名称", "activity type name empty or too long")
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM activity_types WHERE name = ?", name).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return &Error{Code: CodeConflict, Field: "活动类型", Value: name, Msg: "已有这个类型", Reason: "activity type exists"}
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO activity_types (name, sort)
+			VALUES (?, (SELECT COALESCE(max(sort), 0) + 1 FROM activity_types WHERE sort < 999))`, name)
+		return err
+	})
+}
+
+// RemoveActivityType removes a type no activity uses.
+func (s *Store) RemoveActivityType(ctx context.Context, name string) error {
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		var used int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM activities WHERE type = ?", name).Scan(&used); err != nil {
+			return err
+		}
+		if used > 0 {
+			return &Error{Code: CodeConflict, Field: "活动类型", Value: name,
+				Msg: fmt.Sprintf("已有 %d 项活动属于这个类型，不能删除", used), Reason: "activity type in use"}
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM activity_types WHERE name = ?", name)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return &Error{Code: CodeNotFound, Field: "活动类型", Value: name, Msg: "没有这个类型", Reason: "activity type not found"}
+		}
+		return nil
+	})
+}

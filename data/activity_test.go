@@ -176,3 +176,30 @@ func TestCases(t *testing.T) {
 		t.Fatalf("%d cases", n)
 	}
 }
+
+func TestActivityTypes(t *testing.T) {
+	ctx := context.Background()
+	s := datatest.MustOpen(t)
+	if err := s.AddActivityType(ctx, " 企业走访 "); err != nil {
+		t.Fatal(err)
+	}
+	types, _ := s.ActivityTypes(ctx)
+	if n := len(types); types[n-1] != "其他" || types[n-2] != "企业走访" {
+		t.Fatalf("types %v: a new type goes before 其他", types)
+	}
+	if err := s.AddActivityType(ctx, "企业走访"); !data.IsCode(err, data.CodeConflict) {
+		t.Fatalf("duplicate: %v", err)
+	}
+	if _, err := s.CreateActivity(ctx, data.Activity{Title: "走访", Type: "企业走访", Date: day(2026, 3, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RemoveActivityType(ctx, "企业走访"); !data.IsCode(err, data.CodeConflict) {
+		t.Fatalf("removing a used type: %v", err)
+	}
+	if err := s.RemoveActivityType(ctx, "乡村振兴"); err != nil {
+		t.Fatal(err)
+	}
+	if types, _ := s.ActivityTypes(ctx); len(types) != 14 {
+		t.Fatalf("%d types after one added and one removed; want 14", len(types))
+	}
+}

@@ -18,6 +18,13 @@ type settingsScreen struct {
 
 	name, short, region, parent, party, contact, office, phone, address *widget.Entry
 	saveBtn                                                             *widget.Button
+
+	// 活动类型: the configurable list activities are filed under.
+	types                  *widget.List
+	typeNames              []string
+	typeSel                int
+	newType                *widget.Entry
+	addTypeBtn, delTypeBtn *widget.Button
 }
 
 func newSettingsScreen(a *App) *settingsScreen {
@@ -36,6 +43,15 @@ func newSettingsScreen(a *App) *settingsScreen {
 	)
 	s.saveBtn = widget.NewButton("保存单位信息", s.onSave)
 	s.saveBtn.Importance = widget.HighImportance
+	s.typeSel = -1
+	s.types = widget.NewList(func() int { return len(s.typeNames) },
+		func() fyne.CanvasObject { return widget.NewLabel("政治学习/理想信念教育") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.typeNames[i]) })
+	s.types.OnSelected = func(i widget.ListItemID) { s.typeSel = i }
+	s.newType = widget.NewEntry()
+	s.newType.SetPlaceHolder("新的活动类型，如：企业走访")
+	s.addTypeBtn = widget.NewButton("添加类型", s.onAddType)
+	s.delTypeBtn = widget.NewButton("删除选中的类型", s.onRemoveType)
 	return s
 }
 
@@ -43,6 +59,9 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		widget.NewCard("数据文件", "", s.info),
 		widget.NewCard("单位信息", "", container.NewVBox(s.form, container.NewHBox(s.saveBtn))),
+		widget.NewCard("活动类型", "登记活动时可选的类型；已有活动使用的类型不能删除。",
+			container.NewBorder(nil, container.NewBorder(nil, nil, nil, container.NewHBox(s.addTypeBtn, s.delTypeBtn), s.newType), nil, nil,
+				container.NewGridWrap(fyne.NewSize(360, 240), s.types))),
 	)))
 }
 
@@ -61,6 +80,7 @@ func (s *settingsScreen) refresh() {
 	}
 	s.info.SetText(fmt.Sprintf("当前数据文件：%s\n照片文件夹：%s\n默认数据文件夹：%s（%s）\n字体：%s",
 		s.app.store.Path(), s.app.store.FilesDir(), dir, mode, font))
+	s.loadTypes()
 	o := s.app.org
 	for e, v := range map[*widget.Entry]string{s.name: o.Name, s.short: o.ShortName, s.region: o.Region,
 		s.parent: o.ParentFederation, s.party: o.PartyOrg, s.contact: o.ContactPerson,
@@ -86,4 +106,36 @@ func (s *settingsScreen) onSave() {
 	s.app.org = org
 	s.app.win.SetTitle("商会工作台 — " + org.Name)
 	s.app.showInfo("已保存", "单位信息已保存。")
+}
+
+func (s *settingsScreen) loadTypes() {
+	names, err := s.app.store.ActivityTypes(s.app.ctx)
+	if err != nil {
+		s.app.showError(err)
+		return
+	}
+	s.typeNames, s.typeSel = names, -1
+	s.types.UnselectAll()
+	s.types.Refresh()
+}
+
+func (s *settingsScreen) onAddType() {
+	if err := s.app.store.AddActivityType(s.app.ctx, s.newType.Text); err != nil {
+		s.app.showError(err)
+		return
+	}
+	s.newType.SetText("")
+	s.loadTypes()
+}
+
+func (s *settingsScreen) onRemoveType() {
+	if s.typeSel < 0 || s.typeSel >= len(s.typeNames) {
+		s.app.showInfo("删除类型", "请先在列表中选中一个类型。")
+		return
+	}
+	if err := s.app.store.RemoveActivityType(s.app.ctx, s.typeNames[s.typeSel]); err != nil {
+		s.app.showError(err)
+		return
+	}
+	s.loadTypes()
 }
