@@ -2,7 +2,7 @@
 #
 #   make run      install what the GUI needs, then start it (make run ARGS="--db x.db")
 #   make test     install test tools, then vet, race tests and both builds
-#   make bench    benchmarks of data/ and report/, with medians
+#   make bench    benchmarks of data/, report/ and ui/, with medians
 #   make screenshots  PNGs of every main screen on the demo chamber, in screenshots/
 #   make build    bin/chamberdesk and bin/chamberctl
 #   make clean
@@ -20,7 +20,7 @@ ARGS ?=
 export GOFLAGS := $(strip $(shell $(GO) env GOFLAGS 2>/dev/null) -mod=readonly)
 
 # Benchmark only the packages that exist yet.
-BENCH_PKGS := $(strip $(foreach d,data report,$(if $(wildcard $(d)/*.go $(d)/*/*.go $(d)/*/*/*.go),./$(d)/...)))
+BENCH_PKGS := $(strip $(foreach d,data report ui,$(if $(wildcard $(d)/*.go $(d)/*/*.go $(d)/*/*/*.go),./$(d)/...)))
 
 .PHONY: deps-build deps-test deps-run run test bench screenshots build clean
 
