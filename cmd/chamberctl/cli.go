@@ -44,6 +44,11 @@ const usageText = `用法 / usage: chamberctl [--db FILE] COMMAND [参数]
   check                            检查数据文件 / integrity, foreign keys, schema version
   members list [--search Q] [--json]
   members add --name N [--company C] [--credit-code X] [--phone P] [--id-number I] [--office O]
+  members import ROSTER.xlsx [--dry-run] [--sheet NAME]   导入名册 / import a roster
+  members template --out FILE.xlsx                         空白名册模板 / empty roster template
+  members export --out FILE.xlsx [--full]                  导出名册 / export the roster
+  summary --year Y --out FILE.xlsx                         年度工作簿 / the annual workbook
+  award-summary --year Y --out FILE.xlsx                   申报汇总表 / award summary table
   activities list [--year Y] [--json]
   metrics --year Y [--json]        年度指标及来源 / a year's figures and their sources
   metrics explain --year Y --key K 指标背后的记录 / the records behind a figure
@@ -88,6 +93,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = c.cmdActivities(rest[1:])
 	case "metrics":
 		err = c.cmdMetrics(rest[1:])
+	case "summary":
+		err = c.cmdSummary(rest[1:])
+	case "award-summary":
+		err = c.cmdAwardSummary(rest[1:])
 	case "version":
 		fmt.Fprintf(stdout, "chamberctl %s (数据版本 / schema %d)\n", version, data.SchemaVersion())
 	case "help", "-h", "--help":

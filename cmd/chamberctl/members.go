@@ -18,6 +18,12 @@ func (c *cli) cmdMembers(args []string) error {
 		return c.membersList(args[1:])
 	case "add":
 		return c.membersAdd(args[1:])
+	case "import":
+		return c.membersImport(args[1:])
+	case "template":
+		return c.membersTemplate(args[1:])
+	case "export":
+		return c.membersExport(args[1:])
 	}
 	return usageError{fmt.Sprintf("members: 未知子命令 %q / unknown subcommand", args[0])}
 }

@@ -1,0 +1,354 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// Import field keys: the columns a roster may have, as report/roster names
+// them in ImportRow.Cols.
+const (
+	ColKind       = "kind"
+	ColName       = "name"
+	ColCompany    = "company"
+	ColCreditCode = "credit_code"
+	ColIndustry   = "industry"
+	ColGender     = "gender"
+	ColPhone      = "phone"
+	ColIDNumber   = "id_number"
+	ColPolitical  = "political_status"
+	ColOffice     = "office"
+	ColJoinDate   = "join_date"
+	ColNotes      = "notes"
+)
+
+// ImportRow is one row of a roster file as the person typed it. The text
+// fields are raw cell text (dates may be Excel serials); validation happens
+// in ImportMembers so every problem of the file is found at once.
+type ImportRow struct {
+	File string // file name, for messages
+	Row  int    // 1-based Excel row number
+	// Cols maps a field key (ColName …) to its column letter. A key that is
+	// absent means the file has no such column and the field is left alone.
+	Cols map[string]string
+	// Skip, when non-empty, says why the row is skipped (a total row, the
+	// template's sample row); such rows are only counted.
+	Skip string
+
+	Kind, Name, Company, CreditCode, Industry, Gender, Phone, IDNumber,
+	Political, Office, JoinDate, Notes string
+}
+
+// Import actions, as the report lines name them.
+const (
+	ActionAdd       = "新增"
+	ActionUpdate    = "更新"
+	ActionUnchanged = "未变"
+	ActionSkip      = "跳过"
+)
+
+// ImportLine is what happened (or would happen) to one row.
+type ImportLine struct {
+	Row      int
+	Action   string // ActionAdd …
+	Name     string
+	MemberID int64  // the matched member for updates and unchanged rows
+	Note     string // why a row was skipped
+}
+
+// ImportReport sums up an import.
+type ImportReport struct {
+	Added, Updated, Unchanged, Skipped int
+	Lines                              []ImportLine
+	Warnings                           Errors // kept rows with a flagged value (credit-code check character)
+}
+
+// importPlan is one validated row and what to do with it.
+type importPlan struct {
+	line ImportLine
+	m    Member
+}
+
+// ImportMembers validates every row, then adds or updates the members in one
+// transaction. A row matches an existing member by credit code, else name +
+// phone, else name + company; a match is updated with the non-empty cells of
+// the file, and a row that would change nothing is reported as unchanged.
+// Any error in any row writes nothing and returns every problem as Errors.
+// dryRun computes the same report and writes nothing.
+func (s *Store) ImportMembers(ctx context.Context, rows []ImportRow, dryRun bool) (ImportReport, error) {
+	var rep ImportReport
+	existing, err := s.Members(ctx)
+	if err != nil {
+		return rep, err
+	}
+	idx := newImportIndex(existing)
+	var errs Errors
+	plans := make([]importPlan, 0, len(rows))
+	for i := range rows {
+		r := &rows[i]
+		if r.Skip != "" {
+			rep.Skipped++
+			rep.Lines = append(rep.Lines, ImportLine{Row: r.Row, Action: ActionSkip, Name: NormalizeText(r.Name), Note: r.Skip})
+			continue
+		}
+		p, warns, rowErrs := idx.plan(r)
+		rep.Warnings = append(rep.Warnings, warns...)
+		if len(rowErrs) > 0 {
+			errs = append(errs, rowErrs...)
+			continue
+		}
+		plans = append(plans, p)
+		rep.Lines = append(rep.Lines, p.line)
+		switch p.line.Action {
+		case ActionAdd:
+			rep.Added++
+		case ActionUpdate:
+			rep.Updated++
+		case ActionUnchanged:
+			rep.Unchanged++
+		}
+	}
+	if len(errs) > 0 {
+		return ImportReport{}, errs
+	}
+	if dryRun {
+		return rep, nil
+	}
+	err = s.InTx(ctx, func(ctx context.Context) error {
+		for _, p := range plans {
+			var err error
+			switch p.line.Action {
+			case ActionAdd:
+				_, _, err = s.CreateMember(ctx, p.m)
+			case ActionUpdate:
+				_, err = s.UpdateMember(ctx, p.m)
+			}
+			if err != nil {
+				return fmt.Errorf("第%d行写入失败，数据文件未改动 / row %d not written, nothing changed: %w",
+					p.line.Row, p.line.Row, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportReport{}, err
+	}
+	return rep, nil
+}
+
+// importIndex finds the member a row means, among the stored members and
+// the rows of the same file already planned.
+type importIndex struct {
+	byID                   map[int64]*Member
+	byCode, byPhone, byCoy map[string]int64
+	// rows already seen in this file, by the same keys: a row repeated in
+	// the file is a mistake, not a second member.
+	seenCode, seenPhone, seenCoy map[string]int
+	seenID                       map[int64]int
+}
+
+func newImportIndex(ms []Member) *importIndex {
+	x := &importIndex{byID: make(map[int64]*Member, len(ms)),
+		byCode: map[string]int64{}, byPhone: map[string]int64{}, byCoy: map[string]int64{},
+		seenCode: map[string]int{}, seenPhone: map[string]int{}, seenCoy: map[string]int{}, seenID: map[int64]int{}}
+	for i := range ms {
+		m := &ms[i]
+		x.byID[m.ID] = m
+		keys := [3]string{m.CreditCode, pairKey(m.Name, m.Phone), pairKey(m.Name, m.Company)}
+		for j, mp := range [3]map[string]int64{x.byCode, x.byPhone, x.byCoy} {
+			if k := keys[j]; k != "" {
+				if _, dup := mp[k]; !dup {
+					mp[k] = m.ID
+				}
+			}
+		}
+	}
+	return x
+}
+
+func pairKey(a, b string) string {
+	if a == "" || b == "" {
+		return ""
+	}
+	return a + "\x00" + b
+}
+
+// find returns the member matching m, or nil.
+func (x *importIndex) find(m *Member) *Member {
+	if m.CreditCode != "" {
+		if id, ok := x.byCode[m.CreditCode]; ok {
+			return x.byID[id]
+		}
+	}
+	if k := pairKey(m.Name, m.Phone); k != "" {
+		if id, ok := x.byPhone[k]; ok {
+			return x.byID[id]
+		}
+	}
+	if k := pairKey(m.Name, m.Company); k != "" {
+		if id, ok := x.byCoy[k]; ok {
+			return x.byID[id]
+		}
+	}
+	return nil
+}
+
+// seen reports the earlier row of this file with the same identity, or 0,
+// and remembers this one.
+func (x *importIndex) seen(m *Member, row int) int {
+	if m.ID != 0 {
+		if r, ok := x.seenID[m.ID]; ok {
+			return r
+		}
+		x.seenID[m.ID] = row
+	}
+	keys := [3]string{m.CreditCode, pairKey(m.Name, m.Phone), pairKey(m.Name, m.Company)}
+	maps := [3]map[string]int{x.seenCode, x.seenPhone, x.seenCoy}
+	for i, k := range keys {
+		if k == "" {
+			continue
+		}
+		if r, ok := maps[i][k]; ok {
+			return r
+		}
+	}
+	for i, k := range keys {
+		if k != "" {
+			maps[i][k] = row
+		}
+	}
+	return 0
+}
+
+// importField ties a field key to the Chinese names validation uses, the
+// row's raw text and the member field it fills.
+type importField struct {
+	key   string
+	names []string // Error.Field values that point at this column
+	raw   func(r *ImportRow) string
+	set   func(m *Member, v string)
+}
+
+var importFields = []importField{
+	{ColKind, []string{"会员类型"}, func(r *ImportRow) string { return r.Kind }, func(m *Member, v string) { m.Kind = v }},
+	{ColName, []string{"姓名"}, func(r *ImportRow) string { return r.Name }, func(m *Member, v string) { m.Name = v }},
+	{ColCompany, []string{"企业名称"}, func(r *ImportRow) string { return r.Company }, func(m *Member, v string) { m.Company = v }},
+	{ColCreditCode, []string{fieldCreditCode}, func(r *ImportRow) string { return r.CreditCode }, func(m *Member, v string) { m.CreditCode = v }},
+	{ColIndustry, nil, func(r *ImportRow) string { return r.Industry }, func(m *Member, v string) { m.Industry = v }},
+	{ColGender, []string{"性别"}, func(r *ImportRow) string { return r.Gender }, func(m *Member, v string) { m.Gender = v }},
+	{ColPhone, []string{fieldPhone, fieldMobile}, func(r *ImportRow) string { return r.Phone }, func(m *Member, v string) { m.Phone = v }},
+	{ColIDNumber, []string{fieldIDNumber}, func(r *ImportRow) string { return r.IDNumber }, func(m *Member, v string) { m.IDNumber = v }},
+	{ColPolitical, []string{"政治面貌"}, func(r *ImportRow) string { return r.Political }, func(m *Member, v string) { m.Political = v }},
+	{ColOffice, []string{"商会职务"}, func(r *ImportRow) string { return r.Office }, func(m *Member, v string) { m.Office = v }},
+	{ColNotes, nil, func(r *ImportRow) string { return r.Notes }, func(m *Member, v string) { m.Notes = v }},
+}
+
+// plan validates one row and decides what to do with it.
+func (x *importIndex) plan(r *ImportRow) (importPlan, Errors, Errors) {
+	var errs Errors
+	at := func(e *Error, key string) *Error {
+		c := *e
+		c.File, c.Row, c.Col = r.File, r.Row, r.Cols[key]
+		return &c
+	}
+	// The row as a member of its own, to find who it means.
+	var in Member
+	present := map[string]bool{}
+	for _, f := range importFields {
+		if v := f.raw(r); strings.TrimSpace(v) != "" {
+			f.set(&in, v)
+			present[f.key] = true
+		}
+	}
+	if raw := r.JoinDate; strings.TrimSpace(raw) != "" {
+		d, err := ParseDate(raw)
+		if err != nil {
+			e := asErr(err)
+			e.Field = "入会日期"
+			errs = append(errs, at(e, ColJoinDate))
+		}
+		in.JoinDate = d
+	}
+	// Normalize a copy to compute the matching keys the way they are stored.
+	probe := in
+	_, _ = probe.Normalize()
+	key := Member{Name: probe.Name, Company: probe.Company, CreditCode: probe.CreditCode, Phone: probe.Phone}
+	if _, err := CheckCreditCode(in.CreditCode); err != nil && !isWarning(err) {
+		key.CreditCode = ""
+	}
+	if _, err := CheckPhone(in.Phone); err != nil {
+		key.Phone = ""
+	}
+
+	m := in
+	line := ImportLine{Row: r.Row, Action: ActionAdd}
+	old := x.find(&key)
+	if old != nil {
+		m = *old
+		for _, f := range importFields {
+			if present[f.key] {
+				f.set(&m, f.raw(r))
+			}
+		}
+		if !in.JoinDate.IsZero() {
+			m.JoinDate = in.JoinDate
+		}
+		line.Action, line.MemberID = ActionUpdate, old.ID
+	}
+	warns, err := m.Normalize()
+	for i, w := range warns {
+		warns[i] = at(w, fieldKey(w.Field))
+	}
+	if es, ok := err.(Errors); ok {
+		for _, e := range es {
+			errs = append(errs, at(e, fieldKey(e.Field)))
+		}
+	} else if err != nil {
+		errs = append(errs, at(asErr(err), ""))
+	}
+	line.Name = m.Name
+	if len(errs) == 0 {
+		if prev := x.seen(&m, r.Row); prev != 0 {
+			errs = append(errs, at(&Error{Code: CodeConflict, Field: "姓名", Value: m.Name,
+				Msg:    fmt.Sprintf("与第%d行是同一会员，请合并为一行", prev),
+				Reason: fmt.Sprintf("same member as row %d", prev)}, ColName))
+		}
+	}
+	if len(errs) > 0 {
+		return importPlan{}, warns, errs
+	}
+	if old != nil && sameMember(*old, m) {
+		line.Action = ActionUnchanged
+	}
+	return importPlan{line: line, m: m}, warns, nil
+}
+
+// fieldKey maps the Chinese field name of a validation error to its column.
+func fieldKey(field string) string {
+	if field == "入会日期" || field == "退会日期" {
+		return ColJoinDate
+	}
+	for _, f := range importFields {
+		for _, n := range f.names {
+			if n == field {
+				return f.key
+			}
+		}
+	}
+	return ""
+}
+
+func isWarning(err error) bool {
+	e, ok := AsError(err)
+	return ok && e.Warning
+}
+
+// sameMember compares the fields an import can change.
+func sameMember(a, b Member) bool {
+	return a.Kind == b.Kind && a.Name == b.Name && a.Company == b.Company &&
+		a.CreditCode == b.CreditCode && a.CreditCodeFlag == b.CreditCodeFlag &&
+		a.Industry == b.Industry && a.Gender == b.Gender && a.Phone == b.Phone &&
+		a.IDNumber == b.IDNumber && a.Political == b.Political && a.Office == b.Office &&
+		a.JoinDate.Equal(b.JoinDate) && a.Notes == b.Notes && a.Status == b.Status
+}

@@ -1,0 +1,295 @@
+// Package roster reads the member rosters people keep in Excel or WPS and turns them into members.
+package roster
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"chamberdesk/data"
+)
+
+// Limits applied when Options leaves them zero. A town chamber has hundreds
+// of members; these leave room for a county federation's lists while keeping
+// a hostile or broken file from eating the office PC's memory.
+const (
+	DefaultMaxBytes      = 20 << 20  // the .xlsx file itself
+	DefaultMaxUnzipBytes = 200 << 20 // every part of the zip, decompressed
+	DefaultMaxRows       = 100_000   // rows of the chosen sheet, blank ones included
+	DefaultMaxCells      = 2_000_000 // cells of the chosen sheet
+	// Worksheets bigger than this, decompressed, are spooled to a temporary
+	// file by excelize instead of held in memory.
+	unzipXMLMemory = 16 << 20
+	// headerScan is how many rows from the top may hold titles before the header.
+	headerScan = 15
+)
+
+// Options tunes Read. Zero values take the defaults above.
+type Options struct {
+	Sheet         string // which sheet; required when several look like rosters
+	MaxBytes      int64
+	MaxUnzipBytes int64
+	MaxRows       int
+	MaxCells      int
+}
+
+// Roster is what Read found: the rows to import and what it noticed.
+type Roster struct {
+	Sheet     string
+	HeaderRow int               // 1-based
+	Columns   map[string]string // field key -> column letter
+	Rows      []data.ImportRow
+	Notes     []string // unknown columns and the like, "中文 / English"
+}
+
+// Error codes of Read.
+const (
+	CodeNotXLSX      = "roster.not_xlsx"
+	CodeTooBig       = "roster.too_big"
+	CodeCorrupt      = "roster.corrupt"
+	CodeNoHeader     = "roster.no_header"
+	CodeChooseSheet  = "roster.choose_sheet"
+	CodeUnknownSheet = "roster.unknown_sheet"
+)
+
+func fail(name, code, msg, reason string) *data.Error {
+	return &data.Error{Code: code, Field: "名册文件", File: name, Msg: msg, Reason: reason}
+}
+
+// Read reads a roster workbook of size bytes. name is the file name shown in
+// messages. Every refusal is a *data.Error; Read never panics.
+func Read(r io.ReaderAt, size int64, name string, opts Options) (ros *Roster, err error) {
+	opts.defaults()
+	defer func() {
+		if p := recover(); p != nil {
+			ros, err = nil, fail(name, CodeCorrupt, "文件已损坏或不是有效的 Excel 文件，无法读取",
+				fmt.Sprintf("reader panicked: %v", p))
+		}
+	}()
+	if size > opts.MaxBytes {
+		return nil, fail(name, CodeTooBig, fmt.Sprintf("文件过大（%.1f MB），上限为 %d MB", float64(size)/(1<<20), opts.MaxBytes>>20),
+			fmt.Sprintf("file is %d bytes, limit %d", size, opts.MaxBytes))
+	}
+	magic := make([]byte, 4)
+	if _, err := r.ReadAt(magic, 0); err != nil || !bytes.Equal(magic, []byte("PK\x03\x04")) {
+		msg := "不是 .xlsx 文件；旧版 .xls 或 .et 文件请在 Excel/WPS 中另存为 .xlsx 后再导入"
+		if bytes.Equal(magic, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+			msg = "这是旧版 .xls 文件或加密文件，请在 Excel/WPS 中另存为 .xlsx（不加密）后再导入"
+		}
+		return nil, fail(name, CodeNotXLSX, msg, "not an xlsx (zip) file")
+	}
+	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
+		UnzipSizeLimit:    opts.MaxUnzipBytes,
+		UnzipXMLSizeLimit: min(unzipXMLMemory, opts.MaxUnzipBytes),
+	})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size") {
+			return nil, fail(name, CodeTooBig, fmt.Sprintf("文件解压后超过 %d MB，拒绝读取", opts.MaxUnzipBytes>>20),
+				err.Error())
+		}
+		return nil, fail(name, CodeCorrupt, "文件已损坏或不是有效的 Excel 文件，无法读取", err.Error())
+	}
+	defer f.Close()
+	sheet, h, err := chooseSheet(f, name, opts.Sheet)
+	if err != nil {
+		return nil, err
+	}
+	return readSheet(f, name, sheet, h, opts)
+}
+
+func (o *Options) defaults() {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxUnzipBytes <= 0 {
+		o.MaxUnzipBytes = DefaultMaxUnzipBytes
+	}
+	if o.MaxRows <= 0 {
+		o.MaxRows = DefaultMaxRows
+	}
+	if o.MaxCells <= 0 {
+		o.MaxCells = DefaultMaxCells
+	}
+}
+
+// chooseSheet finds the sheet to read and its header.
+func chooseSheet(f *excelize.File, name, want string) (string, header, error) {
+	sheets := f.GetSheetList()
+	if want != "" {
+		for _, s := range sheets {
+			if s == want {
+				h, err := findHeader(f, s)
+				if err != nil {
+					return "", h, fail(name, CodeCorrupt, "工作表「"+s+"」无法读取", err.Error())
+				}
+				if !h.usable() {
+					return "", h, noHeader(name, s)
+				}
+				return s, h, nil
+			}
+		}
+		return "", header{}, fail(name, CodeUnknownSheet,
+			fmt.Sprintf("没有名为「%s」的工作表；可选：%s", want, strings.Join(sheets, "、")),
+			fmt.Sprintf("no sheet %q; sheets: %s", want, strings.Join(sheets, ", ")))
+	}
+	var found []string
+	var hs []header
+	for _, s := range sheets {
+		h, err := findHeader(f, s)
+		if err != nil || !h.usable() {
+			continue
+		}
+		found, hs = append(found, s), append(hs, h)
+	}
+	switch len(found) {
+	case 0:
+		return "", header{}, noHeader(name, strings.Join(sheets, "、"))
+	case 1:
+		return found[0], hs[0], nil
+	}
+	return "", header{}, fail(name, CodeChooseSheet,
+		fmt.Sprintf("有多个工作表像会员名册：%s，请选择一个（--sheet 工作表名）", strings.Join(found, "、")),
+		fmt.Sprintf("several sheets look like rosters: %s; choose one with --sheet NAME", strings.Join(found, ", ")))
+}
+
+func noHeader(name, sheets string) *data.Error {
+	return fail(name, CodeNoHeader,
+		"在工作表「"+sheets+"」前15行找不到表头（至少需要 姓名 列和另一列，如 企业名称、联系电话）",
+		"no header row in the first 15 rows: need a name column and at least one other known column")
+}
+
+// findHeader picks, among the first rows, the one naming the most fields.
+func findHeader(f *excelize.File, sheet string) (header, error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return header{}, err
+	}
+	defer rows.Close()
+	var best header
+	for n := 1; n <= headerScan && rows.Next(); n++ {
+		cells, err := rows.Columns()
+		if err != nil {
+			return header{}, err
+		}
+		if h := matchHeader(n, cells); h.score > best.score {
+			best = h
+		}
+	}
+	return best, rows.Error()
+}
+
+// readSheet streams the rows below the header.
+func readSheet(f *excelize.File, name, sheet string, h header, opts Options) (*Roster, error) {
+	ros := &Roster{Sheet: sheet, HeaderRow: h.row, Columns: map[string]string{}}
+	cols := map[string]string{}
+	for k, l := range h.letters {
+		if k != colSeq {
+			ros.Columns[k], cols[k] = l, l
+		}
+	}
+	for _, u := range h.unknown {
+		ros.Notes = append(ros.Notes, fmt.Sprintf("第%d行表头中未识别的列 %s 已忽略 / unknown column ignored", h.row, u))
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, fail(name, CodeCorrupt, "工作表「"+sheet+"」无法读取", err.Error())
+	}
+	defer rows.Close()
+	raw := excelize.Options{RawCellValue: true}
+	cells := 0
+	for n := 1; rows.Next(); n++ {
+		if n > opts.MaxRows {
+			return nil, fail(name, CodeTooBig, fmt.Sprintf("工作表「%s」超过 %d 行，请拆分后再导入", sheet, opts.MaxRows),
+				fmt.Sprintf("sheet has more than %d rows", opts.MaxRows))
+		}
+		vals, err := rows.Columns(raw)
+		if err != nil {
+			return nil, fail(name, CodeCorrupt, fmt.Sprintf("第%d行无法读取", n), err.Error())
+		}
+		if cells += len(vals); cells > opts.MaxCells {
+			return nil, fail(name, CodeTooBig, fmt.Sprintf("工作表「%s」超过 %d 个单元格，请拆分后再导入", sheet, opts.MaxCells),
+				fmt.Sprintf("sheet has more than %d cells", opts.MaxCells))
+		}
+		if n <= h.row {
+			continue
+		}
+		if r, ok := toRow(name, n, vals, h, cols); ok {
+			ros.Rows = append(ros.Rows, r)
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, fail(name, CodeCorrupt, "工作表「"+sheet+"」无法读取", err.Error())
+	}
+	return ros, nil
+}
+
+// toRow turns one sheet row into an ImportRow; blank rows give false.
+func toRow(name string, n int, vals []string, h header, cols map[string]string) (data.ImportRow, bool) {
+	get := func(key string) string {
+		if i, ok := h.cols[key]; ok && i < len(vals) {
+			return vals[i]
+		}
+		return ""
+	}
+	first, nonEmpty, numeric := "", 0, true
+	for _, v := range vals {
+		v = data.NormalizeText(v)
+		if v == "" {
+			continue
+		}
+		if nonEmpty == 0 {
+			first = v
+		}
+		nonEmpty++
+		if _, err := strconv.ParseFloat(v, 64); err != nil {
+			numeric = false
+		}
+	}
+	if nonEmpty == 0 {
+		return data.ImportRow{}, false
+	}
+	r := data.ImportRow{File: name, Row: n, Cols: cols}
+	switch {
+	case strings.Contains(first, "合计") || strings.Contains(first, "总计") ||
+		strings.Contains(first, "共计") || strings.Contains(first, "小计"):
+		r.Skip = "合计行 / total row"
+	case numeric:
+		r.Skip = "只有数字的行（合计或空行号）/ numbers only"
+	case strings.Contains(data.NormalizeText(get(colSeq)), "示例"):
+		r.Skip = "示例行 / sample row"
+	}
+	r.Kind, r.Name, r.Company = get(data.ColKind), get(data.ColName), get(data.ColCompany)
+	r.CreditCode, r.Industry, r.Gender = get(data.ColCreditCode), get(data.ColIndustry), get(data.ColGender)
+	r.Phone, r.IDNumber = numberText(get(data.ColPhone)), numberText(get(data.ColIDNumber))
+	r.Political, r.Office, r.JoinDate = get(data.ColPolitical), get(data.ColOffice), get(data.ColJoinDate)
+	r.Notes = get(data.ColNotes)
+	return r, true
+}
+
+// numberText undoes Excel's number storage for digit strings kept as
+// numbers: "1.3812345678E+10" and "13812345678.0" become "13812345678". Text
+// is returned as it is.
+func numberText(s string) string {
+	t := strings.TrimSpace(s)
+	if t == "" || !strings.ContainsAny(t, ".eE") {
+		return s
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || v < 0 || v != math.Trunc(v) || v >= 1e15 {
+		return s
+	}
+	return strconv.FormatFloat(v, 'f', 0, 64)
+}
+
+// IsRefusal reports whether err is Read refusing the file (as opposed to a
+// failure reading it from disk).
+func IsRefusal(err error) bool {
+	var e *data.Error
+	return errors.As(err, &e) && strings.HasPrefix(e.Code, "roster.")
+}
