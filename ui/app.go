@@ -75,9 +75,7 @@ func navItems() []navItem {
 		{"cases", "案例申报", theme.DocumentCreateIcon(), func(a *App) screen {
 			return newPendingScreen("案例申报", "“创新中国”工商联（商会）工作案例的撰写和申报材料包")
 		}},
-		{"reports", "报表", theme.DocumentPrintIcon(), func(a *App) screen {
-			return newPendingScreen("报表", "会员名册、活动台账、年度指标和申报汇总表的 Excel 导出，以及活动简报打印")
-		}},
+		{"reports", "报表", theme.DocumentPrintIcon(), func(a *App) screen { return newReportsScreen(a) }},
 		{"settings", "设置", theme.SettingsIcon(), func(a *App) screen { return newSettingsScreen(a) }},
 	}
 }

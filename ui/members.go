@@ -211,7 +211,8 @@ func (s *membersScreen) newTable() *widget.Table {
 func (s *membersScreen) content() fyne.CanvasObject {
 	s.measureColumns()
 	top := container.NewBorder(nil, nil, nil,
-		container.NewHBox(s.addBtn, s.editBtn, s.leaveBtn, s.historyBtn), s.search)
+		container.NewHBox(s.addBtn, s.editBtn, s.leaveBtn, s.historyBtn,
+			widget.NewButtonWithIcon("导入名册", theme.UploadIcon(), func() { s.app.importRoster(s.refresh) })), s.search)
 	filters := container.NewHBox(s.office, s.status, s.industry, s.political, s.dues)
 	bar := container.NewBorder(nil, nil, nil, s.count, filters)
 	s.bar = bar

@@ -153,10 +153,22 @@ func chooseSheet(f *excelize.File, name, want string) (string, header, error) {
 	case 1:
 		return found[0], hs[0], nil
 	}
-	return "", header{}, fail(name, CodeChooseSheet,
+	return "", header{}, &ChooseSheetError{Sheets: found, Err: fail(name, CodeChooseSheet,
 		fmt.Sprintf("有多个工作表像会员名册：%s，请选择一个（--sheet 工作表名）", strings.Join(found, "、")),
-		fmt.Sprintf("several sheets look like rosters: %s; choose one with --sheet NAME", strings.Join(found, ", ")))
+		fmt.Sprintf("several sheets look like rosters: %s; choose one with --sheet NAME", strings.Join(found, ", ")))}
 }
+
+// ChooseSheetError says several sheets look like rosters, and names them so
+// a window can offer the choice.
+type ChooseSheetError struct {
+	Sheets []string
+	Err    *data.Error
+}
+
+func (e *ChooseSheetError) Error() string { return e.Err.Error() }
+
+// Unwrap gives the *data.Error with the Chinese message.
+func (e *ChooseSheetError) Unwrap() error { return e.Err }
 
 func noHeader(name, sheets string) *data.Error {
 	return fail(name, CodeNoHeader,

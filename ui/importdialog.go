@@ -1,0 +1,313 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"chamberdesk/data"
+	"chamberdesk/report/roster"
+)
+
+// xlsxFilter shows Excel workbooks in the file dialogs.
+var xlsxFilter = storage.NewExtensionFileFilter([]string{".xlsx"})
+
+// importPreviewRows is how many rows of the file the preview lists.
+const importPreviewRows = 200
+
+// importDialog walks one roster file through the import: read it (asking
+// for the sheet when several look like rosters), a dry run shown as a
+// preview, then the import itself.
+type importDialog struct {
+	app    *App
+	path   string
+	onDone func() // runs on the UI thread after a successful import
+
+	// Filled by the background work, read on the UI thread in its done.
+	sheets   []string // the sheets to choose from, when the reader asks
+	ros      *roster.Roster
+	rep      data.ImportReport
+	problems data.Errors
+	result   *data.ImportReport // what the import wrote
+
+	dlg         *dialog.CustomDialog // the dialog on display
+	sheetSelect *widget.Select
+	counts      *widget.Label
+	table       *widget.Table
+	importBtn   *widget.Button // nil when the file has problems
+	cancelBtn   *widget.Button
+}
+
+// importRoster asks for a roster workbook and imports it with a preview.
+// onDone (may be nil) runs after a successful import.
+func (a *App) importRoster(onDone func()) {
+	if a.store == nil {
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		a.importFile(path, onDone)
+	}, a.win)
+	d.SetFilter(xlsxFilter)
+	d.Show()
+}
+
+// importFile reads the roster at path and shows what importing it would do.
+func (a *App) importFile(path string, onDone func()) *importDialog {
+	d := &importDialog{app: a, path: path, onDone: onDone}
+	d.read("")
+	return d
+}
+
+// read reads the file (sheet "" lets the reader choose) and dry-runs the
+// import, then shows the preview, the problems or the sheet choice.
+func (d *importDialog) read(sheet string) {
+	a := d.app
+	s := a.store
+	d.sheets, d.ros, d.problems, d.rep = nil, nil, nil, data.ImportReport{}
+	a.background("正在读取名册…", func(ctx context.Context) error {
+		ros, err := readRosterFile(d.path, sheet)
+		if err != nil {
+			if sheet == "" && data.IsCode(err, roster.CodeChooseSheet) {
+				if names := choiceSheets(err); len(names) > 1 {
+					d.sheets = names
+					return nil
+				}
+			}
+			return err
+		}
+		d.ros = ros
+		rep, err := s.ImportMembers(ctx, ros.Rows, true)
+		var es data.Errors
+		if errors.As(err, &es) {
+			d.problems = es
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		d.rep = rep
+		return nil
+	}, func() {
+		switch {
+		case d.sheets != nil:
+			d.showSheetChoice()
+		case d.problems != nil:
+			d.showProblems()
+		default:
+			d.showPreview()
+		}
+	})
+}
+
+// readRosterFile opens path and hands it to the roster reader.
+func readRosterFile(path, sheet string) (*roster.Roster, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法打开名册文件：%w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("无法读取名册文件：%w", err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("「%s」不是文件", path)
+	}
+	return roster.Read(f, st.Size(), filepath.Base(path), roster.Options{Sheet: sheet})
+}
+
+// choiceSheets lists the sheets to choose from when the reader found
+// several rosters in one workbook.
+func choiceSheets(err error) []string {
+	var ce *roster.ChooseSheetError
+	if errors.As(err, &ce) {
+		return ce.Sheets
+	}
+	return nil
+}
+
+func (d *importDialog) show(title string, content fyne.CanvasObject, buttons ...fyne.CanvasObject) {
+	if d.dlg != nil {
+		d.dlg.Hide()
+	}
+	dlg := dialog.NewCustomWithoutButtons(title, content, d.app.win)
+	dlg.SetButtons(buttons)
+	d.dlg = dlg
+	d.app.setDialog(dlg)
+	dlg.Resize(fyne.NewSize(720, 520))
+	dlg.Show()
+}
+
+func (d *importDialog) hide() {
+	if d.dlg != nil {
+		d.dlg.Hide()
+	}
+}
+
+// showSheetChoice asks which of the roster-like sheets to read.
+func (d *importDialog) showSheetChoice() {
+	d.sheetSelect = widget.NewSelect(d.sheets, nil)
+	d.sheetSelect.SetSelectedIndex(0)
+	ok := widget.NewButtonWithIcon("读取", theme.ConfirmIcon(), func() {
+		if sheet := d.sheetSelect.Selected; sheet != "" {
+			d.hide()
+			d.read(sheet)
+		}
+	})
+	ok.Importance = widget.HighImportance
+	d.cancelBtn = widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.hide)
+	d.show("选择工作表", container.NewVBox(
+		newLabel(fmt.Sprintf("「%s」中有多个工作表像会员名册，请选择要导入的一个：", filepath.Base(d.path))),
+		d.sheetSelect), d.cancelBtn, ok)
+}
+
+// showPreview shows what the import would do; nothing is written yet.
+func (d *importDialog) showPreview() {
+	rep, ros := d.rep, d.ros
+	top := container.NewVBox(
+		newLabel(fmt.Sprintf("文件「%s」，工作表「%s」，表头在第%d行。", filepath.Base(d.path), ros.Sheet, ros.HeaderRow)))
+	d.counts = widget.NewLabelWithStyle(importCounts(rep), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top.Add(d.counts)
+	for _, n := range ros.Notes {
+		top.Add(newLabel("注意：" + n))
+	}
+	for _, w := range rep.Warnings {
+		top.Add(newLabel("提示：" + w.Message()))
+	}
+	top.Add(newLabel("以下为预览，尚未写入。确认无误后点「导入」。"))
+	lines := rep.Lines
+	if len(lines) > importPreviewRows {
+		lines = lines[:importPreviewRows]
+	}
+	d.table = newTextTable([]string{"行", "操作", "姓名", "说明"}, []float32{60, 70, 160, 320}, len(lines),
+		func(row, col int) string {
+			l := lines[row]
+			switch col {
+			case 0:
+				return fmt.Sprint(l.Row)
+			case 1:
+				return l.Action
+			case 2:
+				return l.Name
+			}
+			return l.Note
+		})
+	d.importBtn = widget.NewButtonWithIcon("导入", theme.ConfirmIcon(), d.doImport)
+	d.importBtn.Importance = widget.HighImportance
+	if rep.Added+rep.Updated == 0 {
+		d.importBtn.Disable() // nothing would change
+	}
+	d.cancelBtn = widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.hide)
+	d.show("导入名册预览", container.NewBorder(top, nil, nil, nil, d.table), d.cancelBtn, d.importBtn)
+}
+
+func importCounts(rep data.ImportReport) string {
+	return fmt.Sprintf("新增 %d 人、更新 %d 人、未变 %d 人、跳过 %d 行", rep.Added, rep.Updated, rep.Unchanged, rep.Skipped)
+}
+
+// showProblems lists every problem of the file; nothing was imported.
+func (d *importDialog) showProblems() {
+	es := d.problems
+	d.importBtn = nil
+	d.table = newTextTable([]string{"行", "列", "值", "原因"}, []float32{60, 60, 160, 380}, len(es),
+		func(row, col int) string {
+			e := es[row]
+			switch col {
+			case 0:
+				if e.Row == 0 {
+					return "-"
+				}
+				return fmt.Sprint(e.Row)
+			case 1:
+				if e.Col == "" {
+					return "-"
+				}
+				return e.Col
+			case 2:
+				return e.Value
+			}
+			if e.Field != "" {
+				return e.Field + "：" + e.Msg
+			}
+			return e.Msg
+		})
+	top := newLabel(fmt.Sprintf("名册有 %d 处问题，未导入任何数据，数据文件未改动。请在 Excel 中改正后重新导入。", len(es)))
+	d.cancelBtn = widget.NewButtonWithIcon("关闭", theme.CancelIcon(), d.hide)
+	d.show("名册有问题", container.NewBorder(top, nil, nil, nil, d.table), d.cancelBtn)
+}
+
+// doImport writes the previewed rows.
+func (d *importDialog) doImport() {
+	a := d.app
+	s := a.store
+	rows := d.ros.Rows
+	d.hide()
+	d.problems = nil
+	a.background("正在导入…", func(ctx context.Context) error {
+		rep, err := s.ImportMembers(ctx, rows, false)
+		var es data.Errors
+		if errors.As(err, &es) {
+			d.problems = es
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		d.result = &rep
+		return nil
+	}, func() {
+		if d.problems != nil {
+			d.showProblems()
+			return
+		}
+		a.showInfo("导入完成", "已导入名册："+importCounts(*d.result)+"。")
+		if d.onDone != nil {
+			d.onDone()
+		}
+	})
+}
+
+// newTextTable is a read-only table of text with a header row.
+func newTextTable(headers []string, widths []float32, rows int, text func(row, col int) string) *widget.Table {
+	t := widget.NewTable(
+		func() (int, int) { return rows, len(headers) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(text(id.Row, id.Col))
+		})
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(headers) {
+			o.(*widget.Label).SetText(headers[id.Col])
+		}
+	}
+	for i, w := range widths {
+		t.SetColumnWidth(i, w)
+	}
+	return t
+}

@@ -1,0 +1,261 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"chamberdesk/report/roster"
+	"chamberdesk/report/xlsx"
+)
+
+// reportsScreen (报表) writes the Excel workbooks a chamber hands in, and
+// reads a roster in.
+type reportsScreen struct {
+	app *App
+
+	years []int // offered, newest first
+	year  *widget.Select
+	full  *widget.Check // whole phones and ID numbers on the roster
+
+	rosterBtn, summaryBtn, awardBtn, templateBtn, importBtn *widget.Button
+}
+
+func newReportsScreen(a *App) *reportsScreen {
+	s := &reportsScreen{app: a}
+	s.year = widget.NewSelect(nil, nil)
+	s.full = widget.NewCheck("显示完整手机号和身份证号", nil)
+	s.rosterBtn = widget.NewButtonWithIcon("导出会员名册…", theme.DocumentSaveIcon(), s.onRoster)
+	s.summaryBtn = widget.NewButtonWithIcon("导出年度工作簿…", theme.DocumentSaveIcon(), s.onSummary)
+	s.awardBtn = widget.NewButtonWithIcon("导出申报汇总表…", theme.DocumentSaveIcon(), s.onAward)
+	s.templateBtn = widget.NewButtonWithIcon("保存空白模板…", theme.DocumentSaveIcon(), s.onTemplate)
+	s.importBtn = widget.NewButtonWithIcon("导入名册…", theme.UploadIcon(), func() {
+		a.importRoster(s.refreshMembers)
+	})
+	s.importBtn.Importance = widget.HighImportance
+	return s
+}
+
+func (s *reportsScreen) content() fyne.CanvasObject {
+	h := widget.NewLabelWithStyle("报表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	h.SizeName = theme.SizeNameHeadingText
+	card := func(title, text string, objs ...fyne.CanvasObject) fyne.CanvasObject {
+		box := container.NewVBox(newLabel(text))
+		for _, o := range objs {
+			box.Add(o)
+		}
+		return widget.NewCard(title, "", box)
+	}
+	cards := container.NewAdaptiveGrid(2,
+		card("会员名册", "全部会员的名册，可直接报送或打印。默认隐去手机号和身份证号的中间位，便于通过微信、邮件传送。",
+			s.full, container.NewHBox(s.rosterBtn)),
+		card("年度工作簿", "所选年度的会员名册、活动台账、年度指标、会费收缴四张表，合在一个工作簿中。",
+			container.NewHBox(s.summaryBtn)),
+		card("申报汇总表", "所选年度“创新中国”工作案例的申报汇总表。",
+			container.NewHBox(s.awardBtn)),
+		card("空白名册模板", "带标准表头和一行示例的空白名册，分发给会员单位填写后可直接导入。",
+			container.NewHBox(s.templateBtn)),
+		card("导入名册", "从 Excel 或 WPS 名册导入会员：先预览新增、更新的人数和问题，确认后才写入。",
+			container.NewHBox(s.importBtn)),
+	)
+	top := container.NewVBox(h, container.NewHBox(widget.NewLabel("年度"), s.year))
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(cards)))
+}
+
+// refresh offers this year and the years that have activities, keeping the
+// selection when it can.
+func (s *reportsScreen) refresh() {
+	a := s.app
+	if a.store == nil {
+		return
+	}
+	this := membersToday(a).Year()
+	years := []int{this}
+	acts, err := a.store.Activities(a.ctx, 0)
+	if err != nil {
+		a.showError(err)
+	}
+	for _, act := range acts {
+		if y := act.Date.Year(); y > 1 && !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	slices.Sort(years)
+	slices.Reverse(years)
+	cur := s.selectedYear()
+	if cur == 0 {
+		cur = this
+	}
+	s.years = years
+	opts := make([]string, len(years))
+	for i, y := range years {
+		opts[i] = fmt.Sprintf("%d年", y)
+	}
+	s.year.SetOptions(opts)
+	i := slices.Index(years, cur)
+	if i < 0 {
+		i = slices.Index(years, this)
+	}
+	s.year.SetSelectedIndex(i)
+}
+
+// selectedYear is the year chosen, or 0 before the first refresh.
+func (s *reportsScreen) selectedYear() int {
+	i := s.year.SelectedIndex()
+	if i < 0 || i >= len(s.years) {
+		return 0
+	}
+	return s.years[i]
+}
+
+func (s *reportsScreen) refreshMembers() {
+	if sc := s.app.screens["members"]; sc != nil {
+		sc.refresh()
+	}
+}
+
+// orgName is the chamber's short name for file names.
+func (s *reportsScreen) orgName() string {
+	if n := strings.TrimSpace(s.app.org.ShortName); n != "" {
+		return n
+	}
+	if n := strings.TrimSpace(s.app.org.Name); n != "" {
+		return n
+	}
+	return "商会"
+}
+
+// saveAs asks where to write a workbook and calls write with the path.
+func (s *reportsScreen) saveAs(name string, write func(path string)) {
+	a := s.app
+	if a.store == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
+			path += ".xlsx"
+		}
+		write(path)
+	}, a.win)
+	d.SetFileName(name)
+	d.SetFilter(xlsxFilter)
+	d.Show()
+}
+
+func (s *reportsScreen) onRoster() {
+	full := s.full.Checked
+	name := fmt.Sprintf("%s_会员名册_%s.xlsx", s.orgName(), membersToday(s.app).Format("20060102"))
+	s.saveAs(name, func(path string) { s.exportRoster(path, full) })
+}
+
+func (s *reportsScreen) onSummary() {
+	y := s.selectedYear()
+	s.saveAs(fmt.Sprintf("%s_%d年度工作簿.xlsx", s.orgName(), y), func(path string) { s.exportSummary(path, y) })
+}
+
+func (s *reportsScreen) onAward() {
+	y := s.selectedYear()
+	s.saveAs(fmt.Sprintf("%s_%d年申报汇总表.xlsx", s.orgName(), y), func(path string) { s.exportAward(path, y) })
+}
+
+func (s *reportsScreen) onTemplate() {
+	s.saveAs(fmt.Sprintf("%s_会员名册模板.xlsx", s.orgName()), s.writeTemplate)
+}
+
+// exportRoster writes the roster workbook to path; full leaves phones and
+// ID numbers whole.
+func (s *reportsScreen) exportRoster(path string, full bool) {
+	a := s.app
+	st := a.store
+	a.background("正在导出会员名册…", func(ctx context.Context) error {
+		err := xlsx.WriteFile(path, func(w io.Writer) error {
+			return xlsx.WriteRoster(ctx, st, w, xlsx.RosterOptions{Full: full})
+		})
+		if err != nil {
+			return fmt.Errorf("会员名册导出失败：%w", err)
+		}
+		return nil
+	}, func() {
+		note := "手机号和身份证号已隐去中间位。"
+		if full {
+			note = "含完整手机号和身份证号，请妥善保管。"
+		}
+		a.showInfo("导出完成", "已导出到 "+filepath.Clean(path)+"\n"+note)
+	})
+}
+
+// exportSummary writes the annual workbook of year to path.
+func (s *reportsScreen) exportSummary(path string, year int) {
+	a := s.app
+	st := a.store
+	var n string
+	a.background("正在导出年度工作簿…", func(ctx context.Context) error {
+		sum, err := xlsx.LoadSummary(ctx, st, year)
+		if err != nil {
+			return fmt.Errorf("年度数据读取失败：%w", err)
+		}
+		if err := xlsx.WriteFile(path, sum.Write); err != nil {
+			return fmt.Errorf("年度工作簿导出失败：%w", err)
+		}
+		n = fmt.Sprintf("会员 %d 名，活动 %d 场，指标 %d 项，会费 %d 行。",
+			len(sum.Members), len(sum.Activities), len(sum.Figures), len(sum.Dues))
+		return nil
+	}, func() {
+		a.showInfo("导出完成", fmt.Sprintf("已导出到 %s\n%d年度：%s", filepath.Clean(path), year, n))
+	})
+}
+
+// exportAward writes the award summary table of year to path.
+func (s *reportsScreen) exportAward(path string, year int) {
+	a := s.app
+	st := a.store
+	var n int
+	a.background("正在导出申报汇总表…", func(ctx context.Context) error {
+		err := xlsx.WriteFile(path, func(w io.Writer) error {
+			var err error
+			n, err = xlsx.WriteAwardSummary(ctx, st, year, w)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("申报汇总表导出失败：%w", err)
+		}
+		return nil
+	}, func() {
+		msg := fmt.Sprintf("已导出到 %s\n%d年共 %d 个案例。", filepath.Clean(path), year, n)
+		if n == 0 {
+			msg = fmt.Sprintf("已导出到 %s\n注意：%d年没有案例，表中只有表头。", filepath.Clean(path), year)
+		}
+		a.showInfo("导出完成", msg)
+	})
+}
+
+// writeTemplate writes the empty roster template to path.
+func (s *reportsScreen) writeTemplate(path string) {
+	a := s.app
+	a.background("正在保存模板…", func(context.Context) error {
+		if err := xlsx.WriteFile(path, roster.WriteTemplate); err != nil {
+			return fmt.Errorf("模板保存失败：%w", err)
+		}
+		return nil
+	}, func() {
+		a.showInfo("导出完成", "已导出到 "+filepath.Clean(path)+"\n填写后可在「导入名册」中导入。")
+	})
+}
