@@ -64,7 +64,7 @@ func (s *reportsScreen) content() fyne.CanvasObject {
 			container.NewHBox(s.awardBtn)),
 		card("空白名册模板", "带标准表头和一行示例的空白名册，分发给会员单位填写后可直接导入。",
 			container.NewHBox(s.templateBtn)),
-		card("导入名册", "从 Excel 或 WPS 名册导入会员：先预览新增、更新的人数和问题，确认后才写入。",
+		card("导入名册", "从Excel或WPS名册导入会员：先预览新增、更新的人数和问题，确认后才写入。",
 			container.NewHBox(s.importBtn)),
 	)
 	top := container.NewVBox(h, container.NewHBox(widget.NewLabel("年度"), s.year))
