@@ -17,9 +17,9 @@ import (
 // dbFilter shows data files in the file dialogs.
 var dbFilter = storage.NewExtensionFileFilter([]string{".db"})
 
-// openFileDialog lets the person pick another data file. A foreign or newer
-// file is refused with a message and left as it was.
-func (a *App) openFileDialog() {
+// pickFile asks for a file to read and hands its path to use; cancelling
+// does nothing.
+func (a *App) pickFile(filter storage.FileFilter, use func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			a.showError(err)
@@ -30,11 +30,42 @@ func (a *App) openFileDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		a.openOther(path)
+		use(path)
 	}, a.win)
-	d.SetFilter(dbFilter)
+	if filter != nil {
+		d.SetFilter(filter)
+	}
 	d.Show()
 }
+
+// pickSaveFile asks where to write a file, suggesting name, and hands the
+// path (with ext added when missing) to use; cancelling does nothing.
+func (a *App) pickSaveFile(name, ext string, filter storage.FileFilter, use func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if ext != "" && !strings.HasSuffix(strings.ToLower(path), ext) {
+			path += ext
+		}
+		use(path)
+	}, a.win)
+	d.SetFileName(name)
+	if filter != nil {
+		d.SetFilter(filter)
+	}
+	d.Show()
+}
+
+// openFileDialog lets the person pick another data file. A foreign or newer
+// file is refused with a message and left as it was.
+func (a *App) openFileDialog() { a.pickFile(dbFilter, a.openOther) }
 
 // openOther switches to the file at path, keeping the current one open if
 // path cannot be opened.
@@ -60,26 +91,11 @@ func (a *App) openOther(path string) {
 // newFileDialog asks where to put a new data file and shows the welcome
 // screen for it.
 func (a *App) newFileDialog() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".db") {
-			path += ".db"
-		}
+	a.pickSaveFile("新商会.db", ".db", dbFilter, func(path string) {
 		// The save dialog has created an empty file; an empty file is free to fill.
 		a.closeStore()
 		a.showWelcome(path)
-	}, a.win)
-	d.SetFileName("新商会.db")
-	d.SetFilter(dbFilter)
-	d.Show()
+	})
 }
 
 // backupDialog writes a copy of the open data file where the person says.
@@ -88,20 +104,7 @@ func (a *App) backupDialog() {
 		a.showInfo("备份", "尚未打开数据文件。")
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		a.backupTo(path)
-	}, a.win)
-	d.SetFileName(fmt.Sprintf("%s备份_%s.db", a.org.ShortName, time.Now().Format("20060102")))
-	d.Show()
+	a.pickSaveFile(fmt.Sprintf("%s备份_%s.db", a.org.ShortName, time.Now().Format("20060102")), ".db", nil, a.backupTo)
 }
 
 func (a *App) backupTo(path string) {

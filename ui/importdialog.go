@@ -53,20 +53,7 @@ func (a *App) importRoster(onDone func()) {
 	if a.store == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		a.importFile(path, onDone)
-	}, a.win)
-	d.SetFilter(xlsxFilter)
-	d.Show()
+	a.pickFile(xlsxFilter, func(path string) { a.importFile(path, onDone) })
 }
 
 // importFile reads the roster at path and shows what importing it would do.

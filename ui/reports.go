@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -140,24 +139,7 @@ func (s *reportsScreen) saveAs(name string, write func(path string)) {
 	if a.store == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
-			path += ".xlsx"
-		}
-		write(path)
-	}, a.win)
-	d.SetFileName(name)
-	d.SetFilter(xlsxFilter)
-	d.Show()
+	a.pickSaveFile(name, ".xlsx", xlsxFilter, write)
 }
 
 func (s *reportsScreen) onRoster() {
