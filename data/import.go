@@ -271,17 +271,18 @@ func (x *importIndex) plan(r *ImportRow) (importPlan, Errors, Errors) {
 		in.JoinDate = d
 	}
 	// Normalize a copy to compute the matching keys the way they are stored.
+	// A malformed credit code normalizes to ""; a bad phone stays as typed,
+	// so it is dropped from the key here.
 	probe := in
-	_, _ = probe.Normalize()
+	probeWarns, probeErr := probe.Normalize()
 	key := Member{Name: probe.Name, Company: probe.Company, CreditCode: probe.CreditCode, Phone: probe.Phone}
-	if _, err := CheckCreditCode(in.CreditCode); err != nil && !isWarning(err) {
-		key.CreditCode = ""
-	}
 	if _, err := CheckPhone(in.Phone); err != nil {
 		key.Phone = ""
 	}
 
-	m := in
+	// A new member is the probe itself: its normalization is reused rather
+	// than done twice.
+	m, warns, err := probe, probeWarns, probeErr
 	line := ImportLine{Row: r.Row, Action: ActionAdd}
 	old := x.find(&key)
 	if old != nil {
@@ -295,8 +296,8 @@ func (x *importIndex) plan(r *ImportRow) (importPlan, Errors, Errors) {
 			m.JoinDate = in.JoinDate
 		}
 		line.Action, line.MemberID = ActionUpdate, old.ID
+		warns, err = m.Normalize()
 	}
-	warns, err := m.Normalize()
 	for i, w := range warns {
 		warns[i] = at(w, fieldKey(w.Field))
 	}
