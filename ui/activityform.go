@@ -61,7 +61,6 @@ type activityForm struct {
 	peopleTab, photoTab          *container.TabItem
 	saveBtn, cancelBtn           *widget.Button
 	dlg                          *dialog.CustomDialog
-	prevSave                     func()
 	closed, saving               bool
 	lastID                       int64 // the activity the last save wrote
 }
@@ -481,12 +480,7 @@ func (f *activityForm) show() {
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.app.win)
 	f.dlg.SetButtons([]fyne.CanvasObject{f.cancelBtn, f.saveBtn})
-	f.prevSave = f.app.shortcut["save"]
-	f.app.onShortcut("save", func() { f.submit() })
-	f.dlg.SetOnClosed(func() {
-		f.closed = true
-		f.app.onShortcut("save", f.prevSave)
-	})
+	f.app.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
 	ws := f.app.win.Canvas().Size()
 	f.dlg.Resize(fyne.NewSize(min(1040, ws.Width-40), min(680, ws.Height-40)))
 	f.app.setDialog(f.dlg)

@@ -252,6 +252,19 @@ func (a *App) addShortcuts() {
 // whatever screen shows; an open form binds "save" this way. f nil unbinds.
 func (a *App) onShortcut(name string, f func()) { a.shortcut[name] = f }
 
+// saveWhileOpen makes Ctrl+S run submit while the form dialog d is open
+// and gives the shortcut back when it closes; closed (may be nil) runs then.
+func (a *App) saveWhileOpen(d dialog.Dialog, submit, closed func()) {
+	prev := a.shortcut["save"]
+	a.onShortcut("save", submit)
+	d.SetOnClosed(func() {
+		if closed != nil {
+			closed()
+		}
+		a.onShortcut("save", prev)
+	})
+}
+
 // bindShortcut makes a named shortcut run f while the screen key shows.
 func (a *App) bindShortcut(key, name string, f func()) { a.shortcut[key+"/"+name] = f }
 

@@ -48,7 +48,6 @@ type memberForm struct {
 	left, right                      *widget.Form
 	saveBtn, cancelBtn               *widget.Button
 	dlg                              *dialog.CustomDialog
-	prevSave                         func()
 	closed                           bool
 	lastID                           int64       // the member the last save wrote
 	warnings                         data.Errors // of the last save
@@ -187,12 +186,7 @@ func (f *memberForm) show() {
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.app.win)
 	f.dlg.SetButtons([]fyne.CanvasObject{f.cancelBtn, f.saveBtn})
-	f.prevSave = f.app.shortcut["save"]
-	f.app.onShortcut("save", func() { f.submit() })
-	f.dlg.SetOnClosed(func() {
-		f.closed = true
-		f.app.onShortcut("save", f.prevSave)
-	})
+	f.app.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
 	f.dlg.Resize(fyne.NewSize(min(920, f.app.win.Canvas().Size().Width-40), f.dlg.MinSize().Height))
 	f.app.setDialog(f.dlg)
 	f.dlg.Show()
@@ -301,7 +295,6 @@ type leaveForm struct {
 	form         *widget.Form
 	okBtn        *widget.Button
 	dlg          *dialog.CustomDialog
-	prevSave     func()
 	closed       bool
 }
 
@@ -337,12 +330,7 @@ func (l *leaveForm) show() {
 	intro := newLabel(fmt.Sprintf("确定让 %s 退会吗？\n会员不会被删除，以往的会费和活动记录都会保留。", who))
 	l.dlg = dialog.NewCustomWithoutButtons("会员退会", container.NewVBox(intro, l.form), l.app.win)
 	l.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("取消", func() { l.dlg.Hide() }), l.okBtn})
-	l.prevSave = l.app.shortcut["save"]
-	l.app.onShortcut("save", func() { l.submit() })
-	l.dlg.SetOnClosed(func() {
-		l.closed = true
-		l.app.onShortcut("save", l.prevSave)
-	})
+	l.app.saveWhileOpen(l.dlg, func() { l.submit() }, func() { l.closed = true })
 	l.dlg.Resize(fyne.NewSize(520, l.dlg.MinSize().Height))
 	l.app.setDialog(l.dlg)
 	l.dlg.Show()
