@@ -201,25 +201,31 @@ func (d *duesScreen) refresh() {
 		return
 	}
 	this := d.now().Year()
-	// next year too, so its standard can be set before it starts
-	years = append(years, this, this+1, d.year)
-	slices.Sort(years)
-	years = slices.Compact(years)
-	slices.Reverse(years)
-	d.years = years
-	opts := make([]string, len(years))
-	for i, y := range years {
-		opts[i] = yearText(y)
-	}
 	d.quiet = true
-	d.yearSel.SetOptions(opts)
-	d.yearSel.SetSelected(yearText(d.year))
+	// next year too, so its standard can be set before it starts
+	d.years = setYearOptions(d.yearSel, append(years, this, this+1), d.year)
 	d.quiet = false
 	d.loadStandards()
 	d.loadSheet()
 }
 
 func yearText(y int) string { return fmt.Sprintf("%d年", y) }
+
+// setYearOptions offers years (and current) newest first in sel, selects
+// current, and returns the years in the order offered.
+func setYearOptions(sel *widget.Select, years []int, current int) []int {
+	years = append(years, current)
+	slices.Sort(years)
+	years = slices.Compact(years)
+	slices.Reverse(years)
+	opts := make([]string, len(years))
+	for i, y := range years {
+		opts[i] = yearText(y)
+	}
+	sel.SetOptions(opts)
+	sel.SetSelected(yearText(current))
+	return years
+}
 
 func (d *duesScreen) onYear(string) {
 	if d.quiet {

@@ -138,7 +138,7 @@ func (v *explainView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case explainColDate:
 		switch {
 		case c.Kind == "manual":
-			l.SetText(yearLabel(v.fig.Year))
+			l.SetText(yearText(v.fig.Year))
 		case v.compact && c.Kind == "activity":
 			l.SetText(shortDate(c.Date))
 		default:
@@ -182,7 +182,7 @@ func (v *explainView) summaryText() string {
 	total := formatFigure(f.Value, f.Unit)
 	if v.kind() == "manual" {
 		if !f.Set {
-			return fmt.Sprintf("%s“%s”尚未填写。手工填写的指标请在指标页选中后填写数值和说明（依据）。", yearLabel(f.Year), f.Name)
+			return fmt.Sprintf("%s“%s”尚未填写。手工填写的指标请在指标页选中后填写数值和说明（依据）。", yearText(f.Year), f.Name)
 		}
 		return fmt.Sprintf("手工填写：%s。这一数值不由记录统计，依据见填写说明。", total)
 	}
@@ -194,7 +194,7 @@ func (v *explainView) summaryText() string {
 		return fmt.Sprintf("合计：%d 名会员，计 %s", len(v.rows), total) + source
 	}
 	if len(v.rows) == 0 {
-		return fmt.Sprintf("%s没有计入“%s”的活动记录，合计 %s。", yearLabel(f.Year), f.Name, total)
+		return fmt.Sprintf("%s没有计入“%s”的活动记录，合计 %s。", yearText(f.Year), f.Name, total)
 	}
 	return fmt.Sprintf("合计：%d 项活动，共 %s", len(v.rows), total) + source
 }
@@ -202,12 +202,12 @@ func (v *explainView) summaryText() string {
 // text is the list as tab-separated lines, for pasting into WPS or Excel.
 func (v *explainView) text() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s：%s\n", yearLabel(v.fig.Year), v.fig.Name, formatFigure(v.fig.Value, v.fig.Unit))
+	fmt.Fprintf(&b, "%s %s：%s\n", yearText(v.fig.Year), v.fig.Name, formatFigure(v.fig.Value, v.fig.Unit))
 	fmt.Fprintf(&b, "%s\t%s\t%s\n", v.header(explainColDate), v.header(explainColLabel), v.header(explainColAmount))
 	for _, c := range v.rows {
 		date := contributionDate(c.Date)
 		if c.Kind == "manual" {
-			date = yearLabel(v.fig.Year)
+			date = yearText(v.fig.Year)
 		}
 		fmt.Fprintf(&b, "%s\t%s\t%s\n", date, c.Label, formatNumber(c.Amount))
 	}
@@ -243,7 +243,7 @@ func (a *App) showExplain(year int, key string) *explainDialog {
 	})
 	closeBtn := widget.NewButton("关闭", func() { d.dlg.Hide() })
 	body := container.NewBorder(container.NewVBox(head, source), nil, nil, nil, d.box)
-	d.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("%s“%s”的来源", yearLabel(year), fig.Name), body, a.win)
+	d.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("%s“%s”的来源", yearText(year), fig.Name), body, a.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{d.copy, closeBtn})
 	d.dlg.Resize(fyne.NewSize(760, 560))
 	a.setDialog(d.dlg)

@@ -171,7 +171,7 @@ func (h *homeScreen) refresh() {
 	}
 	year := h.shownYear()
 	h.title.SetText(h.app.org.Name)
-	sub := yearLabel(year) + "工作概况"
+	sub := yearText(year) + "工作概况"
 	if today := h.now(); today.Year() == year {
 		sub += "，统计至" + data.FormatDateCN(today)
 	}
@@ -208,7 +208,7 @@ func (h *homeScreen) refresh() {
 	for i, m := range months {
 		acts[i], pts[i] = float64(m.Activities), float64(m.PersonTimes)
 	}
-	h.monthsTitle.SetText(yearLabel(year) + "每月活动")
+	h.monthsTitle.SetText(yearText(year) + "每月活动")
 	h.actChart.SetValues(acts)
 	h.ptChart.SetValues(pts)
 }
@@ -240,7 +240,7 @@ func (h *homeScreen) loadCards(year int) error {
 		p, ok := byKey(prev, key)
 		line := ""
 		if ok {
-			line = yearLabel(year-1) + " " + figureText(p)
+			line = yearText(year-1) + " " + figureText(p)
 		}
 		h.cards[i].set(f, line)
 	}
@@ -265,7 +265,7 @@ func (h *homeScreen) loadReminders(year int) error {
 	h.arrearsBtn.Hidden = len(arrears) == 0
 	h.assemblyBtn.SetText("本年度尚未召开会员大会")
 	if year != h.now().Year() {
-		h.assemblyBtn.SetText(yearLabel(year) + "尚未召开会员大会")
+		h.assemblyBtn.SetText(yearText(year) + "尚未召开会员大会")
 	}
 	h.assemblyBtn.Hidden = assemblies > 0
 	h.photosBtn.SetText(fmt.Sprintf("%d 项活动没有照片", len(noPhotos)))

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -181,18 +180,8 @@ func (s *metricsScreen) refresh() {
 		s.app.showError(err)
 		return
 	}
-	years = append(years, s.now().Year(), s.year)
-	slices.Sort(years)
-	years = slices.Compact(years)
-	slices.Reverse(years)
-	s.years = years
-	opts := make([]string, len(years))
-	for i, y := range years {
-		opts[i] = yearLabel(y)
-	}
 	s.quiet = true
-	s.yearSel.SetOptions(opts)
-	s.yearSel.SetSelected(yearLabel(s.year))
+	s.years = setYearOptions(s.yearSel, append(years, s.now().Year()), s.year)
 	s.quiet = false
 	s.load()
 }
@@ -264,10 +253,10 @@ func (s *metricsScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject)
 		l.SetText("指标")
 	case metricColValue:
 		l.Alignment = fyne.TextAlignTrailing
-		l.SetText(yearLabel(s.year) + "数值")
+		l.SetText(yearText(s.year) + "数值")
 	case metricColPrev:
 		l.Alignment = fyne.TextAlignTrailing
-		l.SetText(yearLabel(s.year-1) + "数值")
+		l.SetText(yearText(s.year-1) + "数值")
 	case metricColDiff:
 		l.Alignment = fyne.TextAlignTrailing
 		l.SetText("增减")
@@ -343,9 +332,9 @@ func (s *metricsScreen) showDetails(f data.Figure, changed bool) {
 		return
 	}
 	s.detailName.SetText(fmt.Sprintf("%s（%s）", f.Name, kindText(f)))
-	value := yearLabel(s.year) + "：" + figureText(f)
+	value := yearText(s.year) + "：" + figureText(f)
 	if p, ok := s.prev[f.Key]; ok {
-		value += fmt.Sprintf("\n%s：%s　增减：%s", yearLabel(s.year-1), figureText(p), diffText(f, p))
+		value += fmt.Sprintf("\n%s：%s　增减：%s", yearText(s.year-1), figureText(p), diffText(f, p))
 	}
 	s.detailValue.SetText(value)
 	source := "来源：" + sourceText(f)
@@ -356,7 +345,7 @@ func (s *metricsScreen) showDetails(f data.Figure, changed bool) {
 	s.records.set(f, rows)
 	if f.Kind == data.MetricManual {
 		s.unitLabel.SetText(f.Unit)
-		s.noteEntry.SetPlaceHolder(fmt.Sprintf("依据，如：%s会员企业年报汇总", yearLabel(s.year)))
+		s.noteEntry.SetPlaceHolder(fmt.Sprintf("依据，如：%s会员企业年报汇总", yearText(s.year)))
 		if changed || s.valueEntry.Text == "" {
 			s.valueEntry.SetText("")
 			s.noteEntry.SetText("")
@@ -409,7 +398,7 @@ func (s *metricsScreen) onSave() {
 		return
 	}
 	s.load()
-	s.say(s.manualMsg, fmt.Sprintf("已保存%s“%s”：%s", yearLabel(s.year), f.Name, formatFigure(v, f.Unit)),
+	s.say(s.manualMsg, fmt.Sprintf("已保存%s“%s”：%s", yearText(s.year), f.Name, formatFigure(v, f.Unit)),
 		widget.SuccessImportance)
 }
 
@@ -513,8 +502,6 @@ func (f *metricForm) submit() {
 }
 
 // ---- formatting shared by the metric screens ----
-
-func yearLabel(y int) string { return strconv.Itoa(y) + "年" }
 
 // formatNumber writes a figure without trailing zeros: 87, 12.5, 0.25.
 func formatNumber(v float64) string {
