@@ -84,7 +84,13 @@ func (s *Store) ImportMembers(ctx context.Context, rows []ImportRow, dryRun bool
 	}
 	idx := newImportIndex(existing)
 	var errs Errors
-	plans := make([]importPlan, 0, len(rows))
+	// A dry run only reports, so it keeps no plans; the report's lines are
+	// sized once, as an import of thousands of rows is mostly allocation.
+	var plans []importPlan
+	if !dryRun {
+		plans = make([]importPlan, 0, len(rows))
+	}
+	rep.Lines = make([]ImportLine, 0, len(rows))
 	for i := range rows {
 		r := &rows[i]
 		if r.Skip != "" {
@@ -98,7 +104,9 @@ func (s *Store) ImportMembers(ctx context.Context, rows []ImportRow, dryRun bool
 			errs = append(errs, rowErrs...)
 			continue
 		}
-		plans = append(plans, p)
+		if !dryRun {
+			plans = append(plans, p)
+		}
 		rep.Lines = append(rep.Lines, p.line)
 		switch p.line.Action {
 		case ActionAdd:
@@ -254,11 +262,11 @@ func (x *importIndex) plan(r *ImportRow) (importPlan, Errors, Errors) {
 	}
 	// The row as a member of its own, to find who it means.
 	var in Member
-	present := map[string]bool{}
-	for _, f := range importFields {
+	var present uint32 // bit i: importFields[i] has a value in this row
+	for i, f := range importFields {
 		if v := f.raw(r); strings.TrimSpace(v) != "" {
 			f.set(&in, v)
-			present[f.key] = true
+			present |= 1 << i
 		}
 	}
 	if raw := r.JoinDate; strings.TrimSpace(raw) != "" {
@@ -287,8 +295,8 @@ func (x *importIndex) plan(r *ImportRow) (importPlan, Errors, Errors) {
 	old := x.find(&key)
 	if old != nil {
 		m = *old
-		for _, f := range importFields {
-			if present[f.key] {
+		for i, f := range importFields {
+			if present&(1<<i) != 0 {
 				f.set(&m, f.raw(r))
 			}
 		}
