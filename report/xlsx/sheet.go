@@ -189,6 +189,11 @@ type book struct {
 	f      *excelize.File
 	st     *styles
 	sheets int
+	// cells and row are reused for every row of a sheet: StreamWriter.SetRow
+	// encodes the values before it returns, and handing it *Cell pointers
+	// spares boxing a Cell into an interface for every cell of a large table.
+	cells []excelize.Cell
+	row   []any
 }
 
 func newBook(title string) (*book, error) {
@@ -261,10 +266,16 @@ func (b *book) write(t *table) error {
 }
 
 func (b *book) writeRow(sw *excelize.StreamWriter, t *table, r int, vals []any, kinds *[kDate + 1]int) error {
-	row := make([]any, len(t.cols))
+	if len(b.cells) != len(t.cols) {
+		b.cells, b.row = make([]excelize.Cell, len(t.cols)), make([]any, len(t.cols))
+		for i := range b.cells {
+			b.row[i] = &b.cells[i]
+		}
+	}
+	row := b.row
 	lines := 1
 	for i, c := range t.cols {
-		row[i] = excelize.Cell{StyleID: kinds[c.kind], Value: vals[i]}
+		b.cells[i] = excelize.Cell{StyleID: kinds[c.kind], Value: vals[i]}
 		if c.kind == kWrap {
 			if s, ok := vals[i].(string); ok {
 				lines = max(lines, wrappedLines(s, int(t.colWidth(i))-1))
