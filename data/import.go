@@ -154,15 +154,24 @@ type importIndex struct {
 	// the file is a mistake, not a second member.
 	seenCode, seenPhone, seenCoy map[string]int
 	seenID                       map[int64]int
+	// byMasked finds a member by name + masked phone, so that a roster we
+	// exported with masked numbers can come back in without a full export.
+	byMasked map[string]int64
 }
 
 func newImportIndex(ms []Member) *importIndex {
 	x := &importIndex{byID: make(map[int64]*Member, len(ms)),
 		byCode: map[string]int64{}, byPhone: map[string]int64{}, byCoy: map[string]int64{},
-		seenCode: map[string]int{}, seenPhone: map[string]int{}, seenCoy: map[string]int{}, seenID: map[int64]int{}}
+		seenCode: map[string]int{}, seenPhone: map[string]int{}, seenCoy: map[string]int{}, seenID: map[int64]int{},
+		byMasked: map[string]int64{}}
 	for i := range ms {
 		m := &ms[i]
 		x.byID[m.ID] = m
+		if k := pairKey(m.Name, maskedOrEmpty(m.Phone)); k != "" {
+			if _, dup := x.byMasked[k]; !dup {
+				x.byMasked[k] = m.ID
+			}
+		}
 		keys := [3]string{m.CreditCode, pairKey(m.Name, m.Phone), pairKey(m.Name, m.Company)}
 		for j, mp := range [3]map[string]int64{x.byCode, x.byPhone, x.byCoy} {
 			if k := keys[j]; k != "" {
@@ -173,6 +182,48 @@ func newImportIndex(ms []Member) *importIndex {
 		}
 	}
 	return x
+}
+
+func maskedOrEmpty(phone string) string {
+	if phone == "" {
+		return ""
+	}
+	return MaskPhone(phone)
+}
+
+// isMasked reports whether a cell holds a value we masked on export
+// ("138****1234", "110105********002X") rather than a real number.
+func isMasked(v string) bool { return strings.ContainsAny(v, "*＊") }
+
+// maskedFields says which of a row's phone and ID number are masked. Such
+// cells stand for the stored values, which only a matching existing member
+// can supply, so they are kept out of the member the row describes.
+func maskedFields(r *ImportRow) (phone, id bool) {
+	return isMasked(r.Phone), isMasked(r.IDNumber)
+}
+
+// checkMasked makes sure a masked cell agrees with the member it matched:
+// the same mask of the stored value. A masked value for a new member, or
+// one that disagrees, is an error: the real number cannot be recovered.
+func checkMasked(old *Member, raw, field string, mask func(string) string) *Error {
+	v := normalizeValue(raw)
+	if old != nil {
+		stored := ""
+		if field == fieldPhone {
+			stored = old.Phone
+		} else {
+			stored = old.IDNumber
+		}
+		if stored != "" && mask(stored) == v {
+			return nil
+		}
+		return &Error{Code: CodeInvalid, Field: field, Value: v,
+			Msg:    "该号码已打码，且与已有会员的号码不符；请从完整名册（含完整号码）导入",
+			Reason: "masked value does not match the stored one; import a roster exported with full values"}
+	}
+	return &Error{Code: CodeInvalid, Field: field, Value: v,
+		Msg:    "该号码已打码，新会员无法使用；请填写完整号码，或导出完整名册（--full）后再导入",
+		Reason: "masked value for a new member; give the full number"}
 }
 
 func pairKey(a, b string) string {
@@ -263,7 +314,11 @@ func (x *importIndex) plan(r *ImportRow) (importPlan, Errors, Errors) {
 	// The row as a member of its own, to find who it means.
 	var in Member
 	var present uint32 // bit i: importFields[i] has a value in this row
+	maskedPhone, maskedID := maskedFields(r)
 	for i, f := range importFields {
+		if (f.key == ColPhone && maskedPhone) || (f.key == ColIDNumber && maskedID) {
+			continue
+		}
 		if v := f.raw(r); strings.TrimSpace(v) != "" {
 			f.set(&in, v)
 			present |= 1 << i
@@ -293,6 +348,21 @@ func (x *importIndex) plan(r *ImportRow) (importPlan, Errors, Errors) {
 	m, warns, err := probe, probeWarns, probeErr
 	line := ImportLine{Row: r.Row, Action: ActionAdd}
 	old := x.find(&key)
+	if old == nil && maskedPhone {
+		if id, ok := x.byMasked[pairKey(probe.Name, normalizeValue(r.Phone))]; ok {
+			old = x.byID[id]
+		}
+	}
+	if maskedPhone {
+		if e := checkMasked(old, r.Phone, fieldPhone, MaskPhone); e != nil {
+			errs = append(errs, at(e, ColPhone))
+		}
+	}
+	if maskedID {
+		if e := checkMasked(old, r.IDNumber, fieldIDNumber, MaskIDNumber); e != nil {
+			errs = append(errs, at(e, ColIDNumber))
+		}
+	}
 	if old != nil {
 		m = *old
 		for i, f := range importFields {

@@ -182,17 +182,44 @@ func TestMembersTemplate(t *testing.T) {
 // TestExportImportRoundTrip exports the demo roster in full and imports it
 // back: every row matches its member and nothing changes.
 func TestExportImportRoundTrip(t *testing.T) {
+	// Masked is the default export: its phones and ID numbers stand for the
+	// stored ones and must neither fail the import nor overwrite them.
+	for _, full := range []bool{true, false} {
+		t.Run(map[bool]string{true: "full", false: "masked"}[full], func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "demo.db")
+			mustCtl(t, "--db", db, "demo")
+			out := filepath.Join(t.TempDir(), "名册.xlsx")
+			args := []string{"--db", db, "members", "export", "--out", out}
+			if full {
+				args = append(args, "--full")
+			}
+			mustCtl(t, args...)
+			before := sum(t, db)
+			report := mustCtl(t, "--db", db, "members", "import", out)
+			if !strings.Contains(report, "新增 0") || !strings.Contains(report, "更新 0") {
+				t.Fatalf("re-importing our own export changed something:\n%s", report)
+			}
+			if sum(t, db) != before {
+				// the import writes nothing when every row is unchanged
+				t.Fatal("database file changed by a round trip")
+			}
+		})
+	}
+}
+
+// A masked number cannot become a new member's number: the import refuses
+// the row and says where.
+func TestImportMaskedNewMember(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	mustCtl(t, "--db", db, "demo")
-	out := filepath.Join(t.TempDir(), "名册.xlsx")
-	mustCtl(t, "--db", db, "members", "export", "--out", out, "--full")
+	in := filepath.Join(t.TempDir(), "新会员.xlsx")
+	writeBook(t, in, map[string][][]any{"Sheet1": {{"姓名", "企业名称", "联系电话"}, {"新来的", "新来有限公司", "139****0000"}}})
 	before := sum(t, db)
-	report := mustCtl(t, "--db", db, "members", "import", out)
-	if !strings.Contains(report, "新增 0") || !strings.Contains(report, "更新 0") {
-		t.Fatalf("re-importing our own export changed something:\n%s", report)
+	code, _, stderr := ctl(t, "--db", db, "members", "import", in)
+	if code != exitError || !strings.Contains(stderr, "打码") || !strings.Contains(stderr, "行 2 / 列 C") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 	}
 	if sum(t, db) != before {
-		// the import writes nothing when every row is unchanged
-		t.Fatal("database file changed by a round trip")
+		t.Fatal("a refused import changed the database")
 	}
 }
