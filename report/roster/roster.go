@@ -127,8 +127,8 @@ func chooseSheet(f *excelize.File, name, want string) (string, header, error) {
 		for _, s := range sheets {
 			if s == want {
 				h, err := findHeader(f, s)
-				if err != nil {
-					return "", h, fail(name, CodeCorrupt, "工作表「"+s+"」无法读取", err.Error())
+				if err != nil && !h.usable() {
+					return "", h, fail(name, CodeCorrupt, "工作表「"+s+"」无法读取："+rowHint(err), err.Error())
 				}
 				if !h.usable() {
 					return "", h, noHeader(name, s)
@@ -142,12 +142,23 @@ func chooseSheet(f *excelize.File, name, want string) (string, header, error) {
 	}
 	var found []string
 	var hs []header
+	var broken *data.Error // the first sheet that could not be read, if any
 	for _, s := range sheets {
 		h, err := findHeader(f, s)
-		if err != nil || !h.usable() {
+		if err != nil && !h.usable() {
+			if broken == nil {
+				broken = fail(name, CodeCorrupt, "工作表「"+s+"」无法读取："+rowHint(err), err.Error())
+			}
 			continue
 		}
-		found, hs = append(found, s), append(hs, h)
+		// A header found above an unreadable row still counts: readSheet
+		// reaches that row and reports it with its number.
+		if h.usable() {
+			found, hs = append(found, s), append(hs, h)
+		}
+	}
+	if len(found) == 0 && broken != nil {
+		return "", header{}, broken
 	}
 	switch len(found) {
 	case 0:
@@ -179,6 +190,7 @@ func noHeader(name, sheets string) *data.Error {
 }
 
 // findHeader picks, among the first rows, the one naming the most fields.
+// On an unreadable row it returns the best header above it with the error.
 func findHeader(f *excelize.File, sheet string) (header, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -189,13 +201,27 @@ func findHeader(f *excelize.File, sheet string) (header, error) {
 	for n := 1; n <= headerScan && rows.Next(); n++ {
 		cells, err := rows.Columns()
 		if err != nil {
-			return header{}, err
+			return best, err
 		}
 		if h := matchHeader(n, cells); h.score > best.score {
 			best = h
 		}
 	}
 	return best, rows.Error()
+}
+
+// rowHint says in Chinese what is wrong with a sheet excelize cannot read:
+// its messages name row and column numbers out of range, or bad XML.
+func rowHint(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "row number"), strings.Contains(msg, "invalid cell reference"),
+		strings.Contains(msg, "coordinates"), strings.Contains(msg, "column number"):
+		return "行号或列号超出 Excel 的范围（最多 1048576 行、XFD 列），文件可能已损坏或由其他程序生成"
+	case strings.Contains(msg, "XML"), strings.Contains(msg, "xml"):
+		return "工作表内容不是有效的 XML，文件已损坏"
+	}
+	return "文件已损坏或格式不受支持"
 }
 
 // readSheet streams the rows below the header.
@@ -229,7 +255,7 @@ func readSheet(f *excelize.File, name, sheet string, h header, opts Options) (*R
 		}
 		vals, err := rows.Columns(raw)
 		if err != nil {
-			return nil, fail(name, CodeCorrupt, fmt.Sprintf("第%d行无法读取", n), err.Error())
+			return nil, fail(name, CodeCorrupt, fmt.Sprintf("第%d行无法读取：%s", n, rowHint(err)), err.Error())
 		}
 		if cells += len(vals); cells > opts.MaxCells {
 			return nil, fail(name, CodeTooBig, fmt.Sprintf("工作表「%s」超过 %d 个单元格，请拆分后再导入", sheet, opts.MaxCells),
@@ -246,7 +272,7 @@ func readSheet(f *excelize.File, name, sheet string, h header, opts Options) (*R
 		}
 	}
 	if err := rows.Error(); err != nil {
-		return nil, fail(name, CodeCorrupt, "工作表「"+sheet+"」无法读取", err.Error())
+		return nil, fail(name, CodeCorrupt, "工作表「"+sheet+"」无法读取："+rowHint(err), err.Error())
 	}
 	ros.Rows = make([]data.ImportRow, 0, len(chunks)*rowChunk+len(chunk))
 	for _, c := range chunks {
