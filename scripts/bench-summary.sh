@@ -38,5 +38,18 @@ END {
 		med = (m % 2) ? s[(m + 1) / 2] : (s[m / 2] + s[m / 2 + 1]) / 2
 		split(key, part, "\t")
 		printf "  %-40s %16.3f %-8s (n=%d)  %s\n", part[2], med, part[3], m, part[1]
+		if (part[3] == "ns/op") { median[part[2]] = med }
+	}
+	# Each figure of ours against the bare library doing the same work.
+	pairs["BenchmarkImport10k/ReadValidate"] = "BenchmarkBareExcelizeRead10k"
+	pairs["BenchmarkImport10k/ReadRoster"] = "BenchmarkBareExcelizeRead10k"
+	pairs["BenchmarkSummaryWorkbook"] = "BenchmarkBareStreamWriter"
+	pairs["BenchmarkSearchMembers"] = "BenchmarkSearchBareSQLite"
+	first = 1
+	for (ours in pairs) {
+		bare = pairs[ours]
+		if (!(ours in median) || !(bare in median) || median[bare] == 0) { continue }
+		if (first) { print ""; print "ratios (比值, ours / bare library)"; first = 0 }
+		printf "  %-40s / %-32s = %.2fx\n", ours, bare, median[ours] / median[bare]
 	}
 }'
