@@ -6,10 +6,12 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"image"
 	_ "image/jpeg" // decoders for the photo formats we accept
 	_ "image/png"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -112,9 +114,9 @@ func (s *Store) AddPhoto(ctx context.Context, activityID int64, name string, b [
 	return a, err
 }
 
-// writeFileAtomic writes b to path through a temporary file in the same
-// folder and a rename; an existing file with the same name is left alone
-// because content-addressed names mean it already holds these bytes.
+// writeFileAtomic writes b to path through the shared atomic writer; an
+// existing file with the same name is left alone because content-addressed
+// names mean it already holds these bytes.
 func writeFileAtomic(path string, b []byte) error {
 	if _, err := os.Stat(path); err == nil {
 		return nil
@@ -122,46 +124,51 @@ func writeFileAtomic(path string, b []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
+	return WriteFileAtomic(path, 0o600, func(w io.Writer) error {
+		_, err := w.Write(b)
 		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // no-op after a successful rename
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	})
+}
+
+const attachmentColumns = `id, COALESCE(activity_id, 0), sha256, ext, original_name, size, width,
+	height, caption, taken_date, sort`
+
+func scanAttachment(r scanner) (Attachment, error) {
+	var a Attachment
+	var taken string
+	err := r.Scan(&a.ID, &a.ActivityID, &a.SHA256, &a.Ext, &a.OriginalName, &a.Size, &a.Width,
+		&a.Height, &a.Caption, &taken, &a.Sort)
+	a.TakenDate, _ = time.Parse(time.DateOnly, taken)
+	return a, err
 }
 
 // Photos lists an activity's photos in order.
 func (s *Store) Photos(ctx context.Context, activityID int64) ([]Attachment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, activity_id, sha256, ext, original_name, size, width,
-		height, caption, taken_date, sort FROM attachments WHERE activity_id = ? ORDER BY sort, id`, activityID)
+	rows, err := s.db.QueryContext(ctx, "SELECT "+attachmentColumns+` FROM attachments
+		WHERE activity_id = ? ORDER BY sort, id`, activityID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []Attachment
 	for rows.Next() {
-		var a Attachment
-		var taken string
-		if err := rows.Scan(&a.ID, &a.ActivityID, &a.SHA256, &a.Ext, &a.OriginalName, &a.Size, &a.Width,
-			&a.Height, &a.Caption, &taken, &a.Sort); err != nil {
+		a, err := scanAttachment(rows)
+		if err != nil {
 			return nil, err
 		}
-		a.TakenDate, _ = time.Parse(time.DateOnly, taken)
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// Attachment loads one photo record by id; AttachmentPath gives its file.
+func (s *Store) Attachment(ctx context.Context, id int64) (Attachment, error) {
+	a, err := scanAttachment(s.db.QueryRowContext(ctx, "SELECT "+attachmentColumns+" FROM attachments WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, &Error{Code: CodeNotFound, Field: "照片", Value: fmt.Sprint(id), Msg: "找不到该照片",
+			Reason: fmt.Sprintf("attachment %d not found", id)}
+	}
+	return a, err
 }
 
 // RemovePhoto forgets a photo record; the file stays while other records

@@ -5,29 +5,28 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // Backup writes a consistent copy of the database to dest with VACUUM INTO
-// (never by copying a live file), through a temporary file and a rename so
-// dest is either the old file or the complete new one.
+// (never by copying a live file) through the atomic writer, and checks the
+// copy with integrity_check before it takes dest's name: dest is either
+// the old file or a complete, verified new one. The copy is private (0600).
 func (s *Store) Backup(ctx context.Context, dest string) error {
-	if strings.ContainsAny(dest, "'") {
-		return invalid("备份文件", dest, "文件名不能包含单引号", "backup path must not contain a quote")
-	}
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
-		return err
+		return fmt.Errorf("无法创建备份文件夹 / cannot create the backup folder: %w", err)
 	}
-	tmp := dest + ".tmp"
-	_ = os.Remove(tmp)
-	if _, err := s.db.ExecContext(ctx, fmt.Sprintf("VACUUM INTO '%s'", tmp)); err != nil {
-		_ = os.Remove(tmp)
+	a, err := createAtomic(dest, 0o600)
+	if err != nil {
 		return fmt.Errorf("备份失败，未做任何修改 / backup failed: %w", err)
 	}
-	_ = os.Chmod(tmp, 0o600)
-	if err := os.Rename(tmp, dest); err != nil {
-		_ = os.Remove(tmp)
-		return err
+	// VACUUM INTO accepts an empty existing file: the locked temporary one.
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", a.Name()); err != nil {
+		a.abort()
+		return fmt.Errorf("备份失败，未做任何修改 / backup failed: %w", err)
 	}
-	return nil
+	if err := VerifyFile(ctx, a.Name()); err != nil {
+		a.abort()
+		return fmt.Errorf("备份校验失败，未保存 / backup failed its check: %w", err)
+	}
+	return a.commit()
 }

@@ -118,3 +118,44 @@ func IsCode(err error, code string) bool {
 func invalid(field, value, msg, reason string) *Error {
 	return &Error{Code: CodeInvalid, Field: field, Value: value, Msg: msg, Reason: reason}
 }
+
+// ForLog renders err for a log file: the same text, with every value a
+// person typed or a file held replaced by its mask, so a log shared for
+// support never carries a member's phone or ID number. The dialog a person
+// sees keeps the value, since it is theirs and they need it to find the cell.
+func ForLog(err error) string {
+	if err == nil {
+		return ""
+	}
+	text := err.Error()
+	var hidden []*Error
+	var walk func(error)
+	walk = func(err error) {
+		switch e := err.(type) {
+		case nil:
+			return
+		case *Error:
+			hidden = append(hidden, e)
+		case Errors:
+			for _, x := range e {
+				hidden = append(hidden, x)
+			}
+			return
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				walk(x)
+			}
+		}
+	}
+	walk(err)
+	for _, e := range hidden {
+		if e.Value != "" {
+			text = strings.ReplaceAll(text, "「"+e.Value+"」", "「"+maskKeep(e.Value, 1, 1, 7)+"」")
+		}
+	}
+	return text
+}

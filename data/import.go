@@ -120,8 +120,13 @@ func (s *Store) ImportMembers(ctx context.Context, rows []ImportRow, dryRun bool
 	if len(errs) > 0 {
 		return ImportReport{}, errs
 	}
-	if dryRun {
+	if dryRun || rep.Added+rep.Updated == 0 {
 		return rep, nil
+	}
+	// The file as it was goes into the backups folder first: an import that
+	// lands whole but wrong (a column shifted, the wrong sheet) can be undone.
+	if _, err := s.BackupBefore(ctx, ReasonImport); err != nil {
+		return ImportReport{}, fmt.Errorf("导入前备份失败，未导入任何数据 / backup before the import failed, nothing imported: %w", err)
 	}
 	err = s.InTx(ctx, func(ctx context.Context) error {
 		for _, p := range plans {

@@ -2,8 +2,10 @@ package data
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -39,7 +41,15 @@ type Store struct {
 	mu     sync.Mutex
 	idx    *memberIndex // nil until first search; dropped after member writes
 	idxGen int          // bumped by every drop, so a stale build is not kept
+
+	lock      *writerLock   // the one-writer lock on the file
+	writer    chan struct{} // one write transaction at a time in this process
+	closeOnce sync.Once
 }
+
+// writerWait bounds how long a write waits for another write of this
+// process; only a write nested wrongly inside another could wait this long.
+const writerWait = 2 * time.Minute
 
 // OpenOptions tune Open.
 type OpenOptions struct {
@@ -47,6 +57,11 @@ type OpenOptions struct {
 	Create bool
 	// Actor names who is changing data, for the change log.
 	Actor string
+	// Now is the clock (nil: time.Now); it also dates the automatic backups.
+	Now func() time.Time
+	// NoDailyBackup skips the first-start-of-the-day backup (a backup before
+	// a schema upgrade is still taken).
+	NoDailyBackup bool
 }
 
 // SchemaVersion is the newest migration this program knows.
@@ -59,9 +74,13 @@ func SchemaVersion() int {
 }
 
 // Open opens (and, with opts.Create, creates) the database at path and
-// brings its schema up to date. A file that is not ours, or was written by a
-// newer program, is refused before it is opened for writing, so it stays
-// byte-for-byte as it was.
+// brings its schema up to date. A file that is not ours, was written by a
+// newer program, or fails SQLite's quick_check is refused before it is
+// opened for writing, so it stays byte-for-byte as it was; a damaged one's
+// error offers the newest good backup (OfferedBackup). A file another
+// program has open is refused too (one writer). Opening an existing file
+// sweeps leftover temporary files and takes the day's first backup, and a
+// backup before any schema upgrade.
 func Open(ctx context.Context, path string, opts OpenOptions) (*Store, error) {
 	return openAt(ctx, path, opts, SchemaVersion())
 }
@@ -74,6 +93,7 @@ func openAt(ctx context.Context, path string, opts OpenOptions, target int) (*St
 			Msg: "文件路径不能包含 ? 或 #", Reason: "database path must not contain '?' or '#'"}
 	}
 	fi, err := os.Stat(path)
+	existing := false
 	switch {
 	case errors.Is(err, os.ErrNotExist) || (err == nil && fi.Size() == 0):
 		if !opts.Create {
@@ -89,73 +109,252 @@ func openAt(ctx context.Context, path string, opts OpenOptions, target int) (*St
 		return nil, &Error{Code: CodeNotOurs, Field: "数据文件", Value: path,
 			Msg: "这是一个文件夹，不是数据文件", Reason: "path is a directory"}
 	default:
+		if busyElsewhere(path) {
+			return nil, lockedError(path)
+		}
 		if err := probe(ctx, path); err != nil {
 			return nil, err
 		}
+		existing = true
+	}
+	lock, err := acquireWriter(path)
+	if err != nil {
+		return nil, err
+	}
+	_, _ = Sweep(filepath.Dir(path)) // what a killed run left; never fatal
+	if err := privateFile(path); err != nil {
+		lock.release()
+		return nil, err
 	}
 
 	dsn := path + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)" +
 		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
+		lock.release()
 		return nil, err
 	}
-	s := &Store{db: db, path: path, Now: time.Now, Actor: opts.Actor}
+	s := &Store{db: db, path: path, Now: time.Now, Actor: opts.Actor, lock: lock, writer: make(chan struct{}, 1)}
+	if opts.Now != nil {
+		s.Now = opts.Now
+	}
 	if s.Actor == "" {
 		s.Actor = "chamberdesk"
 	}
+	if existing {
+		if err := s.startBackup(ctx, target, opts.NoDailyBackup); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	if err := s.migrate(ctx, target); err != nil {
-		db.Close()
+		s.Close()
 		return nil, err
 	}
-	if runtime.GOOS != "windows" {
-		// Members' personal data: readable by the owner only.
-		_ = os.Chmod(path, 0o600)
+	if target > 0 {
+		_ = s.ensureFileID(ctx) // a guard, not a reason to refuse the file
 	}
 	return s, nil
 }
 
-// probe inspects an existing file read-only: is it SQLite, is it ours, and is
-// its schema one we can handle?
+// privateFile makes the database file readable by its owner only (members'
+// personal data) before SQLite opens it, so the -wal and -shm files SQLite
+// creates with the same mode are private too.
+func privateFile(path string) error {
+	if _, err := os.Stat(path); err != nil {
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			return err
+		}
+		f.Close()
+	}
+	if runtime.GOOS != "windows" {
+		_ = os.Chmod(path, 0o600) // not fatal: a file on read-only media still opens
+	}
+	return nil
+}
+
+// startBackup takes the backup an opening file needs: before a schema
+// upgrade always (no upgrade without one), else the day's first.
+func (s *Store) startBackup(ctx context.Context, target int, noDaily bool) error {
+	v, err := s.SchemaVersionOf(ctx)
+	if err != nil || v == 0 {
+		return nil // a blank file: nothing to keep
+	}
+	if v < target {
+		if _, err := s.BackupBefore(ctx, ReasonMigrate); err != nil {
+			return fmt.Errorf("升级数据文件前的备份失败，未做任何修改 / backup before upgrade failed, nothing changed: %w", err)
+		}
+		return nil
+	}
+	if !noDaily {
+		_ = s.dailyBackup(ctx) // a full disk must not keep the secretary out
+	}
+	return nil
+}
+
+// probe inspects an existing file read-only: is it SQLite, is it ours, is
+// its schema one we can handle, and is it whole? A refusal of a file that
+// has good backups names the newest.
 func probe(ctx context.Context, path string) error {
-	f, err := os.Open(path)
+	if err := checkHeader(path); err != nil {
+		e, ok := err.(*Error)
+		if !ok {
+			return err
+		}
+		return offerBackup(ctx, path, asDamagedIfBackedUp(ctx, path, e))
+	}
+	// Without a log, the file is read as immutable so SQLite creates no side
+	// files beside it; a log must be read through, so that SQLite sees what
+	// a read-write open would make of the file.
+	walFile, _ := os.Stat(path + "-wal")
+	hasWAL := walFile != nil && walFile.Size() > 0
+	db, err := sql.Open("sqlite", roURI(path, !hasWAL))
 	if err != nil {
 		return err
 	}
-	head := make([]byte, 100)
-	n, _ := io.ReadFull(f, head)
-	f.Close()
-	if n < 100 || string(head[:16]) != "SQLite format 3\x00" {
-		return &Error{Code: CodeNotOurs, Field: "数据文件", Value: filepath.Base(path),
-			Msg: "不是商会工作台的数据文件，未做任何修改", Reason: "not a SQLite database"}
-	}
-	appID := int64(head[68])<<24 | int64(head[69])<<16 | int64(head[70])<<8 | int64(head[71])
-	userVersion := int64(head[60])<<24 | int64(head[61])<<16 | int64(head[62])<<8 | int64(head[63])
-	// A WAL file may hold a newer header than the main file; ask SQLite too.
-	db, err := sql.Open("sqlite", path+"?mode=ro&_pragma=busy_timeout(5000)")
-	if err == nil {
-		defer db.Close()
-		var a, v int64
-		if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&a); err == nil {
-			appID = a
-		}
-		if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err == nil {
-			userVersion = v
-		}
-	}
-	if appID != ApplicationID {
-		if appID == 0 && userVersion == 0 && isEmptySchema(ctx, db) {
+	defer db.Close()
+	if err := checkIdentity(ctx, db, path); err != nil {
+		e := err.(*Error)
+		switch {
+		case e.Code == CodeNewerSchema:
+			return e
+		case e.Code == CodeNotOurs && isBlank(ctx, db):
 			return nil // an empty SQLite file: fine to initialize
 		}
-		return &Error{Code: CodeNotOurs, Field: "数据文件", Value: filepath.Base(path),
-			Msg:    "不是商会工作台的数据文件，未做任何修改",
-			Reason: fmt.Sprintf("application_id is %#x, want %#x", appID, ApplicationID)}
+		return offerBackup(ctx, path, asDamagedIfBackedUp(ctx, path, e))
 	}
-	if int(userVersion) > SchemaVersion() {
-		return &Error{Code: CodeNewerSchema, Field: "数据文件", Value: filepath.Base(path),
-			Msg: fmt.Sprintf("此文件由较新版本的商会工作台创建（数据版本 %d，本程序支持到 %d），请升级程序；文件未做任何修改",
-				userVersion, SchemaVersion()),
-			Reason: fmt.Sprintf("schema version %d is newer than this program's %d", userVersion, SchemaVersion())}
+	if err := checkLength(path); err != nil {
+		return offerBackup(ctx, path, err)
+	}
+	// A write-ahead log left by a crash (or copied in from elsewhere) is
+	// what a read-write open would fold into the file: check it all, and
+	// check that it belongs to this file.
+	pragma := "quick_check"
+	if hasWAL {
+		pragma = "integrity_check"
+		if err := checkLogOwner(ctx, db, path); err != nil {
+			return offerBackup(ctx, path, err)
+		}
+	}
+	if err := runCheck(ctx, db, path, pragma); err != nil {
+		return offerBackup(ctx, path, err.(*Error))
+	}
+	return nil
+}
+
+// fileIDKey is the settings key of a file's identity: a random value
+// written once, when the file is first opened by this program.
+const fileIDKey = "file.id"
+
+// ensureFileID gives the file its identity if it has none yet.
+func (s *Store) ensureFileID(ctx context.Context) error {
+	var rnd [16]byte
+	if _, err := rand.Read(rnd[:]); err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
+			fileIDKey, hex.EncodeToString(rnd[:]))
+		return err
+	})
+}
+
+func readFileID(ctx context.Context, db *sql.DB) string {
+	var id string
+	_ = db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", fileIDKey).Scan(&id)
+	return id
+}
+
+// checkLogOwner refuses a write-ahead log from another database: SQLite
+// would fold any valid log into the file, and a log copied in with the
+// wrong file holds whole pages of that other file, which may well pass
+// integrity_check when both files share a schema. The identity read from
+// the file alone must match the one read through the log (when the file
+// alone holds one), and the log must not shrink the file.
+func checkLogOwner(ctx context.Context, withLog *sql.DB, path string) *Error {
+	alone, err := sql.Open("sqlite", roURI(path, true))
+	if err != nil {
+		return nil
+	}
+	defer alone.Close()
+	foreign := func(reason string) *Error {
+		e := damaged(path, "the -wal file belongs to another database: "+reason)
+		e.Msg = "文件旁的日志文件（" + filepath.Base(path) + "-wal）属于另一个数据文件，为免损失未做任何修改"
+		return e
+	}
+	own, seen := readFileID(ctx, alone), readFileID(ctx, withLog)
+	if own != "" && seen != own {
+		return foreign(fmt.Sprintf("file id %s, the log shows %q", own, seen))
+	}
+	// The file never shrinks (nothing here runs VACUUM or auto_vacuum on a
+	// live file), so a log of its own never ends with fewer pages than the
+	// file already has; a smaller database's log does.
+	var filePages, logPages int64
+	if alone.QueryRowContext(ctx, "PRAGMA page_count").Scan(&filePages) == nil &&
+		withLog.QueryRowContext(ctx, "PRAGMA page_count").Scan(&logPages) == nil && logPages < filePages {
+		return foreign(fmt.Sprintf("the log ends with %d pages, the file has %d", logPages, filePages))
+	}
+	return nil
+}
+
+// asDamagedIfBackedUp calls a file that has our backups damaged rather than
+// foreign: that path held our data before.
+func asDamagedIfBackedUp(ctx context.Context, path string, e *Error) *Error {
+	if e.Code != CodeNotOurs {
+		return e
+	}
+	if _, ok := NewestGoodBackup(ctx, path); !ok {
+		return e
+	}
+	d := damaged(path, e.Reason)
+	d.Msg = "不是有效的数据文件（可能已损坏），为免损失未做任何修改"
+	return d
+}
+
+// isBlank reports a SQLite file with no schema and no application id.
+func isBlank(ctx context.Context, db *sql.DB) bool {
+	var appID, v int64
+	if db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID) != nil ||
+		db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v) != nil {
+		return false
+	}
+	return appID == 0 && v == 0 && isEmptySchema(ctx, db)
+}
+
+// checkLength catches a file cut short: its header says how many pages it
+// has (when the header's size is valid), and a file without a write-ahead
+// log must hold them all.
+func checkLength(path string) *Error {
+	f, err := os.Open(path)
+	if err != nil {
+		return damaged(path, err.Error())
+	}
+	defer f.Close()
+	h := make([]byte, 100)
+	if _, err := io.ReadFull(f, h); err != nil {
+		return damaged(path, "header: "+err.Error())
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		return damaged(path, err.Error())
+	}
+	be := func(b []byte) int64 { return int64(b[0])<<24 | int64(b[1])<<16 | int64(b[2])<<8 | int64(b[3]) }
+	pageSize := int64(h[16])<<8 | int64(h[17])
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages, counter, validFor := be(h[28:32]), be(h[24:28]), be(h[92:96])
+	if pages == 0 || counter != validFor {
+		return nil // SQLite derives the size from the file itself
+	}
+	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
+		return nil // the log may hold the rest
+	}
+	if pages*pageSize > fi.Size() {
+		e := damaged(path, fmt.Sprintf("file has %d bytes, header says %d pages of %d", fi.Size(), pages, pageSize))
+		e.Msg = "文件不完整（可能复制或保存时被截断），为免损失未做任何修改"
+		return e
 	}
 	return nil
 }
@@ -241,10 +440,16 @@ func (s *Store) migrate(ctx context.Context, target int) error {
 	return nil
 }
 
-// Close flushes the write-ahead log into the main file and closes it.
+// Close flushes the write-ahead log into the main file, closes it and
+// gives up the one-writer lock. Closing twice is harmless.
 func (s *Store) Close() error {
-	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	return s.db.Close()
+	var err error
+	s.closeOnce.Do(func() {
+		_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		err = s.db.Close()
+		s.lock.release()
+	})
+	return err
 }
 
 // Path is the database file's location.
@@ -271,6 +476,22 @@ func (s *Store) InTx(ctx context.Context, fn func(ctx context.Context) error) er
 func (s *Store) withTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
 		return fn(tx)
+	}
+	// Writers of this process queue here rather than in SQLite's busy
+	// handler, which gives up after its timeout: many goroutines writing at
+	// once each wait their turn and none sees SQLITE_BUSY.
+	if s.writer != nil {
+		wait := time.NewTimer(writerWait)
+		defer wait.Stop()
+		select {
+		case s.writer <- struct{}{}:
+			defer func() { <-s.writer }()
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-wait.C:
+			return &Error{Code: CodeLocked, Field: "数据文件", Msg: "数据文件忙，请稍后再试",
+				Reason: "timed out waiting for another write of this program"}
+		}
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -380,10 +601,13 @@ func Inspect(ctx context.Context, path string) (FileState, error) {
 		return 0, &Error{Code: CodeNotOurs, Field: "数据文件", Value: path,
 			Msg: "这是一个文件夹，不是数据文件", Reason: "path is a directory"}
 	}
+	if busyElsewhere(path) {
+		return 0, lockedError(path)
+	}
 	if err := probe(ctx, path); err != nil {
 		return 0, err
 	}
-	db, err := sql.Open("sqlite", path+"?mode=ro&_pragma=busy_timeout(5000)")
+	db, err := sql.Open("sqlite", roURI(path, false))
 	if err != nil {
 		return 0, err
 	}

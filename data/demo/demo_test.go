@@ -677,7 +677,13 @@ func dump(t *testing.T, s *data.Store) string {
 	for _, table := range []string{"organization", "settings", "members", "member_offices", "dues_standards", "dues",
 		"activities", "attendance", "attachments", "activity_outcomes", "metric_values", "cases",
 		"case_activities", "case_photos", "case_figures", "change_log"} {
-		rows, err := s.DB().Query("SELECT * FROM " + table + " ORDER BY 1, 2")
+		q := "SELECT * FROM " + table
+		if table == "settings" {
+			// file.id tells two data files apart (a stray -wal must not be
+			// applied to another file), so it differs between fills by design.
+			q += " WHERE key <> 'file.id'"
+		}
+		rows, err := s.DB().Query(q + " ORDER BY 1, 2")
 		if err != nil {
 			t.Fatal(err)
 		}
