@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -69,9 +68,11 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	if m := dateSerialRE.FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[1]) // at most 7 digits, cannot fail
-		if n >= 1900 && n <= 2100 && !strings.Contains(s, ".") {
-			return time.Time{}, dateError("date.format", s, "只有年份，请写完整日期，如 2021-03-05",
-				"a bare year is not a date")
+		// Serials 1900..2100 fall in 1905: that is a year typed into a
+		// number cell ("2021", "2021.0"), never a date anyone means.
+		if n >= 1900 && n <= 2100 {
+			return time.Time{}, dateError("date.format", s, "只有年份（或年.月），请写完整日期，如 2021-03-05",
+				"a bare year (or year.month) is not a date")
 		}
 		return fromExcelSerial(s, n)
 	}

@@ -41,7 +41,8 @@ func TestParseDate(t *testing.T) {
 		{"surrounding space", "\u3000 2021-03-05 \n", day(2021, 3, 5), ""},
 		{"serial", "44260", day(2021, 3, 5), ""},
 		{"bare year refused", "2021", time.Time{}, "date.format"},
-		{"serial with fraction near a year", "2021.5", day(1905, 7, 13), ""},
+		{"year with a point refused", "2021.5", time.Time{}, "date.format"}, // 2021年5月? serial 1905? neither is a date
+		{"year as a number cell refused", "2000.0", time.Time{}, "date.format"},
 		{"serial .0", "44260.0", day(2021, 3, 5), ""},
 		{"serial .5", "44260.5", day(2021, 3, 5), ""},
 		{"serial 1", "1", day(1900, 1, 1), ""},
