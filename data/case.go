@@ -33,6 +33,7 @@ type Case struct {
 	Status             string
 	ActivityIDs        []int64
 	Figures            []CaseFigure
+	Photos             []CasePhoto
 	CreatedAt          string
 	UpdatedAt          string
 }
@@ -46,6 +47,14 @@ type CaseFigure struct {
 	Value     float64
 	Unit      string
 	Phrasing  string
+}
+
+// CasePhoto is a photo chosen for a case, with the caption it carries there
+// (which may differ from the caption in the activity record).
+type CasePhoto struct {
+	AttachmentID int64
+	Caption      string
+	Sort         int
 }
 
 // Untraced reports whether the figure has no metric behind it.
@@ -94,6 +103,7 @@ func (c Case) logFields() fields {
 		"contact_phone": MaskPhone(c.ContactPhone), "recommender": c.Recommender,
 		"recommender_opinion": c.RecommenderOpinion, "status": c.Status,
 		"activities": fmt.Sprint(c.ActivityIDs), "figures": fmt.Sprint(len(c.Figures)),
+		"photos": fmt.Sprint(len(c.Photos)),
 	}
 }
 
@@ -129,7 +139,8 @@ func (s *Store) SaveCase(ctx context.Context, c Case) (int64, error) {
 			c.ContactOffice, c.ContactPhone, c.Recommender, c.RecommenderOpinion, c.Status, now, c.ID); err != nil {
 			return caseWriteError(err, c)
 		}
-		for _, q := range []string{"DELETE FROM case_activities WHERE case_id = ?", "DELETE FROM case_figures WHERE case_id = ?"} {
+		for _, q := range []string{"DELETE FROM case_activities WHERE case_id = ?",
+			"DELETE FROM case_figures WHERE case_id = ?", "DELETE FROM case_photos WHERE case_id = ?"} {
 			if _, err := tx.ExecContext(ctx, q, c.ID); err != nil {
 				return err
 			}
@@ -153,6 +164,17 @@ func (s *Store) SaveCase(ctx context.Context, c Case) (int64, error) {
 				c.ID, f.Section, key, f.YearFrom, f.YearTo, f.Value, f.Unit, f.Phrasing, f.Untraced(), i); err != nil {
 				if isForeignKey(err) {
 					return invalid("引用指标", f.MetricKey, "不是已设置的指标", "unknown metric")
+				}
+				return err
+			}
+		}
+		for i, p := range c.Photos {
+			// Sort is the position in the list, so the order shown is the order kept.
+			if _, err := tx.ExecContext(ctx, `INSERT INTO case_photos (case_id, attachment_id, caption, sort)
+				VALUES (?, ?, ?, ?) ON CONFLICT (case_id, attachment_id) DO UPDATE SET caption = excluded.caption`,
+				c.ID, p.AttachmentID, NormalizeText(p.Caption), i); err != nil {
+				if isForeignKey(err) {
+					return invalid("案例照片", fmt.Sprint(p.AttachmentID), "找不到该照片", "case photo not found")
 				}
 				return err
 			}
@@ -207,13 +229,30 @@ func caseTx(ctx context.Context, q querier, id int64) (Case, error) {
 	if err != nil {
 		return c, err
 	}
-	defer rows.Close()
 	for rows.Next() {
 		var f CaseFigure
 		if err := rows.Scan(&f.Section, &f.MetricKey, &f.YearFrom, &f.YearTo, &f.Value, &f.Unit, &f.Phrasing); err != nil {
+			rows.Close()
 			return c, err
 		}
 		c.Figures = append(c.Figures, f)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return c, err
+	}
+	rows, err = q.QueryContext(ctx, `SELECT attachment_id, caption, sort FROM case_photos
+		WHERE case_id = ? ORDER BY sort, attachment_id`, id)
+	if err != nil {
+		return c, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p CasePhoto
+		if err := rows.Scan(&p.AttachmentID, &p.Caption, &p.Sort); err != nil {
+			return c, err
+		}
+		c.Photos = append(c.Photos, p)
 	}
 	return c, rows.Err()
 }
@@ -237,4 +276,72 @@ func (s *Store) Cases(ctx context.Context) ([]Case, error) {
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// DeleteCase removes a case with its links, figures and photo choices; the
+// activities and photos themselves stay.
+func (s *Store) DeleteCase(ctx context.Context, id int64) error {
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		old, err := caseTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM cases WHERE id = ?", id); err != nil {
+			return err
+		}
+		return s.logChange(ctx, tx, "case", id, "delete", old.logFields(), nil)
+	})
+}
+
+// maxCategoryName bounds an award category's name: it heads a column of
+// the summary table.
+const maxCategoryName = 30
+
+// AddAwardCategory appends a category to the configured list, for a year
+// whose award adds one.
+func (s *Store) AddAwardCategory(ctx context.Context, name string) error {
+	name = NormalizeText(name)
+	switch n := len([]rune(name)); {
+	case n == 0:
+		return invalid("申报类别", "", "不能为空", "award category is empty")
+	case n > maxCategoryName:
+		return invalid("申报类别", clipValue(name), fmt.Sprintf("不能超过%d个字", maxCategoryName), "award category too long")
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM award_categories WHERE name = ?", name).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return &Error{Code: CodeConflict, Field: "申报类别", Value: name, Msg: "已有该类别",
+				Reason: "award category already exists"}
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO award_categories (name, sort)
+			VALUES (?, (SELECT COALESCE(max(sort), 0) + 10 FROM award_categories))`, name)
+		return err
+	})
+}
+
+// RemoveAwardCategory takes a category off the list. One that a case uses
+// is kept, so no case loses its category.
+func (s *Store) RemoveAwardCategory(ctx context.Context, name string) error {
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		var used int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM cases WHERE category = ?", name).Scan(&used); err != nil {
+			return err
+		}
+		if used > 0 {
+			return &Error{Code: CodeConflict, Field: "申报类别", Value: name,
+				Msg: fmt.Sprintf("有%d个案例使用该类别，不能删除", used), Reason: "award category in use"}
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM award_categories WHERE name = ?", name)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return &Error{Code: CodeNotFound, Field: "申报类别", Value: name, Msg: "没有该类别",
+				Reason: "award category not found"}
+		}
+		return nil
+	})
 }

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"math"
-	"strconv"
 	"strings"
 
 	"chamberdesk/data"
@@ -51,33 +50,13 @@ func sumPlan(p *demoPlan) sums {
 	return s
 }
 
-// phrase states a figure the way case texts do: small counts exactly,
-// larger ones rounded down with 余 ("860余人次"), money to one decimal.
-func phrase(v float64, unit string) string {
-	if unit == "亿元" || unit == "万元" {
-		return formatNumber(math.Floor(v*10+1e-9)/10) + unit
-	}
-	n := int(math.Round(v))
-	switch {
-	case n < 100:
-		return strconv.Itoa(n) + unit
-	case n < 1000 && n%10 == 0:
-		return strconv.Itoa(n) + unit
-	case n < 1000:
-		return strconv.Itoa(n/10*10) + "余" + unit
-	case n%100 == 0:
-		return strconv.Itoa(n) + unit
-	}
-	return strconv.Itoa(n/100*100) + "余" + unit
-}
-
 // draftCase is the chamber's award case for 2026, still a draft, with each
 // figure traced to the metric it came from.
 func draftCase(p *demoPlan) data.Case {
 	s := sumPlan(p)
 	fig := func(section, key string, v float64, unit string) data.CaseFigure {
 		return data.CaseFigure{Section: section, MetricKey: key, YearFrom: FirstYear, YearTo: LastYear,
-			Value: v, Unit: unit, Phrasing: phrase(v, unit)}
+			Value: v, Unit: unit, Phrasing: data.MustPhrase(v, unit)}
 	}
 	figs := []data.CaseFigure{
 		fig("practices", "red_edu_person_times", s.redTimes, "人次"),
