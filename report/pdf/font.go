@@ -1,0 +1,96 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/go-pdf/fpdf"
+
+	"chamberdesk/assets/fonts"
+	"chamberdesk/data"
+)
+
+// chineseFont finds the program's font; tests swap it to see what happens
+// on a machine without one.
+var chineseFont = fonts.Chinese
+
+// CodeNoFont is the data.Error code when no Chinese font is installed.
+const CodeNoFont = "pdf.font"
+
+// family is the name the font goes by inside fpdf. fpdf names the embedded
+// font "utf8" + family; see subsetTag for why it starts with "xx+".
+const family = "xx+chinese"
+
+// subsetTag is what finish puts in place of "utf8xx+": a PDF reader
+// recognises a subset font by a six-capital tag and a plus sign before its
+// name (PDF 32000-1, 9.6.4), and fpdf embeds only the glyphs used but does
+// not name the font that way. The tag has exactly the length of what it
+// replaces, so no byte offset in the file moves.
+const (
+	fpdfPrefix = "/utf8xx+"
+	subsetTag  = "/CDPDFA+"
+)
+
+func noFontError(err error) error {
+	return &data.Error{Code: CodeNoFont,
+		Msg:    "未找到可用的中文字体，无法生成 PDF；请安装文泉驿正黑字体（Debian/Ubuntu 软件包 fonts-wqy-zenhei）后重试",
+		Reason: fmt.Sprintf("no Chinese TrueType font for the PDF: %v", err)}
+}
+
+// newPDF starts an A4 document ("P" portrait or "L" landscape) in
+// millimetres with the Chinese font loaded and selected. Page breaks are
+// left to the layout (see doc.ensure) so that tables can repeat their
+// header and nothing is ever cut by fpdf's own break.
+func newPDF(orientation, title string) (*fpdf.Fpdf, error) {
+	f, err := chineseFont()
+	if err != nil {
+		return nil, noFontError(err)
+	}
+	p := fpdf.New(orientation, "mm", "A4", "")
+	p.SetAutoPageBreak(false, 0)
+	p.SetCellMargin(0)
+	p.SetCatalogSort(true)
+	p.SetCreator("ChamberDesk 商会工作台", true)
+	p.SetTitle(title, true)
+	p.AddUTF8FontFromBytes(family, "", f.TTF)
+	p.SetFont(family, "", 11)
+	if p.Err() {
+		// fpdf reports a font it could not parse only here, as an unknown font.
+		return nil, noFontError(fmt.Errorf("%s: %w", f.Path, p.Error()))
+	}
+	return p, nil
+}
+
+// output writes the finished document to w, naming the font as a subset.
+func output(p *fpdf.Fpdf, w io.Writer) error {
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		return fmt.Errorf("PDF 生成失败 / PDF layout failed: %w", err)
+	}
+	b := bytes.ReplaceAll(buf.Bytes(), []byte(fpdfPrefix), []byte(subsetTag))
+	if _, err := w.Write(b); err != nil {
+		return fmt.Errorf("PDF 写入失败 / cannot write the PDF: %w", err)
+	}
+	return nil
+}
+
+// printable replaces what fpdf cannot show: it encodes text as 16-bit
+// character ids, so a character outside the Basic Multilingual Plane would
+// come out as two wrong glyphs; a visible mark tells the reader something
+// is missing. Tabs and other controls become spaces.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r > 0xFFFF || (r < ' ' && r != '\n') }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r > 0xFFFF:
+			return '□'
+		case r < ' ' && r != '\n':
+			return ' '
+		}
+		return r
+	}, s)
+}
