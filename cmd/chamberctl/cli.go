@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 
 	"chamberdesk/data"
@@ -42,6 +43,9 @@ const usageText = `用法 / usage: chamberctl [--db FILE] COMMAND [参数]
   init --name NAME [--type TYPE]   新建数据文件并填写单位信息 / new database with a profile
   demo                             新建演示商会数据文件 / new database with the demo chamber
   check                            检查数据文件 / integrity, foreign keys, schema version
+  backup [--out FILE]              备份（默认存入备份文件夹）/ verified backup, into the backups folder by default
+  backups                          列出备份 / list the backups, newest first
+  restore FILE                     从备份恢复（先备份当前文件）/ restore a backup, the current file backed up first
   members list [--search Q] [--json]
   members add --name N [--company C] [--credit-code X] [--phone P] [--id-number I] [--office O]
   members import ROSTER.xlsx [--dry-run] [--sheet NAME]   导入名册 / import a roster
@@ -50,6 +54,12 @@ const usageText = `用法 / usage: chamberctl [--db FILE] COMMAND [参数]
   summary --year Y --out FILE.xlsx                         年度工作簿 / the annual workbook
   award-summary --year Y --out FILE.xlsx                   申报汇总表 / award summary table
   activities list [--year Y] [--json]
+  print activity --id N --out FILE.pdf                     活动简报（A4 一页）/ one activity's summary
+  print ledger --year Y --out FILE.pdf                     年度活动台账 / the year's activity ledger
+  print signin --activity N --out FILE.pdf                 签到表 / an activity's sign-in sheet
+  case list [--json]                                       案例列表 / the award cases
+  case package --id N --out DIR                            生成申报材料包（输出 zip 路径）/ write a case's package
+  aggregate --out FILE.xlsx PACKAGE.zip...                 检查材料包并汇总 / check packages, write the combined list
   metrics --year Y [--json]        年度指标及来源 / a year's figures and their sources
   metrics explain --year Y --key K 指标背后的记录 / the records behind a figure
   version                          显示版本 / print the version
@@ -79,8 +89,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		c.dbPath = p
 	}
+	if c.dbPath != "" {
+		// Temporary files a killed run left in the data folder, and beside
+		// exports it journalled there, go first.
+		_, _ = data.Sweep(filepath.Dir(c.dbPath))
+	}
 	var err error
 	switch rest[0] {
+	case "backup":
+		err = c.cmdBackup(rest[1:])
+	case "backups":
+		err = c.cmdBackups(rest[1:])
+	case "restore":
+		err = c.cmdRestore(rest[1:])
 	case "init":
 		err = c.cmdInit(rest[1:])
 	case "demo":
@@ -97,6 +118,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = c.cmdSummary(rest[1:])
 	case "award-summary":
 		err = c.cmdAwardSummary(rest[1:])
+	case "case":
+		err = c.cmdCase(rest[1:])
+	case "aggregate":
+		err = c.cmdAggregate(rest[1:])
+	case "print":
+		err = c.cmdPrint(rest[1:])
 	case "version":
 		fmt.Fprintf(stdout, "chamberctl %s (数据版本 / schema %d)\n", version, data.SchemaVersion())
 	case "help", "-h", "--help":
