@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,6 +30,7 @@ type activitiesScreen struct {
 	count                      *widget.Label
 	table                      *widget.Table
 	addBtn, editBtn, deleteBtn *widget.Button
+	printBtn, signinBtn        *widget.Button  // 打印简报, 签到表 (print.go)
 	detail                     *fyne.Container // the detail panel's content
 	detailScroll               *container.Scroll
 	bar                        *fyne.Container // the filters, search, count and buttons
@@ -57,7 +59,7 @@ const (
 
 // activityColumn is one column of the list.
 type activityColumn struct {
-	title  string
+	title  string // translated where shown
 	sample string // a long usual value, for the column's width
 	text   func(s *activitiesScreen, a *data.Activity) string
 	align  fyne.TextAlign
@@ -98,14 +100,15 @@ func newActivitiesScreen(a *App) *activitiesScreen {
 	s.year.SetSelectedIndex(0)
 	s.kind.SetSelectedIndex(0)
 	s.search = newFormEntry(a)
-	s.search.SetPlaceHolder("搜索活动名称、地点或内容")
+	s.search.SetPlaceHolder(lang.L("搜索活动名称、地点或内容"))
 	s.search.OnChanged = onFilter
-	s.count = widget.NewLabel("共 0 场")
+	s.count = widget.NewLabel(lang.L("共 0 场"))
 	s.table = s.newTable()
-	s.addBtn = widget.NewButtonWithIcon("新增活动", theme.ContentAddIcon(), s.onAdd)
+	s.addBtn = widget.NewButtonWithIcon(lang.L("新增活动"), theme.ContentAddIcon(), s.onAdd)
 	s.addBtn.Importance = widget.HighImportance
-	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
+	s.editBtn = widget.NewButtonWithIcon(lang.L("编辑"), theme.DocumentCreateIcon(), s.onEdit)
+	s.deleteBtn = widget.NewButtonWithIcon(lang.L("删除"), theme.DeleteIcon(), s.onDelete)
+	s.printBtn, s.signinBtn = newActivityPrintButtons(s)
 	s.detail = container.NewVBox()
 	s.detailScroll = container.NewVScroll(container.NewPadded(s.detail))
 	s.showDetail()
@@ -128,7 +131,7 @@ func (s *activitiesScreen) newTable() *widget.Table {
 		l := o.(*widget.Label)
 		if id.Col >= 0 && id.Col < len(activityCols) {
 			l.Alignment = activityCols[id.Col].align
-			l.SetText(activityCols[id.Col].title)
+			l.SetText(lang.L(activityCols[id.Col].title))
 		}
 	}
 	t.OnSelected = func(id widget.TableCellID) {
@@ -160,7 +163,7 @@ func (s *activitiesScreen) measureColumns() {
 	s.widths = make([]float32, len(activityCols))
 	for i, c := range activityCols {
 		// the slack keeps an exact fit from being cut short with "…" by rounding
-		w := max(widget.NewLabel(c.title).MinSize().Width, widget.NewLabel(c.sample).MinSize().Width) + 2*theme.Padding()
+		w := max(widget.NewLabel(lang.L(c.title)).MinSize().Width, widget.NewLabel(c.sample).MinSize().Width) + 2*theme.Padding()
 		s.widths[i] = w
 		s.table.SetColumnWidth(i, w)
 	}
@@ -298,7 +301,7 @@ func (s *activitiesScreen) fillFilters() {
 	s.kind.SetSelected(cur)
 }
 
-func activityYearText(y int) string { return fmt.Sprintf("%d年", y) }
+func activityYearText(y int) string { return fmt.Sprintf(lang.L("%d年"), y) }
 
 // activityToday is the store's calendar date, the way dates are kept.
 func activityToday(a *App) time.Time {
@@ -311,8 +314,8 @@ func activityToday(a *App) time.Time {
 
 // filterYear is the selected year, 0 for all.
 func (s *activitiesScreen) filterYear() int {
-	y, err := strconv.Atoi(strings.TrimSuffix(s.year.Selected, "年"))
-	if err != nil {
+	var y int
+	if _, err := fmt.Sscanf(s.year.Selected, "%d", &y); err != nil { // "2026年", or "2026" in English
 		return 0
 	}
 	return y
@@ -335,7 +338,7 @@ func (s *activitiesScreen) update() {
 		}
 	}
 	s.rows = rows
-	if text := fmt.Sprintf("共 %d 场 · %d 人次", len(rows), people); text != s.count.Text {
+	if text := fmt.Sprintf(lang.L("共 %d 场 · %d 人次"), len(rows), people); text != s.count.Text {
 		s.count.SetText(text)
 		if s.bar != nil {
 			s.bar.Refresh() // lay out again: the count's width changed with its digits
@@ -397,7 +400,7 @@ func (s *activitiesScreen) reveal(row int) {
 		return
 	}
 	cell := newActivityCell(s).MinSize().Height
-	header := widget.NewLabelWithStyle("日期", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}).MinSize().Height
+	header := widget.NewLabelWithStyle(lang.L("日期"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}).MinSize().Height
 	view := s.table.Size().Height - header - theme.Padding()
 	y := float32(row)*(cell+theme.Padding()) - (view-cell)/2
 	s.table.ScrollToOffset(fyne.NewPos(0, max(0, y)))
@@ -443,7 +446,7 @@ func (s *activitiesScreen) showDetail() {
 	a := s.selectedActivity()
 	if a == nil {
 		s.photos = nil
-		hint := newLabel("在左侧选择一项活动，这里显示它的内容、参加人员、成效和照片。")
+		hint := newLabel(lang.L("在左侧选择一项活动，这里显示它的内容、参加人员、成效和照片。"))
 		hint.Importance = widget.LowImportance
 		s.detail.Objects = []fyne.CanvasObject{hint}
 		s.detail.Refresh()
@@ -459,32 +462,32 @@ func (s *activitiesScreen) showDetail() {
 	title.SizeName = theme.SizeNameSubHeadingText
 	when := data.FormatDateCN(a.Date)
 	if !a.EndDate.IsZero() {
-		when += " 至 " + data.FormatDateCN(a.EndDate)
+		when += lang.L(" 至 ") + data.FormatDateCN(a.EndDate)
 	}
-	facts := widget.NewForm(widget.NewFormItem("类型", widget.NewLabel(a.Type)),
-		widget.NewFormItem("日期", widget.NewLabel(when)))
-	for _, f := range []struct{ name, value string }{{"地点", a.Place}, {"主办单位", a.Organizer}, {"协办/合作", a.Partners}} {
+	facts := widget.NewForm(widget.NewFormItem(lang.L("类型"), widget.NewLabel(a.Type)),
+		widget.NewFormItem(lang.L("日期"), widget.NewLabel(when)))
+	for _, f := range []struct{ name, value string }{{lang.L("地点"), a.Place}, {lang.L("主办单位"), a.Organizer}, {lang.L("协办/合作"), a.Partners}} {
 		if f.value != "" {
 			facts.Append(f.name, newLabel(f.value))
 		}
 	}
-	facts.Append("参与人次", widget.NewLabel(fmt.Sprintf("%d 人次（会员 %d 人，其他 %d 人次）",
+	facts.Append(lang.L("参与人次"), widget.NewLabel(fmt.Sprintf(lang.L("%d 人次（会员 %d 人，其他 %d 人次）"),
 		a.PersonTimes(), len(a.Attendees), a.OutsideCount)))
 	if len(a.Outcomes) > 0 {
-		facts.Append("成效", newLabel(s.outcomeText(a.Outcomes)))
+		facts.Append(lang.L("成效"), newLabel(s.outcomeText(a.Outcomes)))
 	}
-	objs := []fyne.CanvasObject{title, facts}
+	objs := []fyne.CanvasObject{title, container.NewHBox(s.printBtn, s.signinBtn), facts}
 	section := func(name string) *widget.Label {
 		return widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	if len(a.Attendees) > 0 {
-		objs = append(objs, section(fmt.Sprintf("参加会员（%d人）", len(a.Attendees))), newLabel(s.attendeeText(a.Attendees)))
+		objs = append(objs, section(fmt.Sprintf(lang.L("参加会员（%d人）"), len(a.Attendees))), newLabel(s.attendeeText(a.Attendees)))
 	}
 	if a.Content != "" {
-		objs = append(objs, section("内容/纪要"), newLabel(a.Content))
+		objs = append(objs, section(lang.L("内容/纪要")), newLabel(a.Content))
 	}
 	grid, load := photoGrid(s.app, s.thumbs, photos)
-	objs = append(objs, section(fmt.Sprintf("照片（%d张）", len(photos))), grid)
+	objs = append(objs, section(fmt.Sprintf(lang.L("照片（%d张）"), len(photos))), grid)
 	s.detail.Objects = objs
 	s.detail.Refresh()
 	s.detailScroll.ScrollToTop()
@@ -525,7 +528,7 @@ func (s *activitiesScreen) attendeeText(ids []int64) string {
 		names = append(names, n)
 	}
 	if unknown > 0 {
-		names = append(names, fmt.Sprintf("另 %d 人不在名册中", unknown))
+		names = append(names, fmt.Sprintf(lang.L("另 %d 人不在名册中"), unknown))
 	}
 	return strings.Join(names, "、")
 }
@@ -605,9 +608,9 @@ func (s *activitiesScreen) onDelete() {
 		return
 	}
 	id := a.ID
-	msg := fmt.Sprintf("确定删除“%s”（%s）吗？\n\n参加记录、成效和 %d 张照片的记录会一并删除，不能恢复。\n年度指标会随之减少。",
+	msg := fmt.Sprintf(lang.L("确定删除“%s”（%s）吗？\n\n参加记录、成效和 %d 张照片的记录会一并删除，不能恢复。\n年度指标会随之减少。"),
 		a.Title, data.FormatDateCN(a.Date), s.photoN[a.ID])
-	s.confirm = dialog.NewConfirm("删除活动", msg, func(ok bool) {
+	s.confirm = dialog.NewConfirm(lang.L("删除活动"), msg, func(ok bool) {
 		s.confirm = nil
 		if !ok {
 			return
@@ -619,8 +622,8 @@ func (s *activitiesScreen) onDelete() {
 		s.selected = 0
 		s.refresh()
 	}, s.app.win)
-	s.confirm.SetConfirmText("删除")
-	s.confirm.SetDismissText("取消")
+	s.confirm.SetConfirmText(lang.L("删除"))
+	s.confirm.SetDismissText(lang.L("取消"))
 	s.confirm.SetConfirmImportance(widget.DangerImportance)
 	s.app.setDialog(s.confirm)
 	s.confirm.Show()

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"math"
 	"slices"
 	"strconv"
@@ -98,9 +99,9 @@ func newActivityForm(a *App, act data.Activity, thumbs *photoThumbs, saved func(
 			f.info.Refresh()
 		}
 	})
-	f.kind.PlaceHolder = "请选择"
+	f.kind.PlaceHolder = lang.L("请选择")
 	// A form shows hints only under entries; a select's problem gets a line of its own.
-	f.kindErr = widget.NewLabel("请选择活动类型")
+	f.kindErr = widget.NewLabel(lang.L("请选择活动类型"))
 	f.kindErr.Importance = widget.DangerImportance
 	f.kindErr.SizeName = theme.SizeNameCaptionText
 	f.kindErr.Hide()
@@ -109,22 +110,22 @@ func newActivityForm(a *App, act data.Activity, thumbs *photoThumbs, saved func(
 	}
 	f.minutes = newFormMultiLineEntry(a)
 	f.minutes.SetMinRowsVisible(9)
-	f.minutes.SetPlaceHolder("活动的内容、议程、讲话要点和决定事项")
+	f.minutes.SetPlaceHolder(lang.L("活动的内容、议程、讲话要点和决定事项"))
 	f.title.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errString("不能为空")
+			return errString(lang.L("不能为空"))
 		}
 		return nil
 	}
-	f.title.SetPlaceHolder("如：2026年第一期电商直播培训班")
+	f.title.SetPlaceHolder(lang.L("如：2026年第一期电商直播培训班"))
 	f.date.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errString("请填写活动日期")
+			return errString(lang.L("请填写活动日期"))
 		}
 		_, err := data.ParseDate(s)
 		return plain(err)
 	}
-	f.date.SetPlaceHolder("如 2026-03-05")
+	f.date.SetPlaceHolder(lang.L("如 2026-03-05"))
 	f.date.OnChanged = func(string) {
 		if f.endDate.Text != "" {
 			f.endDate.Validate()
@@ -136,14 +137,14 @@ func newActivityForm(a *App, act data.Activity, thumbs *photoThumbs, saved func(
 			return plain(err)
 		}
 		if start, err := data.ParseDate(f.date.Text); err == nil && !end.IsZero() && end.Before(start) {
-			return errString("不能早于开始日期")
+			return errString(lang.L("不能早于开始日期"))
 		}
 		return nil
 	}
-	f.endDate.SetPlaceHolder("一天的活动不填")
-	f.place.SetPlaceHolder("如：镇政府三楼会议室")
-	f.organizer.SetPlaceHolder("如：本会")
-	f.partners.SetPlaceHolder("多个单位用顿号分开")
+	f.endDate.SetPlaceHolder(lang.L("一天的活动不填"))
+	f.place.SetPlaceHolder(lang.L("如：镇政府三楼会议室"))
+	f.organizer.SetPlaceHolder(lang.L("如：本会"))
+	f.partners.SetPlaceHolder(lang.L("多个单位用顿号分开"))
 	f.outside.Validator = func(s string) error { _, err := activityCount(s); return err }
 	f.outside.SetPlaceHolder("0")
 	f.outside.OnChanged = func(string) { f.showPicked() }
@@ -157,19 +158,19 @@ func newActivityForm(a *App, act data.Activity, thumbs *photoThumbs, saved func(
 	f.fill(act)
 
 	f.info = widget.NewForm(
-		widget.NewFormItem("活动类型", container.NewVBox(f.kind, f.kindErr)),
-		widget.NewFormItem("活动名称", f.title),
-		&widget.FormItem{Text: "日期", Widget: f.date, HintText: "也可写 2026.3.5 或 2026年3月5日"},
-		&widget.FormItem{Text: "结束日期", Widget: f.endDate, HintText: "多天的活动填最后一天"},
-		widget.NewFormItem("地点", f.place),
-		widget.NewFormItem("主办单位", f.organizer),
-		widget.NewFormItem("协办/合作单位", f.partners),
-		&widget.FormItem{Text: "其他参与人次", Widget: f.outside, HintText: "名册以外的参与人次，如企业员工、群众"},
+		widget.NewFormItem(lang.L("活动类型"), container.NewVBox(f.kind, f.kindErr)),
+		widget.NewFormItem(lang.L("活动名称"), f.title),
+		&widget.FormItem{Text: lang.L("日期"), Widget: f.date, HintText: lang.L("也可写 2026.3.5 或 2026年3月5日")},
+		&widget.FormItem{Text: lang.L("结束日期"), Widget: f.endDate, HintText: lang.L("多天的活动填最后一天")},
+		widget.NewFormItem(lang.L("地点"), f.place),
+		widget.NewFormItem(lang.L("主办单位"), f.organizer),
+		widget.NewFormItem(lang.L("协办/合作单位"), f.partners),
+		&widget.FormItem{Text: lang.L("其他参与人次"), Widget: f.outside, HintText: lang.L("名册以外的参与人次，如企业员工、群众")},
 	)
-	f.notes = widget.NewForm(widget.NewFormItem("内容/纪要", f.minutes))
-	f.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { f.submit() })
+	f.notes = widget.NewForm(widget.NewFormItem(lang.L("内容/纪要"), f.minutes))
+	f.saveBtn = widget.NewButtonWithIcon(lang.L("保存"), theme.DocumentSaveIcon(), func() { f.submit() })
 	f.saveBtn.Importance = widget.HighImportance
-	f.cancelBtn = widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	f.cancelBtn = widget.NewButtonWithIcon(lang.L("取消"), theme.CancelIcon(), func() { f.dlg.Hide() })
 	return f, nil
 }
 
@@ -182,12 +183,12 @@ func activityCount(s string) (int, error) {
 	n, err := strconv.Atoi(s)
 	if err != nil {
 		if f, ferr := strconv.ParseFloat(s, 64); ferr == nil && f < 0 {
-			return 0, errString("不能为负数")
+			return 0, errString(lang.L("不能为负数"))
 		}
-		return 0, errString("请填写整数，如 20")
+		return 0, errString(lang.L("请填写整数，如 20"))
 	}
 	if n < 0 {
-		return 0, errString("不能为负数")
+		return 0, errString(lang.L("不能为负数"))
 	}
 	return n, nil
 }
@@ -198,14 +199,14 @@ func activityNumber(s string) (float64, error) {
 	s = strings.ReplaceAll(strings.TrimSpace(data.NormalizeText(s)), ",", "")
 	s = strings.ReplaceAll(s, "，", "")
 	if s == "" {
-		return 0, errString("请填写数值")
+		return 0, errString(lang.L("请填写数值"))
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, errString("请填写数字，如 3 或 1.5")
+		return 0, errString(lang.L("请填写数字，如 3 或 1.5"))
 	}
 	if v < 0 {
-		return 0, errString("不能为负数")
+		return 0, errString(lang.L("不能为负数"))
 	}
 	return v, nil
 }
@@ -238,9 +239,9 @@ func (f *activityForm) fill(act data.Activity) {
 // list of matches that a tap checks or unchecks, and quick picks.
 func (f *activityForm) buildPeople() {
 	f.search = newFormEntry(f.app)
-	f.search.SetPlaceHolder("搜索姓名、企业或拼音首字母，点一下勾选")
+	f.search.SetPlaceHolder(lang.L("搜索姓名、企业或拼音首字母，点一下勾选"))
 	f.search.OnChanged = func(string) { f.updateMatches() }
-	f.onlyPicked = widget.NewCheck("只看已选", func(bool) { f.updateMatches() })
+	f.onlyPicked = widget.NewCheck(lang.L("只看已选"), func(bool) { f.updateMatches() })
 	f.pickedLabel = widget.NewLabel("")
 	f.pickedLabel.TextStyle.Bold = true
 	f.memberList = widget.NewList(
@@ -263,7 +264,7 @@ func (f *activityForm) buildPeople() {
 			}
 			text += " · " + m.Office
 			if m.Status != data.StatusActive {
-				text += "（已退会）"
+				text += lang.L("（已退会）")
 			}
 			l.Importance = widget.MediumImportance
 			if m.Status != data.StatusActive {
@@ -282,9 +283,9 @@ func (f *activityForm) buildPeople() {
 		}
 		f.memberList.UnselectAll()
 	}
-	f.leadersBtn = widget.NewButton("全体理事及以上", f.pickLeaders)
-	f.allBtn = widget.NewButton("全体会员", f.pickAll)
-	f.clearBtn = widget.NewButton("清空", func() {
+	f.leadersBtn = widget.NewButton(lang.L("全体理事及以上"), f.pickLeaders)
+	f.allBtn = widget.NewButton(lang.L("全体会员"), f.pickAll)
+	f.clearBtn = widget.NewButton(lang.L("清空"), func() {
 		f.picked = map[int64]bool{}
 		f.updateMatches()
 	})
@@ -372,13 +373,13 @@ func (f *activityForm) attendees() []int64 {
 
 func (f *activityForm) showPicked() {
 	n := len(f.picked)
-	text := fmt.Sprintf("已选 %d 人", n)
+	text := fmt.Sprintf(lang.L("已选 %d 人"), n)
 	if out, err := activityCount(f.outside.Text); err == nil && out > 0 {
-		text += fmt.Sprintf("，加其他参与 %d 人次，共 %d 人次", out, n+out)
+		text += fmt.Sprintf(lang.L("，加其他参与 %d 人次，共 %d 人次"), out, n+out)
 	}
 	f.pickedLabel.SetText(text)
 	if f.peopleTab != nil {
-		f.peopleTab.Text = fmt.Sprintf("参与会员（%d）", n)
+		f.peopleTab.Text = fmt.Sprintf(lang.L("参与会员（%d）"), n)
 		f.tabs.Refresh()
 	}
 }
@@ -392,14 +393,16 @@ func (f *activityForm) buildOutcomes(metrics []data.Metric) {
 		}
 	}
 	f.outcomeBox = container.NewVBox()
-	f.addOutcomeBtn = widget.NewButtonWithIcon("添加成效", theme.ContentAddIcon(), func() {
+	f.addOutcomeBtn = widget.NewButtonWithIcon(lang.L("添加成效"), theme.ContentAddIcon(), func() {
 		r := f.addOutcome("", 0)
 		f.app.win.Canvas().Focus(r.value)
 	})
 	f.addOutcomeBtn.Importance = widget.LowImportance
 }
 
-func activityMetricLabel(m data.Metric) string { return m.Name + "（" + m.Unit + "）" }
+func activityMetricLabel(m data.Metric) string {
+	return m.Name + "（" + m.Unit + "）"
+}
 
 // addOutcome adds a row; key "" leaves the metric to choose.
 func (f *activityForm) addOutcome(key string, value float64) *activityOutcomeRow {
@@ -409,9 +412,9 @@ func (f *activityForm) addOutcome(key string, value float64) *activityOutcomeRow
 			r.unit.SetText(m.Unit)
 		}
 	})
-	r.metric.PlaceHolder = "选择成效指标"
+	r.metric.PlaceHolder = lang.L("选择成效指标")
 	r.value.Validator = func(s string) error { _, err := activityNumber(s); return err }
-	r.value.SetPlaceHolder("数值")
+	r.value.SetPlaceHolder(lang.L("数值"))
 	if key != "" {
 		i := slices.IndexFunc(f.outcomeMetrics, func(m data.Metric) bool { return m.Key == key })
 		if i >= 0 {
@@ -445,7 +448,7 @@ func (f *activityForm) metricOf(r *activityOutcomeRow) (data.Metric, bool) {
 
 func (f *activityForm) content() fyne.CanvasObject {
 	outcomes := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabelWithStyle("成效", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("成效"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			f.addOutcomeBtn),
 		f.outcomeBox)
 	infoTab := container.NewGridWithColumns(2,
@@ -458,7 +461,7 @@ func (f *activityForm) content() fyne.CanvasObject {
 	f.peopleTab = container.NewTabItemWithIcon("", theme.AccountIcon(), people)
 	f.photoTab = container.NewTabItemWithIcon("", theme.MediaPhotoIcon(), f.photos.content())
 	f.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("活动信息", theme.DocumentIcon(), infoTab),
+		container.NewTabItemWithIcon(lang.L("活动信息"), theme.DocumentIcon(), infoTab),
 		f.peopleTab, f.photoTab)
 	f.photos.changed = f.showPhotoCount
 	f.showPicked()
@@ -468,15 +471,15 @@ func (f *activityForm) content() fyne.CanvasObject {
 
 func (f *activityForm) showPhotoCount() {
 	if f.photoTab != nil {
-		f.photoTab.Text = fmt.Sprintf("照片（%d）", f.photos.count())
+		f.photoTab.Text = fmt.Sprintf(lang.L("照片（%d）"), f.photos.count())
 		f.tabs.Refresh()
 	}
 }
 
 func (f *activityForm) show() {
-	title := "新增活动"
+	title := lang.L("新增活动")
 	if f.act.ID != 0 {
-		title = "编辑活动 — " + f.act.Title
+		title = lang.L("编辑活动 — ") + f.act.Title
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.app.win)
 	f.dlg.SetButtons([]fyne.CanvasObject{f.cancelBtn, f.saveBtn})
@@ -500,14 +503,14 @@ func (f *activityForm) activity() (data.Activity, error) {
 	for _, c := range []struct {
 		name string
 		e    *formEntry
-	}{{"活动名称", f.title}, {"日期", f.date}, {"结束日期", f.endDate}, {"其他参与人次", f.outside}} {
+	}{{lang.L("活动名称"), f.title}, {lang.L("日期"), f.date}, {lang.L("结束日期"), f.endDate}, {lang.L("其他参与人次"), f.outside}} {
 		c.e.SetValidationError(nil) // so a problem in an untouched field shows too
 		note(c.name, c.e.Validate())
 	}
 	if f.kind.Selected == "" {
 		f.kindErr.Show()
 		f.info.Refresh()
-		note("活动类型", errString("请选择"))
+		note(lang.L("活动类型"), errString(lang.L("请选择")))
 	}
 	act := f.act
 	act.Type, act.Title = f.kind.Selected, f.title.Text
@@ -529,11 +532,11 @@ func (f *activityForm) activity() (data.Activity, error) {
 		r.value.SetValidationError(err)
 		switch {
 		case !ok:
-			note("成效", errString("请选择成效指标"))
+			note(lang.L("成效"), errString(lang.L("请选择成效指标")))
 		case err != nil:
 			note(m.Name, err)
 		case seen[m.Key]:
-			note(m.Name, errString("重复填写，请合并为一行"))
+			note(m.Name, errString(lang.L("重复填写，请合并为一行")))
 		default:
 			seen[m.Key] = true
 			act.Outcomes = append(act.Outcomes, data.Outcome{MetricKey: m.Key, Value: v})
@@ -597,7 +600,7 @@ func (f *activityForm) submit() bool {
 	f.saving = true
 	f.saveBtn.Disable()
 	var saveErr error
-	f.app.background("正在保存活动和照片…", func(ctx context.Context) error {
+	f.app.background(lang.L("正在保存活动和照片…"), func(ctx context.Context) error {
 		saveErr = save(ctx)
 		return nil
 	}, func() {

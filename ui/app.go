@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -56,6 +57,13 @@ type App struct {
 	busy       sync.WaitGroup // background work under way
 	mu         sync.Mutex
 	lastDialog dialog.Dialog // the newest dialog, for tests
+
+	form    *openForm      // the form dialog open now (saveWhileOpen), for quitting
+	quitAsk *quitQuestion  // the last 保存 / 不保存 / 取消 question, for tests
+	offer   *widget.Button // 恢复此备份 of the last damaged-file message, for tests
+
+	// openPDF shows a printed PDF; nil means the system viewer (print.go).
+	openPDF func(path string) error
 }
 
 // Preference keys.
@@ -67,16 +75,15 @@ const (
 
 func navItems() []navItem {
 	return []navItem{
-		{"home", "首页", theme.HomeIcon(), func(a *App) screen { return newHomeScreen(a) }},
-		{"members", "会员", theme.AccountIcon(), func(a *App) screen { return newMembersScreen(a) }},
-		{"dues", "会费", theme.ListIcon(), func(a *App) screen { return newDuesScreen(a) }},
-		{"activities", "活动", theme.CalendarIcon(), func(a *App) screen { return newActivitiesScreen(a) }},
-		{"metrics", "指标", theme.GridIcon(), func(a *App) screen { return newMetricsScreen(a) }},
-		{"cases", "案例申报", theme.DocumentCreateIcon(), func(a *App) screen {
-			return newPendingScreen("案例申报", "“创新中国”工商联（商会）工作案例的撰写和申报材料包")
-		}},
-		{"reports", "报表", theme.DocumentPrintIcon(), func(a *App) screen { return newReportsScreen(a) }},
-		{"settings", "设置", theme.SettingsIcon(), func(a *App) screen { return newSettingsScreen(a) }},
+		{"home", lang.L("首页"), theme.HomeIcon(), func(a *App) screen { return newHomeScreen(a) }},
+		{"members", lang.L("会员"), theme.AccountIcon(), func(a *App) screen { return newMembersScreen(a) }},
+		{"dues", lang.L("会费"), theme.ListIcon(), func(a *App) screen { return newDuesScreen(a) }},
+		{"activities", lang.L("活动"), theme.CalendarIcon(), func(a *App) screen { return newActivitiesScreen(a) }},
+		{"metrics", lang.L("指标"), theme.GridIcon(), func(a *App) screen { return newMetricsScreen(a) }},
+		{"cases", lang.L("案例申报"), theme.DocumentCreateIcon(), func(a *App) screen { return newCasesScreen(a) }},
+		{"aggregate", lang.L("汇总审核"), theme.DocumentIcon(), func(a *App) screen { return newAggregateScreen(a) }},
+		{"reports", lang.L("报表"), theme.DocumentPrintIcon(), func(a *App) screen { return newReportsScreen(a) }},
+		{"settings", lang.L("设置"), theme.SettingsIcon(), func(a *App) screen { return newSettingsScreen(a) }},
 	}
 }
 
@@ -84,21 +91,24 @@ func navItems() []navItem {
 // organization, otherwise shows the welcome screen.
 func New(fa fyne.App, opts Options) *App {
 	a := &App{fyne: fa, opts: opts, shortcut: map[string]func(){}}
+	applyLanguage(fa.Preferences()) // before any text is made
 	a.ctx, a.stop = context.WithCancel(context.Background())
 	th, f, err := newTheme()
 	fa.Settings().SetTheme(th)
 	a.font = f
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	a.win = fa.NewWindow("商会工作台")
+	a.win = fa.NewWindow(lang.L("商会工作台"))
 	p := fa.Preferences()
 	a.win.Resize(fyne.NewSize(
 		float32(p.FloatWithFallback(prefWidth, 1100)), float32(p.FloatWithFallback(prefHeight, 720))))
 	a.win.SetMainMenu(a.menu())
-	a.win.SetCloseIntercept(func() { a.Close(); a.win.Close() })
+	a.win.SetCloseIntercept(func() { a.requestQuit(a.closeWindow) })
+	a.win.SetOnDropped(a.onDropped)
 	a.addShortcuts()
+	a.onShortcut("quit", func() { a.requestQuit(a.quitApp) })
 	a.openPath(opts.DBPath)
 	if err != nil {
-		a.showInfo("缺少中文字体", "未找到可用的中文字体，部分文字可能显示为方框。\n请安装 fonts-wqy-zenhei（Debian/Ubuntu：sudo apt-get install fonts-wqy-zenhei）。\n\n"+err.Error())
+		a.showInfo(lang.L("缺少中文字体"), lang.L("未找到可用的中文字体，部分文字可能显示为方框。\n请安装 fonts-wqy-zenhei（Debian/Ubuntu：sudo apt-get install fonts-wqy-zenhei）。")+"\n\n"+err.Error())
 	}
 	return a
 }
@@ -135,7 +145,7 @@ func (a *App) openPath(path string) {
 	state, err := data.Inspect(a.ctx, path)
 	if err != nil {
 		a.showWelcome(path)
-		a.showError(err)
+		a.showOpenError(path, err)
 		return
 	}
 	if state != data.FileHasData {
@@ -145,7 +155,7 @@ func (a *App) openPath(path string) {
 	s, err := data.Open(a.ctx, path, data.OpenOptions{Actor: actor()})
 	if err != nil {
 		a.showWelcome(path)
-		a.showError(err)
+		a.showOpenError(path, err)
 		return
 	}
 	a.useStore(s)
@@ -162,7 +172,8 @@ func (a *App) useStore(s *data.Store) {
 	}
 	a.org = org
 	a.opts.DBPath = s.Path()
-	a.win.SetTitle(fmt.Sprintf("商会工作台 — %s", org.Name))
+	a.noteOpened(s.Path())
+	a.win.SetTitle(lang.L("商会工作台") + " — " + org.Name)
 	a.buildShell()
 }
 
@@ -223,18 +234,19 @@ func (a *App) current() string {
 }
 
 func (a *App) menu() *fyne.MainMenu {
-	quit := fyne.NewMenuItem("退出", func() { a.Close(); a.fyne.Quit() })
+	quit := fyne.NewMenuItem(lang.L("退出"), func() { a.requestQuit(a.quitApp) })
 	quit.IsQuit = true
 	return fyne.NewMainMenu(
-		fyne.NewMenu("文件",
-			fyne.NewMenuItem("新建数据文件…", a.newFileDialog),
-			fyne.NewMenuItem("打开数据文件…", a.openFileDialog),
+		fyne.NewMenu(lang.L("文件"),
+			fyne.NewMenuItem(lang.L("新建数据文件…"), a.newFileDialog),
+			fyne.NewMenuItem(lang.L("打开数据文件…"), a.openFileDialog),
+			a.recentMenu(),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("备份…", a.backupDialog),
+			fyne.NewMenuItem(lang.L("备份…"), a.backupDialog),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
-		fyne.NewMenu("帮助", fyne.NewMenuItem("关于", a.about)),
+		fyne.NewMenu(lang.L("帮助"), fyne.NewMenuItem(lang.L("关于"), a.about)),
 	)
 }
 
@@ -254,14 +266,20 @@ func (a *App) onShortcut(name string, f func()) { a.shortcut[name] = f }
 
 // saveWhileOpen makes Ctrl+S run submit while the form dialog d is open
 // and gives the shortcut back when it closes; closed (may be nil) runs then.
+// It is the one place forms register: quitting asks to save an open form
+// with changes (quit.go), so d must already hold the form's filled fields.
 func (a *App) saveWhileOpen(d dialog.Dialog, submit, closed func()) {
-	prev := a.shortcut["save"]
+	prev, prevForm := a.shortcut["save"], a.form
+	f := trackForm(d, submit)
+	a.form = f
 	a.onShortcut("save", submit)
 	d.SetOnClosed(func() {
+		f.closed = true
 		if closed != nil {
 			closed()
 		}
 		a.onShortcut("save", prev)
+		a.form = prevForm
 	})
 }
 
@@ -288,12 +306,16 @@ func (a *App) about() {
 	if v == "" {
 		v = assets.Version
 	}
-	font := "未找到中文字体"
+	build := a.fyne.Metadata().Build
+	if build == 0 {
+		build = assets.Build
+	}
+	font := lang.L("未找到中文字体")
 	if a.font != nil {
 		font = a.font.Name + "（" + a.font.Path + "）"
 	}
-	a.showInfo("关于商会工作台", fmt.Sprintf("商会工作台 ChamberDesk\n版本 %s（数据版本 %d）\n\n为镇街商会和工商联编写的会员、活动与案例申报工具。\n字体：%s",
-		v, data.SchemaVersion(), font))
+	a.showInfo(lang.L("关于商会工作台"), fmt.Sprintf(lang.L("商会工作台 ChamberDesk\n版本 %s（构建 %d，数据版本 %d）\n\n为镇街商会和工商联编写的会员、活动与案例申报工具。\n字体：%s"),
+		v, build, data.SchemaVersion(), font))
 }
 
 func actor() string { return "chamberdesk" }

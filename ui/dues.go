@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"slices"
 	"strings"
 	"time"
@@ -74,6 +75,8 @@ const (
 	duesCols
 )
 
+// duesHeaders are the column titles, translated where shown: the table is
+// built before the language is chosen.
 var duesHeaders = [duesCols]string{"选择", "姓名", "企业名称", "商会职务", "应缴(元)", "实缴(元)", "缴费日期", "收据号", "状态"}
 
 // duesWidths are the column widths, chosen so the whole sheet fits the
@@ -86,7 +89,7 @@ func newDuesScreen(a *App) *duesScreen {
 	d.yearSel = widget.NewSelect(nil, d.onYear)
 	for range data.Offices {
 		e := widget.NewEntry()
-		e.SetPlaceHolder("未设置")
+		e.SetPlaceHolder(lang.L("未设置"))
 		e.Validator = func(s string) error { _, err := data.ParseYuan(s); return plain(err) }
 		e.OnChanged = func(string) { d.stdMsg.SetText("") }
 		e.OnSubmitted = func(string) { d.onSaveStandards() }
@@ -94,15 +97,15 @@ func newDuesScreen(a *App) *duesScreen {
 	}
 	d.stdMsg = widget.NewLabel("")
 	d.stdMsg.Wrapping = fyne.TextWrapWord
-	d.stdSave = widget.NewButton("保存标准", d.onSaveStandards)
-	d.stdCopy = widget.NewButton("沿用上年标准", d.onCopyStandards)
+	d.stdSave = widget.NewButton(lang.L("保存标准"), d.onSaveStandards)
+	d.stdCopy = widget.NewButton(lang.L("沿用上年标准"), d.onCopyStandards)
 
 	d.filter = widget.NewRadioGroup([]string{duesFilterAll, duesFilterArrears, duesFilterPaid}, func(string) { d.applyFilter() })
 	d.filter.Horizontal = true
 	d.filter.Required = true
 	d.filter.Selected = duesFilterAll
 	d.search = widget.NewEntry()
-	d.search.SetPlaceHolder("按姓名、企业名称或拼音查找")
+	d.search.SetPlaceHolder(lang.L("按姓名、企业名称或拼音查找"))
 	d.search.OnChanged = func(string) { d.applyFilter() }
 
 	d.table = widget.NewTable(d.tableSize, newDuesCell, d.updateCell)
@@ -114,7 +117,7 @@ func newDuesScreen(a *App) *duesScreen {
 		l := o.(*widget.Label)
 		if id.Col >= 0 && id.Col < duesCols {
 			l.Alignment = columnAlign(id.Col)
-			l.SetText(duesHeaders[id.Col])
+			l.SetText(lang.L(duesHeaders[id.Col]))
 		}
 	}
 	for c, w := range duesWidths {
@@ -126,31 +129,31 @@ func newDuesScreen(a *App) *duesScreen {
 	d.totals = newLabel("")
 	d.status = widget.NewLabel("")
 	d.picked = widget.NewLabel("")
-	d.payBtn = widget.NewButton("登记缴费", d.onPay)
+	d.payBtn = widget.NewButton(lang.L("登记缴费"), d.onPay)
 	d.payBtn.Importance = widget.HighImportance
-	d.bulkBtn = widget.NewButton("批量登记已缴", d.onBulkPaid)
-	d.allArrearsBtn = widget.NewButton("全选欠缴", d.onCheckArrears)
-	d.clearBtn = widget.NewButton("取消勾选", d.onClearChecks)
+	d.bulkBtn = widget.NewButton(lang.L("批量登记已缴"), d.onBulkPaid)
+	d.allArrearsBtn = widget.NewButton(lang.L("全选欠缴"), d.onCheckArrears)
+	d.clearBtn = widget.NewButton(lang.L("取消勾选"), d.onClearChecks)
 	d.updateButtons()
 	return d
 }
 
 func (d *duesScreen) content() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("会费", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(lang.L("会费"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = "headingText"
-	header := container.NewHBox(title, layout.NewSpacer(), container.NewCenter(widget.NewLabel("年度")), d.yearSel)
+	header := container.NewHBox(title, layout.NewSpacer(), container.NewCenter(widget.NewLabel(lang.L("年度"))), d.yearSel)
 
 	grid := container.NewGridWithColumns(len(data.Offices))
 	for i, o := range data.Offices {
 		grid.Add(container.NewVBox(widget.NewLabelWithStyle(o, fyne.TextAlignCenter, fyne.TextStyle{}), d.stdEntries[i]))
 	}
-	stdTitle := widget.NewLabelWithStyle("会费标准（元/年）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	stdTitle := widget.NewLabelWithStyle(lang.L("会费标准（元/年）"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	standards := container.NewVBox(
-		container.NewHBox(stdTitle, widget.NewLabel("尚未登记会费的会员按职务标准计算应缴；已登记的不变。")),
+		container.NewHBox(stdTitle, widget.NewLabel(lang.L("尚未登记会费的会员按职务标准计算应缴；已登记的不变。"))),
 		grid,
 		container.NewBorder(nil, nil, nil, container.NewHBox(d.stdCopy, d.stdSave), d.stdMsg))
 
-	sheetTitle := widget.NewLabelWithStyle("会费收缴表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	sheetTitle := widget.NewLabelWithStyle(lang.L("会费收缴表"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	tools := container.NewBorder(nil, nil, container.NewHBox(sheetTitle, d.filter), nil, d.search)
 	actions := container.NewHBox(d.payBtn, d.bulkBtn, d.allArrearsBtn, d.clearBtn, d.picked, layout.NewSpacer(), d.status)
 	top := container.NewVBox(header, standards, widget.NewSeparator(), tools, actions)
@@ -209,7 +212,7 @@ func (d *duesScreen) refresh() {
 	d.loadSheet()
 }
 
-func yearText(y int) string { return fmt.Sprintf("%d年", y) }
+func yearText(y int) string { return fmt.Sprintf(lang.L("%d年"), y) }
 
 // setYearOptions offers years (and current) newest first in sel, selects
 // current, and returns the years in the order offered.
@@ -279,7 +282,7 @@ func (d *duesScreen) readStandards() ([]data.DuesStandard, error) {
 		e := d.stdEntries[i]
 		if strings.TrimSpace(e.Text) == "" {
 			if _, had := d.stdSaved[o]; had {
-				return nil, errString(o + "：标准不能清空；该职务不收会费请填 0")
+				return nil, errString(o + lang.L("：标准不能清空；该职务不收会费请填 0"))
 			}
 			continue
 		}
@@ -302,7 +305,7 @@ func (d *duesScreen) onSaveStandards() {
 	}
 	if len(st) == 0 {
 		d.stdMsg.Importance = widget.DangerImportance
-		d.stdMsg.SetText("请至少填写一个职务的会费标准")
+		d.stdMsg.SetText(lang.L("请至少填写一个职务的会费标准"))
 		return
 	}
 	if err := d.app.store.SetDuesStandards(d.app.ctx, st); err != nil {
@@ -311,7 +314,7 @@ func (d *duesScreen) onSaveStandards() {
 	}
 	d.loadStandards()
 	d.stdMsg.Importance = widget.SuccessImportance
-	d.stdMsg.SetText(fmt.Sprintf("已保存%d年会费标准", d.year))
+	d.stdMsg.SetText(fmt.Sprintf(lang.L("已保存%d年会费标准"), d.year))
 	d.loadSheet()
 }
 
@@ -325,7 +328,7 @@ func (d *duesScreen) onCopyStandards() {
 	}
 	if len(st) == 0 {
 		d.stdMsg.Importance = widget.DangerImportance
-		d.stdMsg.SetText(fmt.Sprintf("%d年没有会费标准可沿用", d.year-1))
+		d.stdMsg.SetText(fmt.Sprintf(lang.L("%d年没有会费标准可沿用"), d.year-1))
 		return
 	}
 	for _, s := range st {
@@ -334,7 +337,7 @@ func (d *duesScreen) onCopyStandards() {
 		}
 	}
 	d.stdMsg.Importance = widget.MediumImportance
-	d.stdMsg.SetText(fmt.Sprintf("已填入%d年标准，核对后请点“保存标准”", d.year-1))
+	d.stdMsg.SetText(fmt.Sprintf(lang.L("已填入%d年标准，核对后请点“保存标准”"), d.year-1))
 }
 
 // ---- 会费收缴表 ----
@@ -477,10 +480,11 @@ func (d *duesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colReceipt:
 		text = l.ReceiptNo
 	case colState:
-		text = duesState(l)
-		label.Importance = stateImportance[text]
+		st := duesState(l)
+		label.Importance = stateImportance[st]
+		text = lang.L(st)
 		if l.Status != data.StatusActive {
-			text += "（已退会）"
+			text += lang.L("（已退会）")
 		}
 	}
 	d.setCellText(label, id.Col, text)
@@ -493,7 +497,7 @@ func columnAlign(col int) fyne.TextAlign {
 	return fyne.TextAlignLeading
 }
 
-// Payment states of a line.
+// Payment states of a line, translated where shown.
 const (
 	stateSettled    = "已缴清"
 	statePartial    = "部分缴纳"
@@ -543,11 +547,11 @@ func (d *duesScreen) updateTotals() {
 			unpaid++
 		}
 	}
-	scope := "本年"
+	scope := lang.L("本年")
 	if len(d.shown) != len(d.lines) {
-		scope = "当前列表"
+		scope = lang.L("当前列表")
 	}
-	d.totals.SetText(fmt.Sprintf("%s %d 人：已缴清 %d 人，部分缴纳 %d 人，未缴 %d 人。应缴合计 %s，实缴合计 %s，欠缴合计 %s。",
+	d.totals.SetText(fmt.Sprintf(lang.L("%s %d 人：已缴清 %d 人，部分缴纳 %d 人，未缴 %d 人。应缴合计 %s，实缴合计 %s，欠缴合计 %s。"),
 		scope, len(d.shown), settled, partial, unpaid,
 		data.FormatWanYuan(due), data.FormatWanYuan(paid), data.FormatWanYuan(owed)))
 }
@@ -579,7 +583,7 @@ func (d *duesScreen) updateButtons() {
 	if len(d.checked) > 0 {
 		d.bulkBtn.Enable()
 		d.clearBtn.Enable()
-		d.picked.SetText(fmt.Sprintf("已勾选 %d 人", len(d.checked)))
+		d.picked.SetText(fmt.Sprintf(lang.L("已勾选 %d 人"), len(d.checked)))
 	} else {
 		d.bulkBtn.Disable()
 		d.clearBtn.Disable()
@@ -597,7 +601,7 @@ func (d *duesScreen) onCheckArrears() {
 		}
 	}
 	if n == 0 {
-		d.say("当前列表中没有欠缴的会员", widget.WarningImportance)
+		d.say(lang.L("当前列表中没有欠缴的会员"), widget.WarningImportance)
 	}
 	d.table.Refresh()
 	d.updateButtons()
@@ -623,7 +627,7 @@ func (d *duesScreen) line(id int64) (data.DuesLine, bool) {
 func (d *duesScreen) onPay() {
 	l, ok := d.line(d.selected)
 	if !ok {
-		d.say("请先在表中选中一名会员", widget.WarningImportance)
+		d.say(lang.L("请先在表中选中一名会员"), widget.WarningImportance)
 		return
 	}
 	d.editor = newDuesForm(d, l)
@@ -646,7 +650,7 @@ func (d *duesScreen) onBulkPaid() {
 		}
 	}
 	if len(owing) == 0 {
-		d.say("勾选的会员都已缴清，无需登记", widget.WarningImportance)
+		d.say(lang.L("勾选的会员都已缴清，无需登记"), widget.WarningImportance)
 		return
 	}
 	d.bulk = newBulkPaidForm(d, owing, skipped)

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"strings"
 	"time"
 
@@ -34,7 +35,7 @@ func newDuesForm(d *duesScreen, l data.DuesLine) *duesForm {
 	f.paid = widget.NewEntry()
 	f.paid.Validator = amount
 	f.date = widget.NewEntry()
-	f.date.SetPlaceHolder("如 2026-03-05 或 2026年3月5日")
+	f.date.SetPlaceHolder(lang.L("如 2026-03-05 或 2026年3月5日"))
 	f.date.Validator = func(s string) error { _, err := data.ParseDate(s); return plain(err) }
 	f.receipt = widget.NewEntry()
 	f.note = widget.NewEntry()
@@ -58,9 +59,9 @@ func newDuesForm(d *duesScreen, l data.DuesLine) *duesForm {
 		e.OnChanged = func(string) { f.check() }
 		e.OnSubmitted = func(string) { f.onSave() }
 	}
-	f.saveBtn = widget.NewButton("保存", f.onSave)
+	f.saveBtn = widget.NewButton(lang.L("保存"), f.onSave)
 	f.saveBtn.Importance = widget.HighImportance
-	f.cancelBtn = widget.NewButton("取消", func() { f.dlg.Hide() })
+	f.cancelBtn = widget.NewButton(lang.L("取消"), func() { f.dlg.Hide() })
 	return f
 }
 
@@ -70,16 +71,16 @@ func (f *duesForm) show() {
 	if f.line.Company != "" {
 		who += "　" + f.line.Company
 	}
-	head := newLabel(fmt.Sprintf("%s（%s）　%d年会费", who, f.line.Office, d.year))
+	head := newLabel(fmt.Sprintf(lang.L("%s（%s）　%d年会费"), who, f.line.Office, d.year))
 	form := widget.NewForm(
-		widget.NewFormItem("应缴（元）", f.due),
-		widget.NewFormItem("实缴（元）", f.paid),
-		widget.NewFormItem("缴费日期", f.date),
-		widget.NewFormItem("收据号", f.receipt),
-		widget.NewFormItem("备注", f.note),
+		widget.NewFormItem(lang.L("应缴（元）"), f.due),
+		widget.NewFormItem(lang.L("实缴（元）"), f.paid),
+		widget.NewFormItem(lang.L("缴费日期"), f.date),
+		widget.NewFormItem(lang.L("收据号"), f.receipt),
+		widget.NewFormItem(lang.L("备注"), f.note),
 	)
 	buttons := container.NewHBox(layout.NewSpacer(), f.cancelBtn, f.saveBtn)
-	f.dlg = dialog.NewCustomWithoutButtons("登记缴费", container.NewVBox(head, form, f.msg, buttons), d.app.win)
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("登记缴费"), container.NewVBox(head, form, f.msg, buttons), d.app.win)
 	f.dlg.Resize(fyne.NewSize(520, 0))
 	d.app.setDialog(f.dlg)
 	f.dlg.Show()
@@ -94,32 +95,32 @@ func (f *duesForm) read() (data.Dues, error) {
 		ReceiptNo: strings.TrimSpace(f.receipt.Text), Note: strings.TrimSpace(f.note.Text)}
 	var err error
 	if strings.TrimSpace(f.due.Text) == "" {
-		return out, errString("应缴：请填写金额，不收会费请填 0")
+		return out, errString(lang.L("应缴：请填写金额，不收会费请填 0"))
 	}
 	if out.DueFen, err = data.ParseYuan(f.due.Text); err != nil {
-		return out, errString("应缴：" + plain(err).Error())
+		return out, errString(lang.L("应缴：") + plain(err).Error())
 	}
 	if out.PaidFen, err = data.ParseYuan(f.paid.Text); err != nil {
-		return out, errString("实缴：" + plain(err).Error())
+		return out, errString(lang.L("实缴：") + plain(err).Error())
 	}
 	if out.PaidFen > out.DueFen {
-		return out, errString(fmt.Sprintf("实缴：%s元超过应缴%s元，请核对金额",
+		return out, errString(fmt.Sprintf(lang.L("实缴：%s元超过应缴%s元，请核对金额"),
 			data.FormatYuanPlain(out.PaidFen), data.FormatYuanPlain(out.DueFen)))
 	}
 	if out.PaidDate, err = data.ParseDate(f.date.Text); err != nil {
-		return out, errString("缴费日期：" + plain(err).Error())
+		return out, errString(lang.L("缴费日期：") + plain(err).Error())
 	}
 	switch {
 	case out.PaidFen > 0 && out.PaidDate.IsZero():
-		return out, errString("缴费日期：请填写缴费日期")
+		return out, errString(lang.L("缴费日期：请填写缴费日期"))
 	case out.PaidDate.After(d.today()):
-		return out, errString("缴费日期：不能晚于今天")
+		return out, errString(lang.L("缴费日期：不能晚于今天"))
 	case out.PaidFen == 0:
 		out.PaidDate = time.Time{} // nothing paid, so no date of payment
 	}
 	if out.ReceiptNo != "" && out.ReceiptNo != f.line.ReceiptNo {
 		if who, used := d.receiptsInUse()[out.ReceiptNo]; used {
-			return out, errString(fmt.Sprintf("收据号：%s 已用于%s的%d年会费", out.ReceiptNo, who, d.year))
+			return out, errString(fmt.Sprintf(lang.L("收据号：%s 已用于%s的%d年会费"), out.ReceiptNo, who, d.year))
 		}
 	}
 	return out, nil
@@ -147,7 +148,7 @@ func (f *duesForm) onSave() {
 	}
 	f.dlg.Hide()
 	d.editor = nil
-	d.afterWrite(fmt.Sprintf("已登记%s的%d年会费", f.line.Name, d.year))
+	d.afterWrite(fmt.Sprintf(lang.L("已登记%s的%d年会费"), f.line.Name, d.year))
 }
 
 // bulkPaidForm is the 批量登记已缴 dialog: the date and receipt prefix for
@@ -170,7 +171,7 @@ func newBulkPaidForm(d *duesScreen, lines []data.DuesLine, skipped int) *bulkPai
 	b.date.SetText(data.FormatDateISO(d.today()))
 	b.date.Validator = func(s string) error { _, err := data.ParseDate(s); return plain(err) }
 	b.prefix = widget.NewEntry()
-	b.prefix.SetPlaceHolder("如 QH2026-，可不填")
+	b.prefix.SetPlaceHolder(lang.L("如 QH2026-，可不填"))
 	b.prefix.SetText(b.suggestPrefix())
 	b.info = widget.NewLabel("")
 	b.msg = widget.NewLabel("")
@@ -180,9 +181,9 @@ func newBulkPaidForm(d *duesScreen, lines []data.DuesLine, skipped int) *bulkPai
 		e.OnChanged = func(string) { b.check() }
 		e.OnSubmitted = func(string) { b.onOK() }
 	}
-	b.okBtn = widget.NewButton("登记已缴", b.onOK)
+	b.okBtn = widget.NewButton(lang.L("登记已缴"), b.onOK)
 	b.okBtn.Importance = widget.HighImportance
-	b.cancelBtn = widget.NewButton("取消", func() { b.dlg.Hide() })
+	b.cancelBtn = widget.NewButton(lang.L("取消"), func() { b.dlg.Hide() })
 	b.check()
 	return b
 }
@@ -190,11 +191,11 @@ func newBulkPaidForm(d *duesScreen, lines []data.DuesLine, skipped int) *bulkPai
 func (b *bulkPaidForm) show() {
 	d := b.screen
 	form := widget.NewForm(
-		widget.NewFormItem("缴费日期", b.date),
-		widget.NewFormItem("收据号前缀", b.prefix),
+		widget.NewFormItem(lang.L("缴费日期"), b.date),
+		widget.NewFormItem(lang.L("收据号前缀"), b.prefix),
 	)
 	buttons := container.NewHBox(layout.NewSpacer(), b.cancelBtn, b.okBtn)
-	b.dlg = dialog.NewCustomWithoutButtons("批量登记已缴", container.NewVBox(b.info, form, b.msg, buttons), d.app.win)
+	b.dlg = dialog.NewCustomWithoutButtons(lang.L("批量登记已缴"), container.NewVBox(b.info, form, b.msg, buttons), d.app.win)
 	b.dlg.Resize(fyne.NewSize(520, 0))
 	d.app.setDialog(b.dlg)
 	b.dlg.Show()
@@ -239,11 +240,11 @@ func (b *bulkPaidForm) read() (time.Time, string, error) {
 	date, err := data.ParseDate(b.date.Text)
 	switch {
 	case err != nil:
-		return date, "", errString("缴费日期：" + plain(err).Error())
+		return date, "", errString(lang.L("缴费日期：") + plain(err).Error())
 	case date.IsZero():
-		return date, "", errString("缴费日期：请填写缴费日期")
+		return date, "", errString(lang.L("缴费日期：请填写缴费日期"))
 	case date.After(d.today()):
-		return date, "", errString("缴费日期：不能晚于今天")
+		return date, "", errString(lang.L("缴费日期：不能晚于今天"))
 	}
 	return date, strings.TrimSpace(b.prefix.Text), nil
 }
@@ -254,18 +255,18 @@ func (b *bulkPaidForm) check() {
 	for _, l := range b.lines {
 		due += l.DueFen - l.PaidFen
 	}
-	text := fmt.Sprintf("为 %d 名会员登记%d年会费按应缴金额缴清，合计补缴 %s。", len(b.lines), b.screen.year, data.FormatWanYuan(due))
+	text := fmt.Sprintf(lang.L("为 %d 名会员登记%d年会费按应缴金额缴清，合计补缴 %s。"), len(b.lines), b.screen.year, data.FormatWanYuan(due))
 	if b.skipped > 0 {
-		text += fmt.Sprintf("\n另有 %d 名勾选的会员已缴清，不做改动。", b.skipped)
+		text += fmt.Sprintf(lang.L("\n另有 %d 名勾选的会员已缴清，不做改动。"), b.skipped)
 	}
 	switch rs := b.receipts(strings.TrimSpace(b.prefix.Text)); {
 	case len(rs) == 1:
-		text += "\n新收据号：" + rs[0]
+		text += lang.L("\n新收据号：") + rs[0]
 	case len(rs) > 1:
-		text += fmt.Sprintf("\n新收据号：%s 至 %s", rs[0], rs[len(rs)-1])
+		text += fmt.Sprintf(lang.L("\n新收据号：%s 至 %s"), rs[0], rs[len(rs)-1])
 	}
 	if n := len(b.receipts("-")); n < len(b.lines) {
-		text += "\n已有收据号的会员（部分缴纳过的）保留原收据号。"
+		text += lang.L("\n已有收据号的会员（部分缴纳过的）保留原收据号。")
 	}
 	b.info.SetText(text)
 	if _, _, err := b.read(); err != nil {
@@ -289,12 +290,12 @@ func (b *bulkPaidForm) onOK() {
 	year, n := d.year, len(ids)
 	b.dlg.Hide()
 	d.bulk = nil
-	d.app.background("正在登记缴费…", func(ctx context.Context) error {
+	d.app.background(lang.L("正在登记缴费…"), func(ctx context.Context) error {
 		return d.app.store.MarkDuesPaid(ctx, year, ids, date, prefix)
 	}, func() {
 		for _, id := range ids {
 			delete(d.checked, id)
 		}
-		d.afterWrite(fmt.Sprintf("已为 %d 名会员登记%d年会费已缴清", n, year))
+		d.afterWrite(fmt.Sprintf(lang.L("已为 %d 名会员登记%d年会费已缴清"), n, year))
 	})
 }

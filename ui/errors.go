@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fyne.io/fyne/v2/lang"
 	"log"
 
 	"fyne.io/fyne/v2"
@@ -23,7 +24,7 @@ func message(err error) string {
 	if e, ok := data.AsError(err); ok {
 		return e.Message()
 	}
-	return "操作失败，未做任何修改。\n" + err.Error()
+	return lang.L("操作失败，未做任何修改。\n") + err.Error()
 }
 
 // showError shows err in a dialog. It may be called from any goroutine.
@@ -31,7 +32,7 @@ func (a *App) showError(err error) {
 	if err == nil {
 		return
 	}
-	log.Printf("error: %v", err)
+	log.Printf("error: %s", data.ForLog(err))
 	fyne.Do(func() {
 		d := dialog.NewError(errors.New(message(err)), a.win)
 		a.setDialog(d)
@@ -56,7 +57,7 @@ func (a *App) background(title string, work func(ctx context.Context) error, don
 	d := dialog.NewCustomWithoutButtons(title, bar, a.win)
 	d.Show()
 	a.busy.Add(1)
-	go func() {
+	spawn(func() {
 		defer a.busy.Done()
 		err := work(a.ctx)
 		fyne.Do(func() {
@@ -69,8 +70,14 @@ func (a *App) background(title string, work func(ctx context.Context) error, don
 				done()
 			}
 		})
-	}()
+	})
 }
+
+// spawn starts background work on its own goroutine. Tests run it in place
+// (see TestMain): Fyne's test driver runs fyne.Do at once on the calling
+// goroutine, so work finishing on another goroutine would touch widgets
+// while the test's goroutine does.
+var spawn = func(f func()) { go f() }
 
 func (a *App) setDialog(d dialog.Dialog) {
 	a.mu.Lock()

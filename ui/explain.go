@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"strings"
 	"time"
 
@@ -89,30 +90,30 @@ func (v *explainView) header(col int) string {
 	case explainColDate:
 		switch kind {
 		case "member":
-			return "入会日期"
+			return lang.L("入会日期")
 		case "manual":
-			return "年度"
+			return lang.L("年度")
 		}
 		if v.compact {
-			return "日期"
+			return lang.L("日期")
 		}
-		return "活动日期"
+		return lang.L("活动日期")
 	case explainColLabel:
 		switch kind {
 		case "member":
-			return "会员（企业）"
+			return lang.L("会员（企业）")
 		case "manual":
-			return "填写说明"
+			return lang.L("填写说明")
 		}
 		if v.compact {
-			return "活动"
+			return lang.L("活动")
 		}
-		return "活动（类型）"
+		return lang.L("活动（类型）")
 	}
 	if v.compact {
-		return "计入"
+		return lang.L("计入")
 	}
-	return "计入数值"
+	return lang.L("计入数值")
 }
 
 // kind is what the figure counts: member, activity or manual.
@@ -147,7 +148,7 @@ func (v *explainView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case explainColLabel:
 		text := c.Label
 		if c.Kind == "manual" && text == "" {
-			text = "（未写说明）"
+			text = lang.L("（未写说明）")
 		}
 		l.SetText(text)
 	case explainColAmount:
@@ -172,7 +173,7 @@ func shortDate(iso string) string {
 	if err != nil {
 		return "—"
 	}
-	return fmt.Sprintf("%d月%d日", int(t.Month()), t.Day())
+	return fmt.Sprintf(lang.L("%d月%d日"), int(t.Month()), t.Day())
 }
 
 // summaryText says what the records add up to, in a sentence a secretary
@@ -182,21 +183,21 @@ func (v *explainView) summaryText() string {
 	total := formatFigure(f.Value, f.Unit)
 	if v.kind() == "manual" {
 		if !f.Set {
-			return fmt.Sprintf("%s“%s”尚未填写。手工填写的指标请在指标页选中后填写数值和说明（依据）。", yearText(f.Year), f.Name)
+			return fmt.Sprintf(lang.L("%s“%s”尚未填写。手工填写的指标请在指标页选中后填写数值和说明（依据）。"), yearText(f.Year), f.Name)
 		}
-		return fmt.Sprintf("手工填写：%s。这一数值不由记录统计，依据见填写说明。", total)
+		return fmt.Sprintf(lang.L("手工填写：%s。这一数值不由记录统计，依据见填写说明。"), total)
 	}
-	source := "。来源：" + f.Source + "。"
+	source := lang.L("。来源：") + f.Source + lang.L("。")
 	if v.compact {
-		source = "。"
+		source = lang.L("。")
 	}
 	if v.kind() == "member" {
-		return fmt.Sprintf("合计：%d 名会员，计 %s", len(v.rows), total) + source
+		return fmt.Sprintf(lang.L("合计：%d 名会员，计 %s"), len(v.rows), total) + source
 	}
 	if len(v.rows) == 0 {
-		return fmt.Sprintf("%s没有计入“%s”的活动记录，合计 %s。", yearText(f.Year), f.Name, total)
+		return fmt.Sprintf(lang.L("%s没有计入“%s”的活动记录，合计 %s。"), yearText(f.Year), f.Name, total)
 	}
-	return fmt.Sprintf("合计：%d 项活动，共 %s", len(v.rows), total) + source
+	return fmt.Sprintf(lang.L("合计：%d 项活动，共 %s"), len(v.rows), total) + source
 }
 
 // text is the list as tab-separated lines, for pasting into WPS or Excel.
@@ -236,14 +237,14 @@ func (a *App) showExplain(year int, key string) *explainDialog {
 	head := widget.NewLabelWithStyle(fmt.Sprintf("%s　%s", fig.Name, formatFigure(fig.Value, fig.Unit)),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.SizeName = theme.SizeNameSubHeadingText
-	source := newLabel("来源：" + sourceText(fig))
-	d.copy = widget.NewButtonWithIcon("复制清单", theme.ContentCopyIcon(), func() {
+	source := newLabel(lang.L("来源：") + sourceText(fig))
+	d.copy = widget.NewButtonWithIcon(lang.L("复制清单"), theme.ContentCopyIcon(), func() {
 		a.fyne.Clipboard().SetContent(d.text())
-		d.copy.SetText("已复制")
+		d.copy.SetText(lang.L("已复制"))
 	})
-	closeBtn := widget.NewButton("关闭", func() { d.dlg.Hide() })
+	closeBtn := widget.NewButton(lang.L("关闭"), func() { d.dlg.Hide() })
 	body := container.NewBorder(container.NewVBox(head, source), nil, nil, nil, d.box)
-	d.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("%s“%s”的来源", yearText(year), fig.Name), body, a.win)
+	d.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("%s“%s”的来源"), yearText(year), fig.Name), body, a.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{d.copy, closeBtn})
 	d.dlg.Resize(fyne.NewSize(760, 560))
 	a.setDialog(d.dlg)

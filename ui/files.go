@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"path/filepath"
 	"strings"
 	"time"
@@ -91,7 +92,7 @@ func (a *App) openOther(path string) {
 // newFileDialog asks where to put a new data file and shows the welcome
 // screen for it.
 func (a *App) newFileDialog() {
-	a.pickSaveFile("新商会.db", ".db", dbFilter, func(path string) {
+	a.pickSaveFile(lang.L("新商会.db"), ".db", dbFilter, func(path string) {
 		// The save dialog has created an empty file; an empty file is free to fill.
 		a.closeStore()
 		a.showWelcome(path)
@@ -101,15 +102,15 @@ func (a *App) newFileDialog() {
 // backupDialog writes a copy of the open data file where the person says.
 func (a *App) backupDialog() {
 	if a.store == nil {
-		a.showInfo("备份", "尚未打开数据文件。")
+		a.showInfo(lang.L("备份"), lang.L("尚未打开数据文件。"))
 		return
 	}
-	a.pickSaveFile(fmt.Sprintf("%s备份_%s.db", a.org.ShortName, time.Now().Format("20060102")), ".db", nil, a.backupTo)
+	a.pickSaveFile(fmt.Sprintf(lang.L("%s备份_%s.db"), a.org.ShortName, time.Now().Format("20060102")), ".db", nil, a.backupTo)
 }
 
 func (a *App) backupTo(path string) {
 	s := a.store
-	a.background("正在备份…", func(ctx context.Context) error {
+	a.background(lang.L("正在备份…"), func(ctx context.Context) error {
 		return s.Backup(ctx, path)
-	}, func() { a.showInfo("备份完成", "已备份到 "+filepath.Clean(path)) })
+	}, func() { a.showInfo(lang.L("备份完成"), lang.L("已备份到 ")+filepath.Clean(path)) })
 }

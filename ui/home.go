@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -55,8 +56,8 @@ const assemblyType = "会员大会"
 func newHomeScreen(a *App) *homeScreen {
 	h := &homeScreen{app: a, now: time.Now,
 		title:    widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		subtitle: widget.NewLabel(""), noRecent: widget.NewLabel("还没有活动记录。"),
-		allClear:    widget.NewLabel("目前没有需要处理的事项。"),
+		subtitle: widget.NewLabel(""), noRecent: widget.NewLabel(lang.L("还没有活动记录。")),
+		allClear:    widget.NewLabel(lang.L("目前没有需要处理的事项。")),
 		monthsTitle: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	}
 	h.title.SizeName = theme.SizeNameHeadingText
@@ -78,10 +79,10 @@ func newHomeScreen(a *App) *homeScreen {
 	}
 	months := make([]string, 12)
 	for i := range months {
-		months[i] = fmt.Sprintf("%d月", i+1)
+		months[i] = fmt.Sprintf(lang.L("%d月"), i+1)
 	}
-	h.actChart = newBarChart("活动场次（场）", months, theme.ColorNamePrimary)
-	h.ptChart = newBarChart("参与人次（人次）", months, theme.ColorNameWarning)
+	h.actChart = newBarChart(lang.L("活动场次（场）"), months, theme.ColorNamePrimary)
+	h.ptChart = newBarChart(lang.L("参与人次（人次）"), months, theme.ColorNameWarning)
 	return h
 }
 
@@ -90,9 +91,9 @@ func (h *homeScreen) content() fyne.CanvasObject {
 	for _, c := range h.cards {
 		cards.Add(c)
 	}
-	reminders := container.NewVBox(sectionTitle("提醒"), h.arrearsBtn, h.assemblyBtn, h.photosBtn, h.allClear)
-	recent := container.NewVBox(container.NewBorder(nil, nil, sectionTitle("最近的活动"),
-		widget.NewButton("全部活动", func() { h.app.show("activities") })))
+	reminders := container.NewVBox(sectionTitle(lang.L("提醒")), h.arrearsBtn, h.assemblyBtn, h.photosBtn, h.allClear)
+	recent := container.NewVBox(container.NewBorder(nil, nil, sectionTitle(lang.L("最近的活动")),
+		widget.NewButton(lang.L("全部活动"), func() { h.app.show("activities") })))
 	for _, r := range h.recent {
 		recent.Add(r.box)
 	}
@@ -171,11 +172,11 @@ func (h *homeScreen) refresh() {
 	}
 	year := h.shownYear()
 	h.title.SetText(h.app.org.Name)
-	sub := yearText(year) + "工作概况"
+	sub := yearText(year) + lang.L("工作概况")
 	if today := h.now(); today.Year() == year {
-		sub += "，统计至" + data.FormatDateCN(today)
+		sub += lang.L("，统计至") + data.FormatDateCN(today)
 	}
-	h.subtitle.SetText(sub + "。点击数字查看它来自哪些记录。")
+	h.subtitle.SetText(sub + lang.L("。点击数字查看它来自哪些记录。"))
 	if err := h.loadCards(year); err != nil {
 		h.app.showError(err)
 		return
@@ -208,7 +209,7 @@ func (h *homeScreen) refresh() {
 	for i, m := range months {
 		acts[i], pts[i] = float64(m.Activities), float64(m.PersonTimes)
 	}
-	h.monthsTitle.SetText(yearText(year) + "每月活动")
+	h.monthsTitle.SetText(yearText(year) + lang.L("每月活动"))
 	h.actChart.SetValues(acts)
 	h.ptChart.SetValues(pts)
 }
@@ -261,14 +262,14 @@ func (h *homeScreen) loadReminders(year int) error {
 	if err != nil {
 		return err
 	}
-	h.arrearsBtn.SetText(fmt.Sprintf("会费欠缴 %d 人", len(arrears)))
+	h.arrearsBtn.SetText(fmt.Sprintf(lang.L("会费欠缴 %d 人"), len(arrears)))
 	h.arrearsBtn.Hidden = len(arrears) == 0
-	h.assemblyBtn.SetText("本年度尚未召开会员大会")
+	h.assemblyBtn.SetText(lang.L("本年度尚未召开会员大会"))
 	if year != h.now().Year() {
-		h.assemblyBtn.SetText(yearText(year) + "尚未召开会员大会")
+		h.assemblyBtn.SetText(yearText(year) + lang.L("尚未召开会员大会"))
 	}
 	h.assemblyBtn.Hidden = assemblies > 0
-	h.photosBtn.SetText(fmt.Sprintf("%d 项活动没有照片", len(noPhotos)))
+	h.photosBtn.SetText(fmt.Sprintf(lang.L("%d 项活动没有照片"), len(noPhotos)))
 	h.photosBtn.Hidden = len(noPhotos) == 0
 	h.allClear.Hidden = !h.arrearsBtn.Hidden || !h.assemblyBtn.Hidden || !h.photosBtn.Hidden
 	for _, o := range []fyne.CanvasObject{h.arrearsBtn, h.assemblyBtn, h.photosBtn, h.allClear} {
@@ -301,7 +302,7 @@ func newRecentRow() *recentRow {
 func (r *recentRow) set(a data.ActivityRef) {
 	r.date.SetText(data.FormatDateCN(a.Date))
 	r.title.SetText(a.Title)
-	r.info.SetText(fmt.Sprintf("%s　%d人次", a.Type, a.PersonTimes))
+	r.info.SetText(fmt.Sprintf(lang.L("%s　%d人次"), a.Type, a.PersonTimes))
 }
 
 // figureCard shows one figure big, with its name and last year's value;

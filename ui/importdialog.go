@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"os"
 	"path/filepath"
 
@@ -69,7 +70,7 @@ func (d *importDialog) read(sheet string) {
 	a := d.app
 	s := a.store
 	d.sheets, d.ros, d.problems, d.rep = nil, nil, nil, data.ImportReport{}
-	a.background("正在读取名册…", func(ctx context.Context) error {
+	a.background(lang.L("正在读取名册…"), func(ctx context.Context) error {
 		ros, err := readRosterFile(d.path, sheet)
 		if err != nil {
 			if sheet == "" && data.IsCode(err, roster.CodeChooseSheet) {
@@ -108,15 +109,15 @@ func (d *importDialog) read(sheet string) {
 func readRosterFile(path, sheet string) (*roster.Roster, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法打开名册文件：%w", err)
+		return nil, fmt.Errorf(lang.L("无法打开名册文件：%w"), err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("无法读取名册文件：%w", err)
+		return nil, fmt.Errorf(lang.L("无法读取名册文件：%w"), err)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("「%s」不是文件", path)
+		return nil, fmt.Errorf(lang.L("「%s」不是文件"), path)
 	}
 	return roster.Read(f, st.Size(), filepath.Base(path), roster.Options{Sheet: sheet})
 }
@@ -153,16 +154,16 @@ func (d *importDialog) hide() {
 func (d *importDialog) showSheetChoice() {
 	d.sheetSelect = widget.NewSelect(d.sheets, nil)
 	d.sheetSelect.SetSelectedIndex(0)
-	ok := widget.NewButtonWithIcon("读取", theme.ConfirmIcon(), func() {
+	ok := widget.NewButtonWithIcon(lang.L("读取"), theme.ConfirmIcon(), func() {
 		if sheet := d.sheetSelect.Selected; sheet != "" {
 			d.hide()
 			d.read(sheet)
 		}
 	})
 	ok.Importance = widget.HighImportance
-	d.cancelBtn = widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.hide)
-	d.show("选择工作表", container.NewVBox(
-		newLabel(fmt.Sprintf("「%s」中有多个工作表像会员名册，请选择要导入的一个：", filepath.Base(d.path))),
+	d.cancelBtn = widget.NewButtonWithIcon(lang.L("取消"), theme.CancelIcon(), d.hide)
+	d.show(lang.L("选择工作表"), container.NewVBox(
+		newLabel(fmt.Sprintf(lang.L("「%s」中有多个工作表像会员名册，请选择要导入的一个："), filepath.Base(d.path))),
 		d.sheetSelect), d.cancelBtn, ok)
 }
 
@@ -170,21 +171,21 @@ func (d *importDialog) showSheetChoice() {
 func (d *importDialog) showPreview() {
 	rep, ros := d.rep, d.ros
 	top := container.NewVBox(
-		newLabel(fmt.Sprintf("文件「%s」，工作表「%s」，表头在第%d行。", filepath.Base(d.path), ros.Sheet, ros.HeaderRow)))
+		newLabel(fmt.Sprintf(lang.L("文件「%s」，工作表「%s」，表头在第%d行。"), filepath.Base(d.path), ros.Sheet, ros.HeaderRow)))
 	d.counts = widget.NewLabelWithStyle(importCounts(rep), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top.Add(d.counts)
 	for _, n := range ros.Notes {
-		top.Add(newLabel("注意：" + n))
+		top.Add(newLabel(lang.L("注意：") + n))
 	}
 	for _, w := range rep.Warnings {
-		top.Add(newLabel("提示：" + w.Message()))
+		top.Add(newLabel(lang.L("提示：") + w.Message()))
 	}
-	top.Add(newLabel("以下为预览，尚未写入。确认无误后点「导入」。"))
+	top.Add(newLabel(lang.L("以下为预览，尚未写入。确认无误后点「导入」。")))
 	lines := rep.Lines
 	if len(lines) > importPreviewRows {
 		lines = lines[:importPreviewRows]
 	}
-	d.table = newTextTable([]string{"行", "操作", "姓名", "说明"}, []float32{60, 70, 160, 320}, len(lines),
+	d.table = newTextTable([]string{lang.L("行"), lang.L("操作"), lang.L("姓名"), lang.L("说明")}, []float32{60, 70, 160, 320}, len(lines),
 		func(row, col int) string {
 			l := lines[row]
 			switch col {
@@ -197,24 +198,24 @@ func (d *importDialog) showPreview() {
 			}
 			return l.Note
 		})
-	d.importBtn = widget.NewButtonWithIcon("导入", theme.ConfirmIcon(), d.doImport)
+	d.importBtn = widget.NewButtonWithIcon(lang.L("导入"), theme.ConfirmIcon(), d.doImport)
 	d.importBtn.Importance = widget.HighImportance
 	if rep.Added+rep.Updated == 0 {
 		d.importBtn.Disable() // nothing would change
 	}
-	d.cancelBtn = widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.hide)
-	d.show("导入名册预览", container.NewBorder(top, nil, nil, nil, d.table), d.cancelBtn, d.importBtn)
+	d.cancelBtn = widget.NewButtonWithIcon(lang.L("取消"), theme.CancelIcon(), d.hide)
+	d.show(lang.L("导入名册预览"), container.NewBorder(top, nil, nil, nil, d.table), d.cancelBtn, d.importBtn)
 }
 
 func importCounts(rep data.ImportReport) string {
-	return fmt.Sprintf("新增 %d 人、更新 %d 人、未变 %d 人、跳过 %d 行", rep.Added, rep.Updated, rep.Unchanged, rep.Skipped)
+	return fmt.Sprintf(lang.L("新增 %d 人、更新 %d 人、未变 %d 人、跳过 %d 行"), rep.Added, rep.Updated, rep.Unchanged, rep.Skipped)
 }
 
 // showProblems lists every problem of the file; nothing was imported.
 func (d *importDialog) showProblems() {
 	es := d.problems
 	d.importBtn = nil
-	d.table = newTextTable([]string{"行", "列", "值", "原因"}, []float32{60, 60, 160, 380}, len(es),
+	d.table = newTextTable([]string{lang.L("行"), lang.L("列"), lang.L("值"), lang.L("原因")}, []float32{60, 60, 160, 380}, len(es),
 		func(row, col int) string {
 			e := es[row]
 			switch col {
@@ -236,9 +237,9 @@ func (d *importDialog) showProblems() {
 			}
 			return e.Msg
 		})
-	top := newLabel(fmt.Sprintf("名册有 %d 处问题，未导入任何数据，数据文件未改动。请在 Excel 中改正后重新导入。", len(es)))
-	d.cancelBtn = widget.NewButtonWithIcon("关闭", theme.CancelIcon(), d.hide)
-	d.show("名册有问题", container.NewBorder(top, nil, nil, nil, d.table), d.cancelBtn)
+	top := newLabel(fmt.Sprintf(lang.L("名册有 %d 处问题，未导入任何数据，数据文件未改动。请在 Excel 中改正后重新导入。"), len(es)))
+	d.cancelBtn = widget.NewButtonWithIcon(lang.L("关闭"), theme.CancelIcon(), d.hide)
+	d.show(lang.L("名册有问题"), container.NewBorder(top, nil, nil, nil, d.table), d.cancelBtn)
 }
 
 // doImport writes the previewed rows.
@@ -248,7 +249,7 @@ func (d *importDialog) doImport() {
 	rows := d.ros.Rows
 	d.hide()
 	d.problems = nil
-	a.background("正在导入…", func(ctx context.Context) error {
+	a.background(lang.L("正在导入…"), func(ctx context.Context) error {
 		rep, err := s.ImportMembers(ctx, rows, false)
 		var es data.Errors
 		if errors.As(err, &es) {
@@ -265,7 +266,7 @@ func (d *importDialog) doImport() {
 			d.showProblems()
 			return
 		}
-		a.showInfo("导入完成", "已导入名册："+importCounts(*d.result)+"。")
+		a.showInfo(lang.L("导入完成"), lang.L("已导入名册：")+importCounts(*d.result)+lang.L("。"))
 		if d.onDone != nil {
 			d.onDone()
 		}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -53,7 +54,7 @@ type memberForm struct {
 	warnings                         data.Errors // of the last save
 }
 
-const memberCreditHint = "18位，可不填"
+func memberCreditHint() string { return lang.L("18位，可不填") }
 
 func newMemberForm(a *App, m data.Member, industries []string, saved func(id int64)) *memberForm {
 	f := &memberForm{app: a, m: m, saved: saved}
@@ -71,13 +72,13 @@ func newMemberForm(a *App, m data.Member, industries []string, saved func(id int
 
 	f.name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errString("不能为空")
+			return errString(lang.L("不能为空"))
 		}
 		return nil
 	}
 	f.company.Validator = func(s string) error {
 		if f.kind.Selected == data.KindUnit && strings.TrimSpace(s) == "" {
-			return errString("单位会员须填写企业名称")
+			return errString(lang.L("单位会员须填写企业名称"))
 		}
 		return nil
 	}
@@ -92,36 +93,36 @@ func newMemberForm(a *App, m data.Member, industries []string, saved func(id int
 	f.phone.Validator = func(s string) error { _, err := data.CheckPhone(s); return plain(err) }
 	f.idNumber.Validator = func(s string) error { _, err := data.CheckIDNumber(s); return plain(err) }
 	f.joinDate.Validator = func(s string) error { _, err := data.ParseDate(s); return plain(err) }
-	f.joinDate.SetPlaceHolder("如 2021-03-05")
-	f.phone.SetPlaceHolder("如 13812345678")
-	f.credit.SetPlaceHolder("如 91330100MA2XXXXXXX")
+	f.joinDate.SetPlaceHolder(lang.L("如 2021-03-05"))
+	f.phone.SetPlaceHolder(lang.L("如 13812345678"))
+	f.credit.SetPlaceHolder(lang.L("如 91330100MA2XXXXXXX"))
 	memberChoices(f.industry, industries)
 	f.political = widget.NewSelect(data.PoliticalStatuses, nil)
-	f.political.PlaceHolder = "（未填）"
+	f.political.PlaceHolder = lang.L("（未填）")
 	f.office = widget.NewSelect(data.Offices, nil)
 
 	f.fill(m)
-	f.creditItem = widget.NewFormItem("统一社会信用代码", f.credit)
-	f.creditItem.HintText = memberCreditHint
+	f.creditItem = widget.NewFormItem(lang.L("统一社会信用代码"), f.credit)
+	f.creditItem.HintText = memberCreditHint()
 	f.left = widget.NewForm(
-		widget.NewFormItem("会员类型", f.kind),
-		widget.NewFormItem("姓名", f.name),
-		widget.NewFormItem("性别", f.gender),
-		&widget.FormItem{Text: "手机号码", Widget: f.phone, HintText: "手机或带区号的固定电话"},
-		&widget.FormItem{Text: "身份证号码", Widget: f.idNumber, HintText: "18位，可不填"},
-		widget.NewFormItem("政治面貌", f.political),
+		widget.NewFormItem(lang.L("会员类型"), f.kind),
+		widget.NewFormItem(lang.L("姓名"), f.name),
+		widget.NewFormItem(lang.L("性别"), f.gender),
+		&widget.FormItem{Text: lang.L("手机号码"), Widget: f.phone, HintText: lang.L("手机或带区号的固定电话")},
+		&widget.FormItem{Text: lang.L("身份证号码"), Widget: f.idNumber, HintText: lang.L("18位，可不填")},
+		widget.NewFormItem(lang.L("政治面貌"), f.political),
 	)
 	f.right = widget.NewForm(
-		widget.NewFormItem("企业名称", f.company),
+		widget.NewFormItem(lang.L("企业名称"), f.company),
 		f.creditItem,
-		widget.NewFormItem("行业", f.industry),
-		widget.NewFormItem("商会职务", f.office),
-		&widget.FormItem{Text: "入会日期", Widget: f.joinDate, HintText: "也可写 2021.3.5 或 2021年3月5日"},
+		widget.NewFormItem(lang.L("行业"), f.industry),
+		widget.NewFormItem(lang.L("商会职务"), f.office),
+		&widget.FormItem{Text: lang.L("入会日期"), Widget: f.joinDate, HintText: lang.L("也可写 2021.3.5 或 2021年3月5日")},
 	)
 	f.showCreditWarning()
-	f.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { f.submit() })
+	f.saveBtn = widget.NewButtonWithIcon(lang.L("保存"), theme.DocumentSaveIcon(), func() { f.submit() })
 	f.saveBtn.Importance = widget.HighImportance
-	f.cancelBtn = widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	f.cancelBtn = widget.NewButtonWithIcon(lang.L("取消"), theme.CancelIcon(), func() { f.dlg.Hide() })
 	return f
 }
 
@@ -157,13 +158,13 @@ func (f *memberForm) showCreditWarning() {
 	if f.creditItem == nil {
 		return
 	}
-	hint := memberCreditHint
+	hint := memberCreditHint()
 	_, err := data.CheckCreditCode(f.credit.Text)
 	if e, ok := data.AsError(err); ok && e.Warning {
-		hint = "校验位不符，请核对；仍可保存，并标记待核对"
+		hint = lang.L("校验位不符，请核对；仍可保存，并标记待核对")
 		code := strings.ToUpper(strings.Join(strings.Fields(f.credit.Text), ""))
 		if c, ok := data.CreditCodeCheckChar(code[:17]); ok {
-			hint = fmt.Sprintf("校验位不符（应为%c），请核对；仍可保存，并标记待核对", c)
+			hint = fmt.Sprintf(lang.L("校验位不符（应为%c），请核对；仍可保存，并标记待核对"), c)
 		}
 	}
 	if hint != f.creditItem.HintText {
@@ -175,14 +176,14 @@ func (f *memberForm) showCreditWarning() {
 }
 
 func (f *memberForm) content() fyne.CanvasObject {
-	notes := widget.NewForm(widget.NewFormItem("备注", f.notes))
+	notes := widget.NewForm(widget.NewFormItem(lang.L("备注"), f.notes))
 	return container.NewVBox(container.NewGridWithColumns(2, f.left, f.right), notes)
 }
 
 func (f *memberForm) show() {
-	title := "新增会员"
+	title := lang.L("新增会员")
 	if f.m.ID != 0 {
-		title = "编辑会员 — " + f.m.Name
+		title = lang.L("编辑会员 — ") + f.m.Name
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.app.win)
 	f.dlg.SetButtons([]fyne.CanvasObject{f.cancelBtn, f.saveBtn})
@@ -261,7 +262,7 @@ func (f *memberForm) submit() bool {
 		f.saved(id)
 	}
 	if len(warnings) > 0 {
-		f.app.showInfo("已保存，但需要核对", memberWarningText(warnings))
+		f.app.showInfo(lang.L("已保存，但需要核对"), memberWarningText(warnings))
 	}
 	return true
 }
@@ -269,7 +270,7 @@ func (f *memberForm) submit() bool {
 // memberWarningText says what was saved but needs checking.
 func memberWarningText(ws data.Errors) string {
 	var b strings.Builder
-	b.WriteString("已保存，但")
+	b.WriteString(lang.L("已保存，但"))
 	for i, w := range ws {
 		if i > 0 {
 			b.WriteString("；\n")
@@ -280,7 +281,7 @@ func memberWarningText(ws data.Errors) string {
 		}
 		b.WriteString(w.Msg)
 	}
-	b.WriteString("。")
+	b.WriteString(lang.L("。"))
 	return b.String()
 }
 
@@ -306,18 +307,18 @@ func newLeaveForm(a *App, m data.Member, done func()) *leaveForm {
 	l.date.SetText(data.FormatDateISO(membersToday(a)))
 	l.date.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errString("请填写退会日期")
+			return errString(lang.L("请填写退会日期"))
 		}
 		_, err := data.ParseDate(s)
 		return plain(err)
 	}
-	l.reason.SetPlaceHolder("如 企业注销、迁出本镇")
+	l.reason.SetPlaceHolder(lang.L("如 企业注销、迁出本镇"))
 	memberChoices(l.reason, memberLeaveReasons)
 	l.form = widget.NewForm(
-		&widget.FormItem{Text: "退会日期", Widget: l.date, HintText: "如 2026-03-05"},
-		widget.NewFormItem("原因", l.reason),
+		&widget.FormItem{Text: lang.L("退会日期"), Widget: l.date, HintText: lang.L("如 2026-03-05")},
+		widget.NewFormItem(lang.L("原因"), l.reason),
 	)
-	l.okBtn = widget.NewButton("确认退会", func() { l.submit() })
+	l.okBtn = widget.NewButton(lang.L("确认退会"), func() { l.submit() })
 	l.okBtn.Importance = widget.DangerImportance
 	return l
 }
@@ -327,9 +328,9 @@ func (l *leaveForm) show() {
 	if l.m.Company != "" {
 		who += "（" + l.m.Company + "）"
 	}
-	intro := newLabel(fmt.Sprintf("确定让 %s 退会吗？\n会员不会被删除，以往的会费和活动记录都会保留。", who))
-	l.dlg = dialog.NewCustomWithoutButtons("会员退会", container.NewVBox(intro, l.form), l.app.win)
-	l.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("取消", func() { l.dlg.Hide() }), l.okBtn})
+	intro := newLabel(fmt.Sprintf(lang.L("确定让 %s 退会吗？\n会员不会被删除，以往的会费和活动记录都会保留。"), who))
+	l.dlg = dialog.NewCustomWithoutButtons(lang.L("会员退会"), container.NewVBox(intro, l.form), l.app.win)
+	l.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("取消"), func() { l.dlg.Hide() }), l.okBtn})
 	l.app.saveWhileOpen(l.dlg, func() { l.submit() }, func() { l.closed = true })
 	l.dlg.Resize(fyne.NewSize(520, l.dlg.MinSize().Height))
 	l.app.setDialog(l.dlg)

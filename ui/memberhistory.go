@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"sort"
 	"strings"
 	"time"
@@ -55,18 +56,18 @@ func newMemberHistory(a *App, id int64) (*memberHistory, error) {
 
 func (h *memberHistory) content() fyne.CanvasObject {
 	h.tabs = container.NewAppTabs(
-		container.NewTabItem("基本信息", container.NewVScroll(h.details())),
-		container.NewTabItem(fmt.Sprintf("职务经历（%d）", len(h.offices)), h.officeTable()),
-		container.NewTabItem(fmt.Sprintf("会费（%d年）", len(h.dues)), h.duesTable()),
-		container.NewTabItem(fmt.Sprintf("参加活动（%d）", len(h.activities)), h.activityTable()),
-		container.NewTabItem(fmt.Sprintf("修改记录（%d）", len(h.changes)), h.changeList()),
+		container.NewTabItem(lang.L("基本信息"), container.NewVScroll(h.details())),
+		container.NewTabItem(fmt.Sprintf(lang.L("职务经历（%d）"), len(h.offices)), h.officeTable()),
+		container.NewTabItem(fmt.Sprintf(lang.L("会费（%d年）"), len(h.dues)), h.duesTable()),
+		container.NewTabItem(fmt.Sprintf(lang.L("参加活动（%d）"), len(h.activities)), h.activityTable()),
+		container.NewTabItem(fmt.Sprintf(lang.L("修改记录（%d）"), len(h.changes)), h.changeList()),
 	)
 	return h.tabs
 }
 
 func (h *memberHistory) show() {
-	title := "会员档案 — " + h.m.Name
-	d := dialog.NewCustom(title, "关闭", h.content(), h.app.win)
+	title := lang.L("会员档案 — ") + h.m.Name
+	d := dialog.NewCustom(title, lang.L("关闭"), h.content(), h.app.win)
 	size := h.app.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(900, size.Width-40), min(600, size.Height-40)))
 	d.SetOnClosed(func() { h.closed = true })
@@ -79,18 +80,18 @@ func (h *memberHistory) details() fyne.CanvasObject {
 	m := h.m
 	credit := m.CreditCode
 	if m.CreditCodeFlag != "" {
-		credit += "（校验位不符，待核对）"
+		credit += lang.L("（校验位不符，待核对）")
 	}
 	rows := [][2]string{
-		{"会员类型", m.Kind}, {"姓名", m.Name}, {"企业名称", m.Company}, {"统一社会信用代码", credit},
-		{"行业", m.Industry}, {"性别", m.Gender}, {"手机号码", data.MaskPhone(m.Phone)},
-		{"身份证号码", data.MaskIDNumber(m.IDNumber)}, {"政治面貌", m.Political}, {"商会职务", m.Office},
-		{"入会日期", data.FormatDateCN(m.JoinDate)}, {"状态", m.Status},
+		{lang.L("会员类型"), m.Kind}, {lang.L("姓名"), m.Name}, {lang.L("企业名称"), m.Company}, {lang.L("统一社会信用代码"), credit},
+		{lang.L("行业"), m.Industry}, {lang.L("性别"), m.Gender}, {lang.L("手机号码"), data.MaskPhone(m.Phone)},
+		{lang.L("身份证号码"), data.MaskIDNumber(m.IDNumber)}, {lang.L("政治面貌"), m.Political}, {lang.L("商会职务"), m.Office},
+		{lang.L("入会日期"), data.FormatDateCN(m.JoinDate)}, {lang.L("状态"), m.Status},
 	}
 	if m.Status == data.StatusLeft {
-		rows = append(rows, [2]string{"退会日期", data.FormatDateCN(m.LeaveDate)}, [2]string{"退会原因", m.LeaveReason})
+		rows = append(rows, [2]string{lang.L("退会日期"), data.FormatDateCN(m.LeaveDate)}, [2]string{lang.L("退会原因"), m.LeaveReason})
 	}
-	rows = append(rows, [2]string{"备注", m.Notes})
+	rows = append(rows, [2]string{lang.L("备注"), m.Notes})
 	f := widget.NewForm()
 	for _, r := range rows {
 		v := r[1]
@@ -107,11 +108,11 @@ func (h *memberHistory) officeTable() fyne.CanvasObject {
 	for i, t := range h.offices {
 		to := memberISODate(t.To)
 		if t.To == "" {
-			to = "至今"
+			to = lang.L("至今")
 		}
 		rows[i] = []string{t.Office, memberISODate(t.From), to}
 	}
-	return historyTable([]string{"职务", "起", "止"}, []float32{160, 160, 160}, rows)
+	return historyTable([]string{lang.L("职务"), lang.L("起"), lang.L("止")}, []float32{160, 160, 160}, rows)
 }
 
 func (h *memberHistory) duesTable() fyne.CanvasObject {
@@ -124,7 +125,7 @@ func (h *memberHistory) duesTable() fyne.CanvasObject {
 		rows[i] = []string{fmt.Sprint(d.Year), data.FormatYuanPlain(d.DueFen), data.FormatYuanPlain(d.PaidFen),
 			data.FormatDateCN(d.PaidDate), d.ReceiptNo, state, d.Note}
 	}
-	return historyTable([]string{"年度", "应缴（元）", "实缴（元）", "缴费日期", "收据号", "状态", "备注"},
+	return historyTable([]string{lang.L("年度"), lang.L("应缴（元）"), lang.L("实缴（元）"), lang.L("缴费日期"), lang.L("收据号"), lang.L("状态"), lang.L("备注")},
 		[]float32{60, 100, 100, 130, 110, 70, 250}, rows)
 }
 
@@ -133,14 +134,14 @@ func (h *memberHistory) activityTable() fyne.CanvasObject {
 	for i, a := range h.activities {
 		rows[i] = []string{data.FormatDateCN(a.Date), a.Title, a.Type, a.Place}
 	}
-	return historyTable([]string{"日期", "活动名称", "类型", "地点"}, []float32{130, 300, 150, 250}, rows)
+	return historyTable([]string{lang.L("日期"), lang.L("活动名称"), lang.L("类型"), lang.L("地点")}, []float32{130, 300, 150, 250}, rows)
 }
 
 // changeList shows the change log, newest first, as wrapping lines: what
 // changed is often longer than a table cell.
 func (h *memberHistory) changeList() fyne.CanvasObject {
 	if len(h.changes) == 0 {
-		return newLabel("（无记录）")
+		return newLabel(lang.L("（无记录）"))
 	}
 	box := container.NewVBox()
 	for _, c := range h.changes {
@@ -153,7 +154,7 @@ func (h *memberHistory) changeList() fyne.CanvasObject {
 }
 
 // memberLogFields are the change log's field keys in the order and words
-// of the form.
+// of the form; the words are translated where shown.
 var memberLogFields = [][2]string{
 	{"kind", "会员类型"}, {"name", "姓名"}, {"company", "企业名称"}, {"credit_code", "统一社会信用代码"},
 	{"industry", "行业"}, {"gender", "性别"}, {"phone", "手机号码"}, {"id_number", "身份证号码"},
@@ -164,7 +165,7 @@ var memberLogFields = [][2]string{
 func memberFieldName(key string) string {
 	for _, f := range memberLogFields {
 		if f[0] == key {
-			return f[1]
+			return lang.L(f[1])
 		}
 	}
 	return key
@@ -193,11 +194,11 @@ func memberFieldOrder(keys []string) {
 func memberChangeAction(action string) string {
 	switch action {
 	case "insert":
-		return "建档"
+		return lang.L("建档")
 	case "update":
-		return "修改"
+		return lang.L("修改")
 	case "delete":
-		return "删除"
+		return lang.L("删除")
 	}
 	return action
 }
@@ -246,7 +247,7 @@ func memberChangeSummary(c data.Change) string {
 func changeValueText(v any) string {
 	s, _ := v.(string)
 	if s == "" {
-		return "（空）"
+		return lang.L("（空）")
 	}
 	if r := []rune(s); len(r) > 30 {
 		return string(r[:30]) + "…"
@@ -275,7 +276,7 @@ func memberISODate(iso string) string {
 // historyTable is a small table with a header row, for lists in dialogs.
 func historyTable(headers []string, widths []float32, rows [][]string) fyne.CanvasObject {
 	if len(rows) == 0 {
-		return newLabel("（无记录）")
+		return newLabel(lang.L("（无记录）"))
 	}
 	t := widget.NewTable(
 		func() (int, int) { return len(rows), len(headers) },

@@ -3,6 +3,7 @@ package ui
 import (
 	"cmp"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"image/color"
 	"slices"
 	"strings"
@@ -60,7 +61,7 @@ const (
 
 // memberColumn is one column of the roster table.
 type memberColumn struct {
-	title  string
+	title  string // translated where shown
 	sample string // a long usual value, for the column's width
 	text   func(s *membersScreen, m *data.Member) string
 	key    func(s *membersScreen, m *data.Member) memberSortKey
@@ -119,7 +120,7 @@ func newMembersScreen(a *App) *membersScreen {
 	s.quiet = true // nothing to search until every widget exists
 	defer func() { s.quiet = false }()
 	s.search = newFormEntry(a)
-	s.search.SetPlaceHolder("姓名、企业、拼音首字母、电话或信用代码")
+	s.search.SetPlaceHolder(lang.L("姓名、企业、拼音首字母、电话或信用代码"))
 	s.search.OnChanged = func(string) {
 		if !s.quiet {
 			s.update()
@@ -138,18 +139,18 @@ func newMembersScreen(a *App) *membersScreen {
 		fitSelect(w)
 		return w
 	}
-	s.office = sel("全部职务", data.Offices...)
-	s.status = sel("全部状态", data.StatusActive, data.StatusLeft)
+	s.office = sel(lang.L("全部职务"), data.Offices...)
+	s.status = sel(lang.L("全部状态"), data.StatusActive, data.StatusLeft)
 	s.industry = sel(memberAllIndustries)
-	s.political = sel("全部政治面貌", data.PoliticalStatuses...)
-	s.dues = sel(fmt.Sprintf("%d年会费：全部", membersToday(a).Year()), memberDuesPaid, memberDuesOwing)
-	s.count = widget.NewLabel("共 0 人") // sized for its text before the first refresh
+	s.political = sel(lang.L("全部政治面貌"), data.PoliticalStatuses...)
+	s.dues = sel(fmt.Sprintf(lang.L("%d年会费：全部"), membersToday(a).Year()), memberDuesPaid, memberDuesOwing)
+	s.count = widget.NewLabel(lang.L("共 0 人")) // sized for its text before the first refresh
 	s.table = s.newTable()
-	s.addBtn = widget.NewButtonWithIcon("新增会员", theme.ContentAddIcon(), s.onAdd)
+	s.addBtn = widget.NewButtonWithIcon(lang.L("新增会员"), theme.ContentAddIcon(), s.onAdd)
 	s.addBtn.Importance = widget.HighImportance
-	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
-	s.leaveBtn = widget.NewButtonWithIcon("退会", theme.LogoutIcon(), s.onLeave)
-	s.historyBtn = widget.NewButtonWithIcon("会员档案", theme.InfoIcon(), s.onHistory)
+	s.editBtn = widget.NewButtonWithIcon(lang.L("编辑"), theme.DocumentCreateIcon(), s.onEdit)
+	s.leaveBtn = widget.NewButtonWithIcon(lang.L("退会"), theme.LogoutIcon(), s.onLeave)
+	s.historyBtn = widget.NewButtonWithIcon(lang.L("会员档案"), theme.InfoIcon(), s.onHistory)
 	s.updateButtons()
 	s.bindShortcut("new", s.onAdd)
 	s.bindShortcut("search", func() {
@@ -183,7 +184,7 @@ func (s *membersScreen) newTable() *widget.Table {
 			return
 		}
 		col := id.Col
-		b.Text = memberCols[col].title
+		b.Text = lang.L(memberCols[col].title)
 		b.Icon = nil
 		if col == s.sortCol {
 			b.Icon = theme.MenuDropUpIcon()
@@ -212,7 +213,7 @@ func (s *membersScreen) content() fyne.CanvasObject {
 	s.measureColumns()
 	top := container.NewBorder(nil, nil, nil,
 		container.NewHBox(s.addBtn, s.editBtn, s.leaveBtn, s.historyBtn,
-			widget.NewButtonWithIcon("导入名册", theme.UploadIcon(), func() { s.app.importRoster(s.refresh) })), s.search)
+			widget.NewButtonWithIcon(lang.L("导入名册"), theme.UploadIcon(), func() { s.app.importRoster(s.refresh) })), s.search)
 	filters := container.NewHBox(s.office, s.status, s.industry, s.political, s.dues)
 	bar := container.NewBorder(nil, nil, nil, s.count, filters)
 	s.bar = bar
@@ -226,7 +227,7 @@ func (s *membersScreen) measureColumns() {
 	s.colWidth = make([]float32, len(memberCols))
 	s.widths = make([]float32, len(memberCols))
 	for i, c := range memberCols {
-		b := widget.NewButtonWithIcon(c.title, theme.MenuDropDownIcon(), nil)
+		b := widget.NewButtonWithIcon(lang.L(c.title), theme.MenuDropDownIcon(), nil)
 		b.IconPlacement = widget.ButtonIconTrailingText
 		// the slack keeps an exact fit from being cut short with "…" by rounding
 		w := max(b.MinSize().Width, widget.NewLabel(c.sample).MinSize().Width) + theme.Padding()
@@ -467,7 +468,7 @@ func (s *membersScreen) textKey(text string) memberSortKey {
 // show puts rows on screen, keeping the selected member selected (and in
 // view) while they are still listed.
 func (s *membersScreen) show() {
-	if text := fmt.Sprintf("共 %d 人", len(s.rows)); text != s.count.Text {
+	if text := fmt.Sprintf(lang.L("共 %d 人"), len(s.rows)); text != s.count.Text {
 		s.count.SetText(text)
 		if s.bar != nil {
 			s.bar.Refresh() // lay out again: the count's width changed with its digits

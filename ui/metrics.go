@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"math"
 	"strconv"
 	"strings"
@@ -101,10 +102,10 @@ func newMetricsScreen(a *App) *metricsScreen {
 	s.detailValue = newLabel("")
 	s.detailSource = newLabel("")
 	s.records = newExplainView(true)
-	s.explainBtn = widget.NewButtonWithIcon("查看来源…", theme.SearchIcon(), s.onExplain)
+	s.explainBtn = widget.NewButtonWithIcon(lang.L("查看来源…"), theme.SearchIcon(), s.onExplain)
 
 	s.valueEntry = widget.NewEntry()
-	s.valueEntry.SetPlaceHolder("不小于 0 的数字")
+	s.valueEntry.SetPlaceHolder(lang.L("不小于 0 的数字"))
 	s.valueEntry.Validator = func(t string) error { _, err := data.ParseMetricValue(t); return plain(err) }
 	s.valueEntry.OnChanged = func(string) { s.manualMsg.SetText("") }
 	s.valueEntry.OnSubmitted = func(string) { s.onSave() }
@@ -112,39 +113,39 @@ func newMetricsScreen(a *App) *metricsScreen {
 	s.noteEntry = widget.NewEntry()
 	s.noteEntry.OnChanged = func(string) { s.manualMsg.SetText("") }
 	s.noteEntry.OnSubmitted = func(string) { s.onSave() }
-	s.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.onSave)
+	s.saveBtn = widget.NewButtonWithIcon(lang.L("保存"), theme.DocumentSaveIcon(), s.onSave)
 	s.saveBtn.Importance = widget.HighImportance
 	s.manualMsg = newLabel("")
 
-	s.addBtn = widget.NewButtonWithIcon("新增指标", theme.ContentAddIcon(), s.onAdd)
+	s.addBtn = widget.NewButtonWithIcon(lang.L("新增指标"), theme.ContentAddIcon(), s.onAdd)
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	return s
 }
 
 func (s *metricsScreen) content() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("年度指标", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(lang.L("年度指标"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	header := container.NewBorder(nil, nil, title,
-		container.NewHBox(container.NewCenter(widget.NewLabel("年度")), s.yearSel, s.addBtn), s.status)
+		container.NewHBox(container.NewCenter(widget.NewLabel(lang.L("年度"))), s.yearSel, s.addBtn), s.status)
 
 	s.manualForm = container.NewVBox(
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle("填写本年数值", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewBorder(nil, nil, widget.NewLabel("数值"), s.unitLabel, s.valueEntry),
-		container.NewBorder(nil, nil, widget.NewLabel("说明"), nil, s.noteEntry),
+		widget.NewLabelWithStyle(lang.L("填写本年数值"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("数值")), s.unitLabel, s.valueEntry),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("说明")), nil, s.noteEntry),
 		container.NewBorder(nil, nil, nil, s.saveBtn, s.manualMsg))
 	s.details = container.NewBorder(
 		container.NewVBox(s.detailName, s.detailValue, s.detailSource, s.manualForm,
-			widget.NewSeparator(), widget.NewLabelWithStyle("构成", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+			widget.NewSeparator(), widget.NewLabelWithStyle(lang.L("构成"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		container.NewHBox(layout.NewSpacer(), s.explainBtn), nil, nil, s.records.box)
-	s.placeholder = container.NewVBox(newLabel("选中左侧的一项指标，这里列出它来自哪些活动或会员；" +
-		"手工填写的指标（如异地商会数）在这里填写数值和依据。"))
+	s.placeholder = container.NewVBox(newLabel(lang.L("选中左侧的一项指标，这里列出它来自哪些活动或会员；") +
+		lang.L("手工填写的指标（如异地商会数）在这里填写数值和依据。")))
 	s.panel = container.NewStack(s.placeholder)
 	right := container.New(fixedWidth(metricPanelWidth), container.NewPadded(s.panel))
 
 	wrap := container.New(&stretchColumn{table: s.table, col: metricColSource, widths: metricWidths, min: 560}, s.table)
-	hint := newLabel("增减为本年与上年全年比较；本年尚未结束时，本年数值只统计到今天已记录的内容。")
+	hint := newLabel(lang.L("增减为本年与上年全年比较；本年尚未结束时，本年数值只统计到今天已记录的内容。"))
 	hint.SizeName = theme.SizeNameCaptionText
 	return container.NewPadded(container.NewBorder(header, hint, nil, right, wrap))
 }
@@ -250,18 +251,18 @@ func (s *metricsScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject)
 	l.Alignment = fyne.TextAlignLeading
 	switch id.Col {
 	case metricColName:
-		l.SetText("指标")
+		l.SetText(lang.L("指标"))
 	case metricColValue:
 		l.Alignment = fyne.TextAlignTrailing
-		l.SetText(yearText(s.year) + "数值")
+		l.SetText(yearText(s.year) + lang.L("数值"))
 	case metricColPrev:
 		l.Alignment = fyne.TextAlignTrailing
-		l.SetText(yearText(s.year-1) + "数值")
+		l.SetText(yearText(s.year-1) + lang.L("数值"))
 	case metricColDiff:
 		l.Alignment = fyne.TextAlignTrailing
-		l.SetText("增减")
+		l.SetText(lang.L("增减"))
 	case metricColSource:
-		l.SetText("来源")
+		l.SetText(lang.L("来源"))
 	}
 }
 
@@ -334,18 +335,18 @@ func (s *metricsScreen) showDetails(f data.Figure, changed bool) {
 	s.detailName.SetText(fmt.Sprintf("%s（%s）", f.Name, kindText(f)))
 	value := yearText(s.year) + "：" + figureText(f)
 	if p, ok := s.prev[f.Key]; ok {
-		value += fmt.Sprintf("\n%s：%s　增减：%s", yearText(s.year-1), figureText(p), diffText(f, p))
+		value += fmt.Sprintf(lang.L("\n%s：%s　增减：%s"), yearText(s.year-1), figureText(p), diffText(f, p))
 	}
 	s.detailValue.SetText(value)
-	source := "来源：" + sourceText(f)
+	source := lang.L("来源：") + sourceText(f)
 	if f.Note != "" {
-		source += "\n口径：" + f.Note
+		source += lang.L("\n口径：") + f.Note
 	}
 	s.detailSource.SetText(source)
 	s.records.set(f, rows)
 	if f.Kind == data.MetricManual {
 		s.unitLabel.SetText(f.Unit)
-		s.noteEntry.SetPlaceHolder(fmt.Sprintf("依据，如：%s会员企业年报汇总", yearText(s.year)))
+		s.noteEntry.SetPlaceHolder(fmt.Sprintf(lang.L("依据，如：%s会员企业年报汇总"), yearText(s.year)))
 		if changed || s.valueEntry.Text == "" {
 			s.valueEntry.SetText("")
 			s.noteEntry.SetText("")
@@ -384,12 +385,12 @@ func (s *metricsScreen) onSave() {
 	v, err := data.ParseMetricValue(s.valueEntry.Text)
 	if err != nil {
 		s.valueEntry.SetValidationError(plain(err))
-		s.say(s.manualMsg, "数值："+plain(err).Error(), widget.DangerImportance)
+		s.say(s.manualMsg, lang.L("数值：")+plain(err).Error(), widget.DangerImportance)
 		return
 	}
 	note := strings.TrimSpace(s.noteEntry.Text)
 	if note == "" {
-		s.say(s.manualMsg, "请写明依据，例如“据会员企业年报汇总”，以便日后说明数字的来历", widget.DangerImportance)
+		s.say(s.manualMsg, lang.L("请写明依据，例如“据会员企业年报汇总”，以便日后说明数字的来历"), widget.DangerImportance)
 		return
 	}
 	err = s.app.store.SetManualValue(s.app.ctx, data.ManualValue{Year: s.year, MetricKey: f.Key, Value: v, Note: note})
@@ -398,7 +399,7 @@ func (s *metricsScreen) onSave() {
 		return
 	}
 	s.load()
-	s.say(s.manualMsg, fmt.Sprintf("已保存%s“%s”：%s", yearText(s.year), f.Name, formatFigure(v, f.Unit)),
+	s.say(s.manualMsg, fmt.Sprintf(lang.L("已保存%s“%s”：%s"), yearText(s.year), f.Name, formatFigure(v, f.Unit)),
 		widget.SuccessImportance)
 }
 
@@ -437,30 +438,30 @@ type metricForm struct {
 func (s *metricsScreen) onAdd() {
 	f := &metricForm{s: s, name: widget.NewEntry(), unit: widget.NewSelectEntry(data.MetricUnits),
 		note: widget.NewEntry(), msg: newLabel("")}
-	f.name.SetPlaceHolder("如：结对帮扶村数")
+	f.name.SetPlaceHolder(lang.L("如：结对帮扶村数"))
 	f.name.Validator = func(t string) error {
 		if strings.TrimSpace(t) == "" {
-			return errString("请填写指标名称")
+			return errString(lang.L("请填写指标名称"))
 		}
 		return nil
 	}
-	f.unit.SetPlaceHolder("选择或输入，如 个、万元")
+	f.unit.SetPlaceHolder(lang.L("选择或输入，如 个、万元"))
 	f.kind = widget.NewRadioGroup([]string{kindOutcomeText, kindManualText}, nil)
 	f.kind.Horizontal = true
 	f.kind.Required = true
 	f.kind.SetSelected(kindOutcomeText)
-	f.note.SetPlaceHolder("选填：统计口径")
+	f.note.SetPlaceHolder(lang.L("选填：统计口径"))
 	form := widget.NewForm(
-		widget.NewFormItem("名称", f.name),
-		widget.NewFormItem("单位", f.unit),
-		&widget.FormItem{Text: "类型", Widget: f.kind,
-			HintText: "活动成效：在每次活动里填写，按年合计；手工填写：每年填写一次"},
-		widget.NewFormItem("口径说明", f.note),
+		widget.NewFormItem(lang.L("名称"), f.name),
+		widget.NewFormItem(lang.L("单位"), f.unit),
+		&widget.FormItem{Text: lang.L("类型"), Widget: f.kind,
+			HintText: lang.L("活动成效：在每次活动里填写，按年合计；手工填写：每年填写一次")},
+		widget.NewFormItem(lang.L("口径说明"), f.note),
 	)
-	f.ok = widget.NewButtonWithIcon("添加", theme.ConfirmIcon(), f.submit)
+	f.ok = widget.NewButtonWithIcon(lang.L("添加"), theme.ConfirmIcon(), f.submit)
 	f.ok.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
-	f.dlg = dialog.NewCustomWithoutButtons("新增指标", container.NewVBox(form, f.msg), s.app.win)
+	cancel := widget.NewButtonWithIcon(lang.L("取消"), theme.CancelIcon(), func() { f.dlg.Hide() })
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("新增指标"), container.NewVBox(form, f.msg), s.app.win)
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.ok})
 	f.dlg.Resize(fyne.NewSize(520, 0))
 	s.adder = f
@@ -493,12 +494,12 @@ func (f *metricForm) submit() {
 	s := f.s
 	s.selected = key
 	s.load()
-	where := "可以在活动的“成效”中选用"
+	where := lang.L("可以在活动的“成效”中选用")
 	if kind == data.MetricManual {
-		where = "请在右侧填写本年数值"
+		where = lang.L("请在右侧填写本年数值")
 	}
 	s.status.Importance = widget.SuccessImportance
-	s.status.SetText(fmt.Sprintf("已新增指标“%s”，%s", data.NormalizeText(m.Name), where))
+	s.status.SetText(fmt.Sprintf(lang.L("已新增指标“%s”，%s"), data.NormalizeText(m.Name), where))
 }
 
 // ---- formatting shared by the metric screens ----
@@ -527,7 +528,7 @@ func figureText(f data.Figure) string {
 // sourceText is where a figure comes from.
 func sourceText(f data.Figure) string {
 	if !f.Set {
-		return "未填写"
+		return lang.L("未填写")
 	}
 	return f.Source
 }
@@ -536,11 +537,11 @@ func sourceText(f data.Figure) string {
 func kindText(f data.Figure) string {
 	switch f.Kind {
 	case data.MetricManual:
-		return "手工填写"
+		return lang.L("手工填写")
 	case data.MetricOutcome:
-		return "活动成效合计"
+		return lang.L("活动成效合计")
 	}
-	return "由记录统计"
+	return lang.L("由记录统计")
 }
 
 // diffText is the change from the previous year: "+12人次（+15.2%）",
@@ -551,7 +552,7 @@ func diffText(cur, prev data.Figure) string {
 	}
 	d := math.Round((cur.Value-prev.Value)*1e6) / 1e6
 	if d == 0 {
-		return "持平"
+		return lang.L("持平")
 	}
 	sign := "+"
 	if d < 0 {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"image"
 	"image/color"
 	"io"
@@ -118,7 +119,7 @@ func (t *photoThumbs) load(a *App, att data.Attachment, set func(image.Image, er
 	}
 	path := a.store.AttachmentPath(att)
 	a.busy.Add(1)
-	go func() {
+	spawn(func() {
 		defer a.busy.Done()
 		var img image.Image
 		var err error
@@ -130,7 +131,7 @@ func (t *photoThumbs) load(a *App, att data.Attachment, set func(image.Image, er
 			}
 		})
 		fyne.Do(func() { set(img, err) })
-	}()
+	})
 }
 
 // photoFrame is a thumbnail in a fixed box, with a word while it loads or
@@ -142,7 +143,7 @@ type photoFrame struct {
 }
 
 func newPhotoFrame() *photoFrame {
-	f := &photoFrame{img: canvas.NewImageFromImage(nil), status: widget.NewLabel("正在载入…")}
+	f := &photoFrame{img: canvas.NewImageFromImage(nil), status: widget.NewLabel(lang.L("正在载入…"))}
 	f.img.FillMode = canvas.ImageFillContain
 	f.img.ScaleMode = canvas.ImageScaleSmooth
 	f.img.SetMinSize(photoTileSize)
@@ -158,9 +159,9 @@ func newPhotoFrame() *photoFrame {
 // set shows img, or says why there is none.
 func (f *photoFrame) set(img image.Image, err error) {
 	if err != nil {
-		msg := "无法显示"
+		msg := lang.L("无法显示")
 		if data.IsCode(err, "photo.read") {
-			msg = "照片文件缺失"
+			msg = lang.L("照片文件缺失")
 		} else if e, ok := data.AsError(err); ok {
 			msg = e.Msg
 		}
@@ -177,7 +178,7 @@ func (f *photoFrame) set(img image.Image, err error) {
 // The thumbnails load once start is called, after the grid is on screen.
 func photoGrid(a *App, thumbs *photoThumbs, photos []data.Attachment) (grid fyne.CanvasObject, start func()) {
 	if len(photos) == 0 {
-		l := widget.NewLabel("没有照片。编辑活动可添加照片。")
+		l := widget.NewLabel(lang.L("没有照片。编辑活动可添加照片。"))
 		l.Importance = widget.LowImportance
 		return l, func() {}
 	}
@@ -187,7 +188,7 @@ func photoGrid(a *App, thumbs *photoThumbs, photos []data.Attachment) (grid fyne
 		frames[i] = newPhotoFrame()
 		caption := strings.TrimSpace(p.Caption)
 		if caption == "" {
-			caption = "（无说明）"
+			caption = lang.L("（无说明）")
 		}
 		cl := widget.NewLabel(caption)
 		cl.Truncation = fyne.TextTruncateEllipsis
@@ -195,7 +196,7 @@ func photoGrid(a *App, thumbs *photoThumbs, photos []data.Attachment) (grid fyne
 		dl.Importance = widget.LowImportance
 		tiles[i] = container.NewPadded(container.NewVBox(frames[i].box, cl, dl))
 	}
-	lh := widget.NewLabel("字").MinSize().Height
+	lh := widget.NewLabel(lang.L("字")).MinSize().Height
 	cell := fyne.NewSize(photoTileSize.Width+2*theme.Padding(), photoTileSize.Height+2*lh+3*theme.Padding())
 	return container.NewGridWrap(cell, tiles...), func() {
 		for i, p := range photos {
@@ -237,8 +238,8 @@ type photoEditor struct {
 func newPhotoEditor(a *App, thumbs *photoThumbs, photos []data.Attachment, date func() time.Time) *photoEditor {
 	e := &photoEditor{app: a, thumbs: thumbs, date: date}
 	e.grid = container.New(layout.NewGridWrapLayout(photoTileSize))
-	e.addBtn = widget.NewButtonWithIcon("添加照片", theme.ContentAddIcon(), e.onAdd)
-	e.note = newLabel("支持 JPG 和 PNG 照片，每张不超过 40 MB。添加、删除和说明在点击“保存”后生效。")
+	e.addBtn = widget.NewButtonWithIcon(lang.L("添加照片"), theme.ContentAddIcon(), e.onAdd)
+	e.note = newLabel(lang.L("支持 JPG 和 PNG 照片，每张不超过 40 MB。添加、删除和说明在点击“保存”后生效。"))
 	e.note.Importance = widget.LowImportance
 	for _, p := range photos {
 		e.newItem(p)
@@ -260,12 +261,12 @@ func (e *photoEditor) count() int { return len(e.items) }
 
 func (e *photoEditor) newItem(att data.Attachment) *photoItem {
 	it := &photoItem{att: att, frame: newPhotoFrame(), caption: newFormEntry(e.app), taken: newFormEntry(e.app)}
-	it.caption.SetPlaceHolder("照片说明")
+	it.caption.SetPlaceHolder(lang.L("照片说明"))
 	it.caption.SetText(att.Caption)
-	it.taken.SetPlaceHolder("拍摄日期")
+	it.taken.SetPlaceHolder(lang.L("拍摄日期"))
 	it.taken.SetText(data.FormatDateISO(att.TakenDate))
 	it.taken.Validator = func(s string) error { _, err := data.ParseDate(s); return plain(err) }
-	it.removeBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() { e.remove(it) })
+	it.removeBtn = widget.NewButtonWithIcon(lang.L("删除"), theme.DeleteIcon(), func() { e.remove(it) })
 	it.removeBtn.Importance = widget.LowImportance
 	it.tile = container.NewPadded(container.NewVBox(it.frame.box, it.caption,
 		container.NewBorder(nil, nil, nil, it.removeBtn, it.taken)))
@@ -291,7 +292,7 @@ func (e *photoEditor) layout() {
 		h = max(h, it.tile.MinSize().Height)
 	}
 	if len(objs) == 0 {
-		empty := widget.NewLabel("还没有照片")
+		empty := widget.NewLabel(lang.L("还没有照片"))
 		empty.Importance = widget.LowImportance
 		objs = append(objs, empty)
 		h = empty.MinSize().Height
@@ -338,9 +339,9 @@ func (e *photoEditor) onAdd() {
 	}, e.app.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", // case is ignored
 		".heic", ".heif", ".webp", ".bmp", ".gif", ".tif", ".tiff"}))
-	d.SetConfirmText("添加")
-	d.SetDismissText("取消")
-	d.SetTitleText("选择照片")
+	d.SetConfirmText(lang.L("添加"))
+	d.SetDismissText(lang.L("取消"))
+	d.SetTitleText(lang.L("选择照片"))
 	d.Resize(fyne.NewSize(min(900, e.app.win.Canvas().Size().Width-40), min(600, e.app.win.Canvas().Size().Height-40)))
 	e.open = d
 	d.Show()
@@ -360,7 +361,7 @@ func (e *photoEditor) addPhotoFiles(paths []string) {
 	var picked []photoPicked
 	var problems []error
 	known := e.hashes()
-	e.app.background("正在检查照片…", func(ctx context.Context) error {
+	e.app.background(lang.L("正在检查照片…"), func(ctx context.Context) error {
 		for _, p := range paths {
 			if ctx.Err() != nil {
 				break
@@ -398,8 +399,8 @@ func (e *photoEditor) check(path string, b []byte, known map[string]bool) (data.
 	}
 	sum := sha256.Sum256(b)
 	if known[hex.EncodeToString(sum[:])] {
-		return data.PhotoFile{}, &data.Error{Code: "photo.duplicate", Field: "照片", Value: filepath.Base(path),
-			Msg: "这张照片已经在本活动中", Reason: "same photo already in the activity"}
+		return data.PhotoFile{}, &data.Error{Code: "photo.duplicate", Field: lang.L("照片"), Value: filepath.Base(path),
+			Msg: lang.L("这张照片已经在本活动中"), Reason: "same photo already in the activity"}
 	}
 	var pf data.PhotoFile
 	var err error
@@ -413,7 +414,7 @@ func (e *photoEditor) addPhotoReader(name string, r io.ReadCloser) {
 	var picked []photoPicked
 	var problems []error
 	known := e.hashes()
-	e.app.background("正在检查照片…", func(context.Context) error {
+	e.app.background(lang.L("正在检查照片…"), func(context.Context) error {
 		defer r.Close()
 		b, err := io.ReadAll(io.LimitReader(r, data.MaxPhotoBytes+1))
 		var pf data.PhotoFile
@@ -479,14 +480,14 @@ func photoProblems(problems []error, added int) error {
 	if len(problems) == 1 {
 		b.WriteString(message(problems[0]))
 	} else {
-		fmt.Fprintf(&b, "%d 个文件没有添加：", len(problems))
+		fmt.Fprintf(&b, lang.L("%d 个文件没有添加："), len(problems))
 		for _, p := range problems {
 			b.WriteString("\n• ")
 			b.WriteString(message(p))
 		}
 	}
 	if added > 0 {
-		fmt.Fprintf(&b, "\n其余 %d 张照片已加入，保存后生效。", added)
+		fmt.Fprintf(&b, lang.L("\n其余 %d 张照片已加入，保存后生效。"), added)
 	}
 	return &data.Error{Code: "photo.refused", Msg: b.String()}
 }
@@ -521,7 +522,7 @@ func (e *photoEditor) plan() (photoPlan, error) {
 			it.taken.SetValidationError(nil)
 			it.taken.Validate()
 			if first == nil {
-				first = &data.Error{Code: data.CodeInvalid, Field: "拍摄日期", Value: it.att.OriginalName,
+				first = &data.Error{Code: data.CodeInvalid, Field: lang.L("拍摄日期"), Value: it.att.OriginalName,
 					Msg: plain(err).Error()}
 			}
 			continue

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,17 +28,19 @@ type reportsScreen struct {
 	full  *widget.Check // whole phones and ID numbers on the roster
 
 	rosterBtn, summaryBtn, awardBtn, templateBtn, importBtn *widget.Button
+	ledgerBtn                                               *widget.Button // 打印活动台账 (print.go)
 }
 
 func newReportsScreen(a *App) *reportsScreen {
 	s := &reportsScreen{app: a}
 	s.year = widget.NewSelect(nil, nil)
-	s.full = widget.NewCheck("显示完整手机号和身份证号", nil)
-	s.rosterBtn = widget.NewButtonWithIcon("导出会员名册…", theme.DocumentSaveIcon(), s.onRoster)
-	s.summaryBtn = widget.NewButtonWithIcon("导出年度工作簿…", theme.DocumentSaveIcon(), s.onSummary)
-	s.awardBtn = widget.NewButtonWithIcon("导出申报汇总表…", theme.DocumentSaveIcon(), s.onAward)
-	s.templateBtn = widget.NewButtonWithIcon("保存空白模板…", theme.DocumentSaveIcon(), s.onTemplate)
-	s.importBtn = widget.NewButtonWithIcon("导入名册…", theme.UploadIcon(), func() {
+	s.full = widget.NewCheck(lang.L("显示完整手机号和身份证号"), nil)
+	s.rosterBtn = widget.NewButtonWithIcon(lang.L("导出会员名册…"), theme.DocumentSaveIcon(), s.onRoster)
+	s.summaryBtn = widget.NewButtonWithIcon(lang.L("导出年度工作簿…"), theme.DocumentSaveIcon(), s.onSummary)
+	s.awardBtn = widget.NewButtonWithIcon(lang.L("导出申报汇总表…"), theme.DocumentSaveIcon(), s.onAward)
+	s.templateBtn = widget.NewButtonWithIcon(lang.L("保存空白模板…"), theme.DocumentSaveIcon(), s.onTemplate)
+	s.ledgerBtn = newLedgerPrintButton(s)
+	s.importBtn = widget.NewButtonWithIcon(lang.L("导入名册…"), theme.UploadIcon(), func() {
 		a.importRoster(s.refreshMembers)
 	})
 	s.importBtn.Importance = widget.HighImportance
@@ -45,7 +48,7 @@ func newReportsScreen(a *App) *reportsScreen {
 }
 
 func (s *reportsScreen) content() fyne.CanvasObject {
-	h := widget.NewLabelWithStyle("报表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	h := widget.NewLabelWithStyle(lang.L("报表"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.SizeName = theme.SizeNameHeadingText
 	card := func(title, text string, objs ...fyne.CanvasObject) fyne.CanvasObject {
 		box := container.NewVBox(newLabel(text))
@@ -55,18 +58,20 @@ func (s *reportsScreen) content() fyne.CanvasObject {
 		return widget.NewCard(title, "", box)
 	}
 	cards := container.NewAdaptiveGrid(2,
-		card("会员名册", "全部会员的名册，可直接报送或打印。默认隐去手机号和身份证号的中间位，便于通过微信、邮件传送。",
+		card(lang.L("会员名册"), lang.L("全部会员的名册，可直接报送或打印。默认隐去手机号和身份证号的中间位，便于通过微信、邮件传送。"),
 			s.full, container.NewHBox(s.rosterBtn)),
-		card("年度工作簿", "所选年度的会员名册、活动台账、年度指标、会费收缴四张表，合在一个工作簿中。",
+		card(lang.L("年度工作簿"), lang.L("所选年度的会员名册、活动台账、年度指标、会费收缴四张表，合在一个工作簿中。"),
 			container.NewHBox(s.summaryBtn)),
-		card("申报汇总表", "所选年度“创新中国”工作案例的申报汇总表。",
+		card(lang.L("打印活动台账"), lang.L("所选年度的活动台账，A4横向排版，每页重复表头并有页码，在PDF阅读器中打开后直接打印。"),
+			container.NewHBox(s.ledgerBtn)),
+		card(lang.L("申报汇总表"), lang.L("所选年度“创新中国”工作案例的申报汇总表。"),
 			container.NewHBox(s.awardBtn)),
-		card("空白名册模板", "带标准表头和一行示例的空白名册，分发给会员单位填写后可直接导入。",
+		card(lang.L("空白名册模板"), lang.L("带标准表头和一行示例的空白名册，分发给会员单位填写后可直接导入。"),
 			container.NewHBox(s.templateBtn)),
-		card("导入名册", "从Excel或WPS名册导入会员：先预览新增、更新的人数和问题，确认后才写入。",
+		card(lang.L("导入名册"), lang.L("从Excel或WPS名册导入会员：先预览新增、更新的人数和问题，确认后才写入。"),
 			container.NewHBox(s.importBtn)),
 	)
-	top := container.NewVBox(h, container.NewHBox(widget.NewLabel("年度"), s.year))
+	top := container.NewVBox(h, container.NewHBox(widget.NewLabel(lang.L("年度")), s.year))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(cards)))
 }
 
@@ -97,7 +102,7 @@ func (s *reportsScreen) refresh() {
 	s.years = years
 	opts := make([]string, len(years))
 	for i, y := range years {
-		opts[i] = fmt.Sprintf("%d年", y)
+		opts[i] = fmt.Sprintf(lang.L("%d年"), y)
 	}
 	s.year.SetOptions(opts)
 	i := slices.Index(years, cur)
@@ -130,7 +135,7 @@ func (s *reportsScreen) orgName() string {
 	if n := strings.TrimSpace(s.app.org.Name); n != "" {
 		return n
 	}
-	return "商会"
+	return lang.L("商会")
 }
 
 // saveAs asks where to write a workbook and calls write with the path.
@@ -144,22 +149,22 @@ func (s *reportsScreen) saveAs(name string, write func(path string)) {
 
 func (s *reportsScreen) onRoster() {
 	full := s.full.Checked
-	name := fmt.Sprintf("%s_会员名册_%s.xlsx", s.orgName(), membersToday(s.app).Format("20060102"))
+	name := fmt.Sprintf(lang.L("%s_会员名册_%s.xlsx"), s.orgName(), membersToday(s.app).Format("20060102"))
 	s.saveAs(name, func(path string) { s.exportRoster(path, full) })
 }
 
 func (s *reportsScreen) onSummary() {
 	y := s.selectedYear()
-	s.saveAs(fmt.Sprintf("%s_%d年度工作簿.xlsx", s.orgName(), y), func(path string) { s.exportSummary(path, y) })
+	s.saveAs(fmt.Sprintf(lang.L("%s_%d年度工作簿.xlsx"), s.orgName(), y), func(path string) { s.exportSummary(path, y) })
 }
 
 func (s *reportsScreen) onAward() {
 	y := s.selectedYear()
-	s.saveAs(fmt.Sprintf("%s_%d年申报汇总表.xlsx", s.orgName(), y), func(path string) { s.exportAward(path, y) })
+	s.saveAs(fmt.Sprintf(lang.L("%s_%d年申报汇总表.xlsx"), s.orgName(), y), func(path string) { s.exportAward(path, y) })
 }
 
 func (s *reportsScreen) onTemplate() {
-	s.saveAs(fmt.Sprintf("%s_会员名册模板.xlsx", s.orgName()), s.writeTemplate)
+	s.saveAs(fmt.Sprintf(lang.L("%s_会员名册模板.xlsx"), s.orgName()), s.writeTemplate)
 }
 
 // exportRoster writes the roster workbook to path; full leaves phones and
@@ -167,20 +172,20 @@ func (s *reportsScreen) onTemplate() {
 func (s *reportsScreen) exportRoster(path string, full bool) {
 	a := s.app
 	st := a.store
-	a.background("正在导出会员名册…", func(ctx context.Context) error {
+	a.background(lang.L("正在导出会员名册…"), func(ctx context.Context) error {
 		err := xlsx.WriteFile(path, func(w io.Writer) error {
 			return xlsx.WriteRoster(ctx, st, w, xlsx.RosterOptions{Full: full})
 		})
 		if err != nil {
-			return fmt.Errorf("会员名册导出失败：%w", err)
+			return fmt.Errorf(lang.L("会员名册导出失败：%w"), err)
 		}
 		return nil
 	}, func() {
-		note := "手机号和身份证号已隐去中间位。"
+		note := lang.L("手机号和身份证号已隐去中间位。")
 		if full {
-			note = "含完整手机号和身份证号，请妥善保管。"
+			note = lang.L("含完整手机号和身份证号，请妥善保管。")
 		}
-		a.showInfo("导出完成", "已导出到 "+filepath.Clean(path)+"\n"+note)
+		a.showInfo(lang.L("导出完成"), lang.L("已导出到 ")+filepath.Clean(path)+"\n"+note)
 	})
 }
 
@@ -189,19 +194,19 @@ func (s *reportsScreen) exportSummary(path string, year int) {
 	a := s.app
 	st := a.store
 	var n string
-	a.background("正在导出年度工作簿…", func(ctx context.Context) error {
+	a.background(lang.L("正在导出年度工作簿…"), func(ctx context.Context) error {
 		sum, err := xlsx.LoadSummary(ctx, st, year)
 		if err != nil {
-			return fmt.Errorf("年度数据读取失败：%w", err)
+			return fmt.Errorf(lang.L("年度数据读取失败：%w"), err)
 		}
 		if err := xlsx.WriteFile(path, sum.Write); err != nil {
-			return fmt.Errorf("年度工作簿导出失败：%w", err)
+			return fmt.Errorf(lang.L("年度工作簿导出失败：%w"), err)
 		}
-		n = fmt.Sprintf("会员 %d 名，活动 %d 场，指标 %d 项，会费 %d 行。",
+		n = fmt.Sprintf(lang.L("会员 %d 名，活动 %d 场，指标 %d 项，会费 %d 行。"),
 			len(sum.Members), len(sum.Activities), len(sum.Figures), len(sum.Dues))
 		return nil
 	}, func() {
-		a.showInfo("导出完成", fmt.Sprintf("已导出到 %s\n%d年度：%s", filepath.Clean(path), year, n))
+		a.showInfo(lang.L("导出完成"), fmt.Sprintf(lang.L("已导出到 %s\n%d年度：%s"), filepath.Clean(path), year, n))
 	})
 }
 
@@ -210,34 +215,34 @@ func (s *reportsScreen) exportAward(path string, year int) {
 	a := s.app
 	st := a.store
 	var n int
-	a.background("正在导出申报汇总表…", func(ctx context.Context) error {
+	a.background(lang.L("正在导出申报汇总表…"), func(ctx context.Context) error {
 		err := xlsx.WriteFile(path, func(w io.Writer) error {
 			var err error
 			n, err = xlsx.WriteAwardSummary(ctx, st, year, w)
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("申报汇总表导出失败：%w", err)
+			return fmt.Errorf(lang.L("申报汇总表导出失败：%w"), err)
 		}
 		return nil
 	}, func() {
-		msg := fmt.Sprintf("已导出到 %s\n%d年共 %d 个案例。", filepath.Clean(path), year, n)
+		msg := fmt.Sprintf(lang.L("已导出到 %s\n%d年共 %d 个案例。"), filepath.Clean(path), year, n)
 		if n == 0 {
-			msg = fmt.Sprintf("已导出到 %s\n注意：%d年没有案例，表中只有表头。", filepath.Clean(path), year)
+			msg = fmt.Sprintf(lang.L("已导出到 %s\n注意：%d年没有案例，表中只有表头。"), filepath.Clean(path), year)
 		}
-		a.showInfo("导出完成", msg)
+		a.showInfo(lang.L("导出完成"), msg)
 	})
 }
 
 // writeTemplate writes the empty roster template to path.
 func (s *reportsScreen) writeTemplate(path string) {
 	a := s.app
-	a.background("正在保存模板…", func(context.Context) error {
+	a.background(lang.L("正在保存模板…"), func(context.Context) error {
 		if err := xlsx.WriteFile(path, roster.WriteTemplate); err != nil {
-			return fmt.Errorf("模板保存失败：%w", err)
+			return fmt.Errorf(lang.L("模板保存失败：%w"), err)
 		}
 		return nil
 	}, func() {
-		a.showInfo("导出完成", "已导出到 "+filepath.Clean(path)+"\n填写后可在「导入名册」中导入。")
+		a.showInfo(lang.L("导出完成"), lang.L("已导出到 ")+filepath.Clean(path)+lang.L("\n填写后可在「导入名册」中导入。"))
 	})
 }

@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 // TestScreenshots renders every main screen on the demo chamber with Fyne's
 // software painter. It always checks that each screen draws something; with
 // SCREENSHOTS_DIR set (make screenshots) it also writes the PNGs there for a
-// person to look at.
+// person to look at, and the English ones in its en/ folder.
 func TestScreenshots(t *testing.T) {
 	dir := os.Getenv("SCREENSHOTS_DIR")
 	a := newTestApp(t, demoCopy(t))
@@ -28,11 +29,38 @@ func TestScreenshots(t *testing.T) {
 			writePNG(t, filepath.Join(dir, screenshotName(i, n.key)), img)
 		}
 	}
+	for name, img := range caseEditorShots(t, a) {
+		if dir != "" {
+			writePNG(t, filepath.Join(dir, name), img)
+		}
+	}
 	if dir == "" {
 		return
 	}
 	w := newTestApp(t, filepath.Join(t.TempDir(), "new.db"))
 	w.win.Resize(fyne.NewSize(1280, 800))
+	writePNG(t, filepath.Join(dir, "00_welcome.png"), w.win.Canvas().Capture())
+	screenshotsEnglish(t, filepath.Join(dir, "en"))
+}
+
+// screenshotsEnglish writes the same screens with the language set to
+// English in the preferences, into dir.
+func screenshotsEnglish(t *testing.T, dir string) {
+	t.Cleanup(func() { _ = setLanguage(langChinese) })
+	fa := test.NewTempApp(t)
+	fa.Preferences().SetString(prefLanguage, langEnglish)
+	e := New(fa, Options{DBPath: demoCopy(t)})
+	t.Cleanup(e.Close)
+	e.win.Resize(fyne.NewSize(1280, 800))
+	e.win.Show()
+	for i, n := range navItems() {
+		e.show(n.key)
+		writePNG(t, filepath.Join(dir, screenshotName(i, n.key)), e.win.Canvas().Capture())
+	}
+	w := New(fa, Options{DBPath: filepath.Join(t.TempDir(), "new.db")})
+	t.Cleanup(w.Close)
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.win.Show()
 	writePNG(t, filepath.Join(dir, "00_welcome.png"), w.win.Canvas().Capture())
 }
 

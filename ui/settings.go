@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
@@ -25,23 +26,25 @@ type settingsScreen struct {
 	typeSel                int
 	newType                *widget.Entry
 	addTypeBtn, delTypeBtn *widget.Button
+
+	backups *backupsCard // 备份 (backups.go)
 }
 
 func newSettingsScreen(a *App) *settingsScreen {
-	s := &settingsScreen{app: a, info: newLabel("")}
+	s := &settingsScreen{app: a, info: newLabel(""), backups: newBackupsCard(a)}
 	entries := []**widget.Entry{&s.name, &s.short, &s.region, &s.parent, &s.party, &s.contact, &s.office, &s.phone, &s.address}
 	for _, e := range entries {
 		*e = widget.NewEntry()
 	}
 	s.phone.Validator = func(v string) error { _, err := data.CheckPhone(v); return plain(err) }
 	s.form = widget.NewForm(
-		widget.NewFormItem("单位名称", s.name), widget.NewFormItem("简称", s.short),
-		widget.NewFormItem("所在地区", s.region), widget.NewFormItem("上级工商联", s.parent),
-		widget.NewFormItem("党组织", s.party), widget.NewFormItem("联系人", s.contact),
-		widget.NewFormItem("联系人职务", s.office), widget.NewFormItem("联系电话", s.phone),
-		widget.NewFormItem("地址", s.address),
+		widget.NewFormItem(lang.L("单位名称"), s.name), widget.NewFormItem(lang.L("简称"), s.short),
+		widget.NewFormItem(lang.L("所在地区"), s.region), widget.NewFormItem(lang.L("上级工商联"), s.parent),
+		widget.NewFormItem(lang.L("党组织"), s.party), widget.NewFormItem(lang.L("联系人"), s.contact),
+		widget.NewFormItem(lang.L("联系人职务"), s.office), widget.NewFormItem(lang.L("联系电话"), s.phone),
+		widget.NewFormItem(lang.L("地址"), s.address),
 	)
-	s.saveBtn = widget.NewButton("保存单位信息", s.onSave)
+	s.saveBtn = widget.NewButton(lang.L("保存单位信息"), s.onSave)
 	s.saveBtn.Importance = widget.HighImportance
 	s.typeSel = -1
 	s.types = widget.NewList(func() int { return len(s.typeNames) },
@@ -49,17 +52,19 @@ func newSettingsScreen(a *App) *settingsScreen {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.typeNames[i]) })
 	s.types.OnSelected = func(i widget.ListItemID) { s.typeSel = i }
 	s.newType = widget.NewEntry()
-	s.newType.SetPlaceHolder("新的活动类型，如：企业走访")
-	s.addTypeBtn = widget.NewButton("添加类型", s.onAddType)
-	s.delTypeBtn = widget.NewButton("删除选中的类型", s.onRemoveType)
+	s.newType.SetPlaceHolder(lang.L("新的活动类型，如：企业走访"))
+	s.addTypeBtn = widget.NewButton(lang.L("添加类型"), s.onAddType)
+	s.delTypeBtn = widget.NewButton(lang.L("删除选中的类型"), s.onRemoveType)
 	return s
 }
 
 func (s *settingsScreen) content() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		widget.NewCard("数据文件", "", s.info),
-		widget.NewCard("单位信息", "", container.NewVBox(s.form, container.NewHBox(s.saveBtn))),
-		widget.NewCard("活动类型", "登记活动时可选的类型；已有活动使用的类型不能删除。",
+		widget.NewCard(lang.L("数据文件"), "", s.info),
+		s.backups.content(),
+		s.app.languageCard(),
+		widget.NewCard(lang.L("单位信息"), "", container.NewVBox(s.form, container.NewHBox(s.saveBtn))),
+		widget.NewCard(lang.L("活动类型"), lang.L("登记活动时可选的类型；已有活动使用的类型不能删除。"),
 			container.NewBorder(nil, container.NewBorder(nil, nil, nil, container.NewHBox(s.addTypeBtn, s.delTypeBtn), s.newType), nil, nil,
 				container.NewGridWrap(fyne.NewSize(360, 240), s.types))),
 	)))
@@ -70,17 +75,18 @@ func (s *settingsScreen) refresh() {
 		return
 	}
 	dir, portable, _ := data.DataDir()
-	mode := "用户数据文件夹"
+	mode := lang.L("用户数据文件夹")
 	if portable {
-		mode = "便携模式（程序旁的 data 文件夹）"
+		mode = lang.L("便携模式（程序旁的 data 文件夹）")
 	}
-	font := "未找到中文字体"
+	font := lang.L("未找到中文字体")
 	if s.app.font != nil {
 		font = s.app.font.Name + "（" + s.app.font.Path + "）"
 	}
-	s.info.SetText(fmt.Sprintf("当前数据文件：%s\n照片文件夹：%s\n默认数据文件夹：%s（%s）\n字体：%s",
+	s.info.SetText(fmt.Sprintf(lang.L("当前数据文件：%s\n照片文件夹：%s\n默认数据文件夹：%s（%s）\n字体：%s"),
 		s.app.store.Path(), s.app.store.FilesDir(), dir, mode, font))
 	s.loadTypes()
+	s.backups.refresh()
 	o := s.app.org
 	for e, v := range map[*widget.Entry]string{s.name: o.Name, s.short: o.ShortName, s.region: o.Region,
 		s.parent: o.ParentFederation, s.party: o.PartyOrg, s.contact: o.ContactPerson,
@@ -104,8 +110,8 @@ func (s *settingsScreen) onSave() {
 		return
 	}
 	s.app.org = org
-	s.app.win.SetTitle("商会工作台 — " + org.Name)
-	s.app.showInfo("已保存", "单位信息已保存。")
+	s.app.win.SetTitle(lang.L("商会工作台") + " — " + org.Name)
+	s.app.showInfo(lang.L("已保存"), lang.L("单位信息已保存。"))
 }
 
 func (s *settingsScreen) loadTypes() {
@@ -130,7 +136,7 @@ func (s *settingsScreen) onAddType() {
 
 func (s *settingsScreen) onRemoveType() {
 	if s.typeSel < 0 || s.typeSel >= len(s.typeNames) {
-		s.app.showInfo("删除类型", "请先在列表中选中一个类型。")
+		s.app.showInfo(lang.L("删除类型"), lang.L("请先在列表中选中一个类型。"))
 		return
 	}
 	if err := s.app.store.RemoveActivityType(s.app.ctx, s.typeNames[s.typeSel]); err != nil {

@@ -71,7 +71,7 @@ func TestShellOnDemo(t *testing.T) {
 	if got := a.win.Title(); got != "商会工作台 — "+demo.OrgName() {
 		t.Fatalf("title %q", got)
 	}
-	if len(a.tabs.Items) != 8 || a.tabs.Items[1].Text != "会员" {
+	if len(a.tabs.Items) != len(navItems()) || len(a.tabs.Items) != 9 || a.tabs.Items[1].Text != "会员" {
 		t.Fatalf("navigation %d items", len(a.tabs.Items))
 	}
 	a.show("settings")

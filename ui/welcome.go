@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fyne.io/fyne/v2/lang"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,7 +27,7 @@ type welcomeScreen struct {
 func (a *App) showWelcome(path string) {
 	a.tabs = nil
 	a.screens = nil
-	a.win.SetTitle("商会工作台 — 欢迎")
+	a.win.SetTitle(lang.L("商会工作台 — 欢迎"))
 	w := newWelcomeScreen(a, path)
 	a.welcome = w
 	a.win.SetContent(w.content())
@@ -35,17 +36,17 @@ func (a *App) showWelcome(path string) {
 func newWelcomeScreen(a *App, path string) *welcomeScreen {
 	w := &welcomeScreen{app: a, path: path}
 	w.name = widget.NewEntry()
-	w.name.SetPlaceHolder("如：某某市某某区某某镇商会")
+	w.name.SetPlaceHolder(lang.L("如：某某市某某区某某镇商会"))
 	w.short = widget.NewEntry()
-	w.short.SetPlaceHolder("如：某某镇商会（可不填）")
+	w.short.SetPlaceHolder(lang.L("如：某某镇商会（可不填）"))
 	w.orgType = widget.NewSelect(data.OrgTypes, nil)
 	w.orgType.SetSelected(data.OrgTypes[0])
 	w.region = widget.NewEntry()
-	w.region.SetPlaceHolder("省、市、区县、镇街")
+	w.region.SetPlaceHolder(lang.L("省、市、区县、镇街"))
 	w.parent = widget.NewEntry()
-	w.parent.SetPlaceHolder("如：某某区工商联")
+	w.parent.SetPlaceHolder(lang.L("如：某某区工商联"))
 	w.credit = widget.NewEntry()
-	w.credit.SetPlaceHolder("18位，可不填")
+	w.credit.SetPlaceHolder(lang.L("18位，可不填"))
 	w.credit.Validator = func(s string) error {
 		_, err := data.CheckCreditCode(s)
 		if e, ok := data.AsError(err); ok && e.Warning {
@@ -56,9 +57,9 @@ func newWelcomeScreen(a *App, path string) *welcomeScreen {
 	w.contact = widget.NewEntry()
 	w.phone = widget.NewEntry()
 	w.phone.Validator = func(s string) error { _, err := data.CheckPhone(s); return plain(err) }
-	w.createBtn = widget.NewButton("创建我的组织", w.onCreate)
+	w.createBtn = widget.NewButton(lang.L("创建我的组织"), w.onCreate)
 	w.createBtn.Importance = widget.HighImportance
-	w.demoBtn = widget.NewButton("打开演示商会", w.onDemo)
+	w.demoBtn = widget.NewButton(lang.L("打开演示商会"), w.onDemo)
 	return w
 }
 
@@ -78,24 +79,24 @@ type errString string
 func (e errString) Error() string { return string(e) }
 
 func (w *welcomeScreen) content() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("欢迎使用商会工作台", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(lang.L("欢迎使用商会工作台"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = "headingText"
-	intro := newLabel("商会工作台帮助镇街商会和工商联记录会员、会费、活动和年度指标，导出 Excel 表格，打印活动简报，" +
-		"并准备“创新中国”工商联（商会）工作案例的申报材料。所有数据只保存在这台电脑上。")
+	intro := newLabel(lang.L("商会工作台帮助镇街商会和工商联记录会员、会费、活动和年度指标，导出 Excel 表格，打印活动简报，") +
+		lang.L("并准备“创新中国”工商联（商会）工作案例的申报材料。所有数据只保存在这台电脑上。"))
 	w.form = widget.NewForm(
-		widget.NewFormItem("单位名称", w.name),
-		widget.NewFormItem("简称", w.short),
-		widget.NewFormItem("单位类别", w.orgType),
-		widget.NewFormItem("所在地区", w.region),
-		widget.NewFormItem("上级工商联", w.parent),
-		widget.NewFormItem("统一社会信用代码", w.credit),
-		widget.NewFormItem("联系人", w.contact),
-		widget.NewFormItem("联系电话", w.phone),
+		widget.NewFormItem(lang.L("单位名称"), w.name),
+		widget.NewFormItem(lang.L("简称"), w.short),
+		widget.NewFormItem(lang.L("单位类别"), w.orgType),
+		widget.NewFormItem(lang.L("所在地区"), w.region),
+		widget.NewFormItem(lang.L("上级工商联"), w.parent),
+		widget.NewFormItem(lang.L("统一社会信用代码"), w.credit),
+		widget.NewFormItem(lang.L("联系人"), w.contact),
+		widget.NewFormItem(lang.L("联系电话"), w.phone),
 	)
-	file := newLabel("数据文件：" + w.path)
-	demoCard := widget.NewCard("先看看", "演示商会是虚构的“青禾镇商会”：120 名会员、两年的活动和照片、会费和一份案例草稿。",
-		container.NewHBox(w.demoBtn, widget.NewButton("打开其他数据文件…", w.app.openFileDialog)))
-	createCard := widget.NewCard("创建我的组织", "填写本商会（或工商联）的基本信息，以后可在“设置”中修改。",
+	file := newLabel(lang.L("数据文件：") + w.path)
+	demoCard := widget.NewCard(lang.L("先看看"), lang.L("演示商会是虚构的“青禾镇商会”：120 名会员、两年的活动和照片、会费和一份案例草稿。"),
+		container.NewHBox(w.demoBtn, widget.NewButton(lang.L("打开其他数据文件…"), w.app.openFileDialog)))
+	createCard := widget.NewCard(lang.L("创建我的组织"), lang.L("填写本商会（或工商联）的基本信息，以后可在“设置”中修改。"),
 		container.NewVBox(w.form, container.NewHBox(w.createBtn)))
 	return container.NewVScroll(container.NewPadded(container.NewVBox(title, intro, createCard, demoCard, file)))
 }
@@ -115,7 +116,7 @@ func (w *welcomeScreen) onCreate() {
 		return
 	}
 	var s *data.Store
-	w.app.background("正在创建数据文件…", func(ctx context.Context) error {
+	w.app.background(lang.L("正在创建数据文件…"), func(ctx context.Context) error {
 		var err error
 		s, err = createOrg(ctx, w.path, func(ctx context.Context, s *data.Store) error {
 			_, err := s.SaveOrganization(ctx, org)
@@ -127,7 +128,7 @@ func (w *welcomeScreen) onCreate() {
 
 func (w *welcomeScreen) onDemo() {
 	var s *data.Store
-	w.app.background("正在生成演示商会…", func(ctx context.Context) error {
+	w.app.background(lang.L("正在生成演示商会…"), func(ctx context.Context) error {
 		var err error
 		s, err = createOrg(ctx, w.path, demo.Fill)
 		return err

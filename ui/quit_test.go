@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"context"
+	"reflect"
+	"testing"
+	"unsafe"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"chamberdesk/data"
+)
+
+// closeRequest is what the window manager's close button does: the test
+// window keeps the intercept unexported, so it is read the same way.
+func closeRequest(t *testing.T, w fyne.Window) {
+	t.Helper()
+	v := reflect.ValueOf(w).Elem().FieldByName("onCloseIntercepted")
+	if !v.IsValid() {
+		t.Fatal("the test window has no close intercept field")
+	}
+	f := reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem().Interface().(func())
+	if f == nil {
+		t.Fatal("no close intercept set")
+	}
+	f()
+}
+
+func quitMenuItem(t *testing.T, a *App) *fyne.MenuItem {
+	t.Helper()
+	for _, it := range a.win.MainMenu().Items[0].Items {
+		if it.IsQuit {
+			return it
+		}
+	}
+	t.Fatal("文件 menu has no 退出")
+	return nil
+}
+
+// memberFormTyped opens 新增会员 and types a member into it.
+func memberFormTyped(t *testing.T, a *App) *memberForm {
+	t.Helper()
+	s := openMembers(t, a)
+	test.Tap(s.addBtn)
+	f := s.form
+	if f == nil || f.closed {
+		t.Fatal("新增会员 opened no form")
+	}
+	fillAddForm(t, f, "")
+	test.Type(f.phone, "13987650001")
+	return f
+}
+
+func hasMember(t *testing.T, path, name string) bool {
+	t.Helper()
+	s, err := data.Open(context.Background(), path, data.OpenOptions{Actor: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ms, err := s.Members(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// TestQuitAsksToSave: with a typed member form open, closing the window,
+// 文件 > 退出 and Ctrl+Q each ask 保存 / 不保存 / 取消 instead of quitting;
+// 取消 keeps everything open; 保存 writes the member, then quits.
+func TestQuitAsksToSave(t *testing.T) {
+	path := demoCopy(t)
+	a := newTestApp(t, path)
+
+	s := openMembers(t, a)
+	test.Tap(s.addBtn)
+	if a.form == nil || a.form.content == nil {
+		t.Fatal("the member form's fields were not found: quitting could not tell it was changed")
+	}
+	quitted := false
+	a.requestQuit(func() { quitted = true })
+	if !quitted || a.quitAsk != nil {
+		t.Fatal("an untouched form held up quitting")
+	}
+	s.form.dlg.Hide()
+
+	f := memberFormTyped(t, a)
+	ctrlQ := &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	for name, trigger := range map[string]func(){
+		"close button": func() { closeRequest(t, a.win) },
+		"文件 > 退出":      func() { quitMenuItem(t, a).Action() },
+		"Ctrl+Q":       func() { f.name.TypedShortcut(ctrlQ) },
+	} {
+		a.quitAsk = nil
+		trigger()
+		if a.quitAsk == nil || a.Dialog() != a.quitAsk.dlg {
+			t.Fatalf("%s: no 保存 / 不保存 / 取消 question", name)
+		}
+		test.Tap(a.quitAsk.cancel)
+		if a.store == nil || f.closed {
+			t.Fatalf("%s: 取消 closed the form or the file", name)
+		}
+	}
+
+	closeRequest(t, a.win)
+	test.Tap(a.quitAsk.save)
+	if !f.closed || a.store != nil {
+		t.Fatalf("保存: form closed %v, store still open %v", f.closed, a.store != nil)
+	}
+	if !hasMember(t, path, "测试员") {
+		t.Fatal("保存 did not write the member")
+	}
+}
+
+// TestQuitWithoutSaving: 不保存 quits and writes nothing; a form that
+// cannot save (a bad phone) stays open and nothing quits.
+func TestQuitWithoutSaving(t *testing.T) {
+	path := demoCopy(t)
+	a := newTestApp(t, path)
+	f := memberFormTyped(t, a)
+	f.phone.SetText("12345")
+	quitted := false
+	a.requestQuit(func() { quitted = true })
+	test.Tap(a.quitAsk.save)
+	if quitted || f.closed {
+		t.Fatal("a form that failed to save was closed and the program quit")
+	}
+	f.phone.SetText("13987650001")
+	closeRequest(t, a.win)
+	test.Tap(a.quitAsk.discard)
+	if a.store != nil {
+		t.Fatal("不保存 did not quit")
+	}
+	if hasMember(t, path, "测试员") {
+		t.Fatal("不保存 wrote the member")
+	}
+}
