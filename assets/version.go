@@ -1,5 +1,9 @@
 package assets
 
-// Version is the program's version; a test keeps it equal to FyneApp.toml's,
-// which `fyne package` reads, so plain `go build` shows the same number.
-const Version = "0.1.0"
+// Version and Build are the program's version and build number; a test keeps
+// them equal to FyneApp.toml's, which `fyne package` and scripts/windows.sh
+// read, so a plain `go build` shows the same numbers in 关于.
+const (
+	Version = "0.1.0"
+	Build   = 1
+)

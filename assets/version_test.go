@@ -3,6 +3,7 @@ package assets_test
 import (
 	"os"
 	"regexp"
+	"strconv"
 	"testing"
 
 	"chamberdesk/assets"
@@ -19,5 +20,12 @@ func TestVersionMatchesFyneAppToml(t *testing.T) {
 	}
 	if string(m[1]) != assets.Version {
 		t.Fatalf("FyneApp.toml says %s, assets.Version %s", m[1], assets.Version)
+	}
+	m = regexp.MustCompile(`(?m)^\s*Build\s*=\s*([0-9]+)`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("FyneApp.toml has no Build")
+	}
+	if n, _ := strconv.Atoi(string(m[1])); n != assets.Build {
+		t.Fatalf("FyneApp.toml says build %s, assets.Build %d", m[1], assets.Build)
 	}
 }

@@ -4,6 +4,7 @@
 #   scripts/deps.sh build   C compiler and X11/OpenGL headers for the Fyne (cgo) GUI
 #   scripts/deps.sh run     build + a Chinese font
 #   scripts/deps.sh test    build + sqlite3, Chinese font, Xvfb, openpyxl, poppler
+#   scripts/deps.sh windows build + the mingw-w64 cross compiler for the Windows .exe
 #
 # On Debian/Ubuntu it uses apt-get (through sudo when not root). Elsewhere it
 # prints what to install and goes on only if the tools already seem present.
@@ -14,14 +15,16 @@ group=${1:-}
 build_pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev)
 font_pkgs=(fonts-wqy-zenhei)
-test_pkgs=(sqlite3 fonts-wqy-zenhei xvfb python3-openpyxl poppler-utils)
+windows_pkgs=(gcc-mingw-w64-x86-64)
+test_pkgs=(sqlite3 fonts-wqy-zenhei xvfb python3-openpyxl poppler-utils libreoffice-writer-nogui)
 
 case "$group" in
 build) want=("${build_pkgs[@]}") ;;
 run) want=("${build_pkgs[@]}" "${font_pkgs[@]}") ;;
 test) want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
+windows) want=("${build_pkgs[@]}" "${windows_pkgs[@]}") ;;
 *)
-	echo "用法 usage: $0 build|run|test" >&2
+	echo "用法 usage: $0 build|run|test|windows" >&2
 	exit 2
 	;;
 esac
@@ -85,12 +88,14 @@ No apt-get found: install these with your system's package manager (names differ
   Fedora:  sudo dnf install gcc pkgconf-pkg-config mesa-libGL-devel libXcursor-devel \\
              libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel
            (run/test) wqy-zenhei-fonts
-           (test)     sqlite xorg-x11-server-Xvfb python3-openpyxl poppler-utils
+           (test)     sqlite xorg-x11-server-Xvfb python3-openpyxl poppler-utils libreoffice-writer
+           (windows)  mingw64-gcc
 
   Arch:    sudo pacman -S gcc pkgconf mesa libx11 libxcursor libxrandr libxinerama \\
              libxi libxxf86vm xorg-server-devel
            (run/test) wqy-zenhei
-           (test)     sqlite xorg-server-xvfb python-openpyxl poppler
+           (test)     sqlite xorg-server-xvfb python-openpyxl poppler libreoffice-fresh
+           (windows)  mingw-w64-gcc
 
 EOF
 
@@ -112,6 +117,9 @@ chinese_font() {
 }
 
 case "$group" in
+windows)
+	have x86_64-w64-mingw32-gcc "mingw-w64 (x86_64-w64-mingw32-gcc)"
+	;;
 run)
 	if ! chinese_font; then
 		echo "提示：未找到中文字体，程序仍可启动，但中文可能显示不正常。" >&2
@@ -123,6 +131,7 @@ test)
 	have Xvfb "Xvfb"
 	have pdftotext "poppler (pdftotext)"
 	have pdffonts "poppler (pdffonts)"
+	have soffice "LibreOffice Writer (soffice)"
 	if ! python3 -c 'import openpyxl' >/dev/null 2>&1; then
 		problems+=("python3 openpyxl")
 	fi

@@ -1,13 +1,18 @@
 //go:build ignore
 
-// Command genicon draws assets/icon.png: a deep-red rounded square holding a
-// white hall (pediment, three columns, plinth), the plain sign of a chamber.
-// The shapes sit on a 16-unit grid so the icon still reads at 16x16 pixels.
+// Command genicon draws assets/icon.png (256 px, the window and Linux icon)
+// and assets/icon.ico (16 to 256 px, the Windows program icon): a deep-red
+// rounded square holding a white hall (pediment, three columns, plinth), the
+// plain sign of a chamber. The straight edges sit on whole units of a 16-unit
+// grid, so every size in the .ico is drawn for itself and its bars land on
+// whole pixels: at 16x16 each column is two crisp pixels with a one-pixel gap.
 //
 // Run from the repository root: go run scripts/genicon/main.go
 package main
 
 import (
+	"bytes"
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/png"
@@ -16,11 +21,8 @@ import (
 	"os"
 )
 
-const (
-	size = 256
-	unit = size / 16.0
-	ss   = 4 // subsamples per axis, for smooth edges
-)
+// ss is the subsamples per pixel axis, for smooth diagonal and round edges.
+const ss = 4
 
 var (
 	red   = color.NRGBA{0xB2, 0x22, 0x22, 0xFF}
@@ -44,17 +46,17 @@ func (r rect) has(x, y float64) bool { return x >= r.x0 && x < r.x1 && y >= r.y0
 
 // glyph is the white hall, in units.
 var bars = []rect{
-	{3, 6, 13, 7},              // beam under the pediment
-	{4, 7.75, 5.75, 11.5},      // left column
-	{7.125, 7.75, 8.875, 11.5}, // middle column
-	{10.25, 7.75, 12, 11.5},    // right column
-	{3, 12, 13, 13.5},          // plinth
+	{3, 6, 13, 7},   // beam under the pediment
+	{4, 8, 6, 12},   // left column
+	{7, 8, 9, 12},   // middle column
+	{10, 8, 12, 12}, // right column
+	{3, 12, 13, 14}, // plinth
 }
 
 func inGlyph(x, y float64) bool {
-	// Pediment: triangle with apex (8, 2.25) over the beam from x=2.5 to 13.5.
-	if y >= 2.25 && y < 6 {
-		half := (y - 2.25) / (6 - 2.25) * 5.5
+	// Pediment: triangle with apex (8, 2) over the beam from x=2.5 to 13.5.
+	if y >= 2 && y < 6 {
+		half := (y - 2) / (6 - 2) * 5.5
 		if math.Abs(x-8) <= half {
 			return true
 		}
@@ -67,7 +69,9 @@ func inGlyph(x, y float64) bool {
 	return false
 }
 
-func main() {
+// draw renders the icon at size x size pixels.
+func draw(size int) *image.NRGBA {
+	unit := float64(size) / 16
 	img := image.NewNRGBA(image.Rect(0, 0, size, size))
 	for py := 0; py < size; py++ {
 		for px := 0; px < size; px++ {
@@ -98,14 +102,46 @@ func main() {
 			})
 		}
 	}
-	f, err := os.Create("assets/icon.png")
-	if err != nil {
+	return img
+}
+
+func encodePNG(img image.Image) []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
 		log.Fatal(err)
 	}
-	if err := png.Encode(f, img); err != nil {
-		log.Fatal(err)
+	return b.Bytes()
+}
+
+// encodeICO writes an icon directory whose entries are PNG images, which
+// Windows reads since Vista; the format is a 6-byte header, one 16-byte entry
+// per image, then the images.
+func encodeICO(sizes []int) []byte {
+	var dir, body bytes.Buffer
+	le := binary.LittleEndian
+	_ = binary.Write(&dir, le, [3]uint16{0, 1, uint16(len(sizes))})
+	offset := 6 + 16*len(sizes)
+	for _, n := range sizes {
+		p := encodePNG(draw(n))
+		side := uint8(n) // 256 is written as 0
+		_ = binary.Write(&dir, le, struct {
+			W, H, Colors, Reserved uint8
+			Planes, Bits           uint16
+			Size, Offset           uint32
+		}{side, side, 0, 0, 1, 32, uint32(len(p)), uint32(offset)})
+		body.Write(p)
+		offset += len(p)
 	}
-	if err := f.Close(); err != nil {
+	return append(dir.Bytes(), body.Bytes()...)
+}
+
+func main() {
+	write("assets/icon.png", encodePNG(draw(256)))
+	write("assets/icon.ico", encodeICO([]int{16, 24, 32, 48, 64, 256}))
+}
+
+func write(path string, b []byte) {
+	if err := os.WriteFile(path, b, 0o644); err != nil {
 		log.Fatal(err)
 	}
 }
