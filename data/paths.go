@@ -9,12 +9,13 @@ import (
 // FileName is the database file's name in the data folder.
 const FileName = "chamberdesk.db"
 
-// DataDir is the folder that holds the database, photos and backups: a
-// folder named "data" beside the executable (portable mode, for a USB stick
-// install), otherwise the user's data folder.
+// DataDir is the folder that holds the database, its photos (<name>_files
+// beside it) and its backups: a folder named "data" beside the executable
+// (portable mode, for a USB stick install), otherwise the user's data folder.
+// Both programs use it, so chamberctl beside chamberdesk finds the same file.
 func DataDir() (dir string, portable bool, err error) {
 	if exe, err := os.Executable(); err == nil {
-		if d, ok := portableDir(exe); ok {
+		if d, ok := portableDir(exe, canWrite); ok {
 			return d, true, nil
 		}
 	}
@@ -22,10 +23,12 @@ func DataDir() (dir string, portable bool, err error) {
 	return d, false, err
 }
 
-// portableDir reports the "data" folder beside exe, if there is one. A source
-// checkout also has a data folder (this package), so a folder beside a go.mod
-// does not count.
-func portableDir(exe string) (string, bool) {
+// portableDir reports the "data" folder beside exe, if there is one the
+// program can write to: a stick that is write-protected, or a program folder
+// only an administrator may change, falls back to the user's folder rather
+// than failing on the first save. A source checkout also has a data folder
+// (this package), so a folder beside a go.mod does not count.
+func portableDir(exe string, writable func(dir string) bool) (string, bool) {
 	if resolved, err := filepath.EvalSymlinks(exe); err == nil {
 		exe = resolved
 	}
@@ -37,7 +40,22 @@ func portableDir(exe string) (string, bool) {
 	if _, err := os.Stat(filepath.Join(base, "go.mod")); err == nil {
 		return "", false
 	}
+	if !writable(d) {
+		return "", false
+	}
 	return d, true
+}
+
+// canWrite reports whether a file can be created in dir, by creating one:
+// permission bits alone do not tell (read-only media, Windows ACLs, root).
+func canWrite(dir string) bool {
+	f, err := os.CreateTemp(dir, ".chamberdesk-write-test-*")
+	if err != nil {
+		return false
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name) == nil
 }
 
 func userDataDir() (string, error) {
