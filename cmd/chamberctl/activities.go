@@ -63,21 +63,9 @@ func (c *cli) cmdActivities(args []string) error {
 		}
 		rows[i] = r
 	}
-	if asJSON {
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
-	}
-	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "编号\t日期\t类型\t名称\t参与人次")
-	for _, r := range rows {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\n", r.ID, r.Date, r.Type, r.Title, r.PersonTimes)
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "共 %d 项\n", len(rows))
-	return nil
+	return printList(c, rows, asJSON, "编号\t日期\t类型\t名称\t参与人次", func(r activityRow) string {
+		return fmt.Sprintf("%d\t%s\t%s\t%s\t%d", r.ID, r.Date, r.Type, r.Title, r.PersonTimes)
+	}, fmt.Sprintf("共 %d 项", len(rows)))
 }
 
 // figureRow is the JSON shape of a metric's value.
@@ -148,21 +136,13 @@ func (c *cli) cmdMetrics(args []string) error {
 	for i, f := range figs {
 		rows[i] = toFigureRow(f)
 	}
-	if asJSON {
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
-	}
-	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "指标\t数值\t单位\t来源")
-	for _, r := range rows {
+	return printList(c, rows, asJSON, "指标\t数值\t单位\t来源", func(r figureRow) string {
 		v := formatValue(r.Value)
 		if !r.Set {
 			v = "—"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Name, v, r.Unit, r.Source)
-	}
-	return tw.Flush()
+		return fmt.Sprintf("%s\t%s\t%s\t%s", r.Name, v, r.Unit, r.Source)
+	}, "")
 }
 
 func toFigureRow(f data.Figure) figureRow {

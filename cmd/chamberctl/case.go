@@ -1,10 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
-	"text/tabwriter"
 
 	"chamberdesk/data"
 	"chamberdesk/report/pkg"
@@ -68,21 +66,9 @@ func (c *cli) caseList(args []string) error {
 			Status: k.Status, Activities: len(k.ActivityIDs), Figures: len(k.Figures), Photos: len(k.Photos),
 			UpdatedAt: k.UpdatedAt})
 	}
-	if asJSON {
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
-	}
-	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "编号\t年度\t类别\t等次\t状态\t案例名称")
-	for _, r := range rows {
-		fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\n", r.ID, r.Year, r.Category, r.Level, r.Status, r.Title)
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "共 %d 个案例\n", len(rows))
-	return nil
+	return printList(c, rows, asJSON, "编号\t年度\t类别\t等次\t状态\t案例名称", func(r caseRow) string {
+		return fmt.Sprintf("%d\t%d\t%s\t%s\t%s\t%s", r.ID, r.Year, r.Category, r.Level, r.Status, r.Title)
+	}, fmt.Sprintf("共 %d 个案例", len(rows)))
 }
 
 // casePackage writes a case's submission package and prints its path. What

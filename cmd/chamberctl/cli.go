@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"text/tabwriter"
 
 	"chamberdesk/data"
 )
@@ -184,4 +186,27 @@ func actor() string {
 		}
 	}
 	return "chamberctl"
+}
+
+// printList writes rows as indented JSON, or as a table aligned on tabs
+// under header (one line from line per row) closed by the total line, when
+// total is not empty.
+func printList[T any](c *cli, rows []T, asJSON bool, header string, line func(T) string, total string) error {
+	if asJSON {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	}
+	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, header)
+	for _, r := range rows {
+		fmt.Fprintln(tw, line(r))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if total != "" {
+		fmt.Fprintln(c.stdout, total)
+	}
+	return nil
 }

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
-	"text/tabwriter"
 
 	"chamberdesk/data"
 )
@@ -70,21 +68,9 @@ func (c *cli) membersList(args []string) error {
 			Phone: data.MaskPhone(m.Phone), Industry: m.Industry, Political: m.Political,
 			Status: m.Status, JoinDate: data.FormatDateISO(m.JoinDate)}
 	}
-	if asJSON {
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
-	}
-	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "编号\t姓名\t企业\t职务\t电话\t状态")
-	for _, r := range rows {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Company, r.Office, r.Phone, r.Status)
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "共 %d 人\n", len(rows))
-	return nil
+	return printList(c, rows, asJSON, "编号\t姓名\t企业\t职务\t电话\t状态", func(r memberRow) string {
+		return fmt.Sprintf("%d\t%s\t%s\t%s\t%s\t%s", r.ID, r.Name, r.Company, r.Office, r.Phone, r.Status)
+	}, fmt.Sprintf("共 %d 人", len(rows)))
 }
 
 func (c *cli) membersAdd(args []string) error {
