@@ -1,11 +1,9 @@
 package xlsx
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -136,7 +134,7 @@ const maxFigureYears = 30
 
 // LoadEvidence reads what backs a case.
 func LoadEvidence(ctx context.Context, s *data.Store, c data.Case) (*Evidence, error) {
-	e := &Evidence{Case: c, Metrics: map[string]data.Metric{}}
+	e := &Evidence{Case: c}
 	var err error
 	if e.Org, err = s.Organization(ctx); err != nil {
 		return nil, err
@@ -148,18 +146,8 @@ func LoadEvidence(ctx context.Context, s *data.Store, c data.Case) (*Evidence, e
 		}
 		e.Activities = append(e.Activities, a)
 	}
-	slices.SortStableFunc(e.Activities, func(a, b data.Activity) int {
-		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
-	})
-	if e.Photos, err = s.PhotoCounts(ctx); err != nil {
+	if e.Photos, e.Metrics, err = ledgerBasics(ctx, s, e.Activities); err != nil {
 		return nil, err
-	}
-	metrics, err := s.Metrics(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range metrics {
-		e.Metrics[m.Key] = m
 	}
 	states, err := s.CaseFigureStatus(ctx, c)
 	if err != nil {

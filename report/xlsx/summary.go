@@ -32,7 +32,7 @@ func LoadSummary(ctx context.Context, s *data.Store, year int) (*Summary, error)
 	if year < 1900 || year > 2100 {
 		return nil, fmt.Errorf("年度 %d 不正确 / year %d out of range", year, year)
 	}
-	sum := &Summary{Year: year, Metrics: map[string]data.Metric{}}
+	sum := &Summary{Year: year}
 	var err error
 	if sum.Org, err = s.Organization(ctx); err != nil {
 		return nil, err
@@ -49,19 +49,8 @@ func LoadSummary(ctx context.Context, s *data.Store, year int) (*Summary, error)
 	if sum.Activities, err = s.Activities(ctx, year); err != nil {
 		return nil, err
 	}
-	// The store lists newest first; a ledger reads in the order things happened.
-	slices.SortStableFunc(sum.Activities, func(a, b data.Activity) int {
-		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
-	})
-	if sum.Photos, err = s.PhotoCounts(ctx); err != nil {
+	if sum.Photos, sum.Metrics, err = ledgerBasics(ctx, s, sum.Activities); err != nil {
 		return nil, err
-	}
-	metrics, err := s.Metrics(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range metrics {
-		sum.Metrics[m.Key] = m
 	}
 	if sum.Figures, err = s.Figures(ctx, year); err != nil {
 		return nil, err
@@ -208,4 +197,26 @@ func duesStatus(l data.DuesLine) string {
 		s += "（已退会）"
 	}
 	return s
+}
+
+// ledgerBasics puts activities in the order they happened (the store lists
+// newest first) and reads what every ledger row needs besides them: the
+// photo count of each activity and the metrics by key.
+func ledgerBasics(ctx context.Context, s *data.Store, acts []data.Activity) (map[int64]int, map[string]data.Metric, error) {
+	slices.SortStableFunc(acts, func(a, b data.Activity) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
+	})
+	photos, err := s.PhotoCounts(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	list, err := s.Metrics(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	metrics := make(map[string]data.Metric, len(list))
+	for _, m := range list {
+		metrics[m.Key] = m
+	}
+	return photos, metrics, nil
 }
