@@ -153,9 +153,34 @@ func ForLog(err error) string {
 	}
 	walk(err)
 	for _, e := range hidden {
-		if e.Value != "" {
+		if personal(e) {
 			text = strings.ReplaceAll(text, "「"+e.Value+"」", "「"+maskKeep(e.Value, 1, 1, 7)+"」")
 		}
 	}
 	return text
+}
+
+// personal reports whether an error's value may be a member's phone, ID or
+// credit number: a field named so, or a value with a run of many digits.
+// Names of types, sheets or categories stay readable in the log.
+func personal(e *Error) bool {
+	if e.Value == "" {
+		return false
+	}
+	for _, f := range []string{"电话", "手机", "身份证", "证件", "联系方式", "信用代码"} {
+		if strings.Contains(e.Field, f) {
+			return true
+		}
+	}
+	run := 0
+	for _, r := range e.Value {
+		if r >= '0' && r <= '9' {
+			if run++; run >= 7 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

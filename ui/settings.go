@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -20,12 +21,10 @@ type settingsScreen struct {
 	name, short, region, parent, party, contact, office, phone, address *widget.Entry
 	saveBtn                                                             *widget.Button
 
-	// 活动类型: the configurable list activities are filed under.
-	types                  *widget.List
-	typeNames              []string
-	typeSel                int
-	newType                *widget.Entry
-	addTypeBtn, delTypeBtn *widget.Button
+	// 活动类型 and 申报类别: the configurable lists activities and cases are
+	// filed under; the case text limits.
+	types, categories *nameList
+	limits            *caseLimitsCard
 
 	backups *backupsCard // 备份 (backups.go)
 }
@@ -46,15 +45,14 @@ func newSettingsScreen(a *App) *settingsScreen {
 	)
 	s.saveBtn = widget.NewButton(lang.L("保存单位信息"), s.onSave)
 	s.saveBtn.Importance = widget.HighImportance
-	s.typeSel = -1
-	s.types = widget.NewList(func() int { return len(s.typeNames) },
-		func() fyne.CanvasObject { return widget.NewLabel("政治学习/理想信念教育") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.typeNames[i]) })
-	s.types.OnSelected = func(i widget.ListItemID) { s.typeSel = i }
-	s.newType = widget.NewEntry()
-	s.newType.SetPlaceHolder(lang.L("新的活动类型，如：企业走访"))
-	s.addTypeBtn = widget.NewButton(lang.L("添加类型"), s.onAddType)
-	s.delTypeBtn = widget.NewButton(lang.L("删除选中的类型"), s.onRemoveType)
+	st := storeFuncs{a}
+	s.types = newNameList(a, lang.L("活动类型"), lang.L("登记活动时可选的类型；已有活动使用的类型不能删除。"),
+		lang.L("新的活动类型，如：企业走访"), lang.L("添加类型"), lang.L("删除选中的类型"), "政治学习/理想信念教育",
+		st.activityTypes, st.addActivityType, st.removeActivityType)
+	s.categories = newNameList(a, lang.L("申报类别"), lang.L("案例申报时可选的类别；已有案例使用的类别不能删除。"),
+		lang.L("新的申报类别，如：园区商会工作"), lang.L("添加类别"), lang.L("删除选中的类别"), "政治学习/理想信念教育",
+		st.awardCategories, st.addAwardCategory, st.removeAwardCategory)
+	s.limits = newCaseLimitsCard(a)
 	return s
 }
 
@@ -64,9 +62,9 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		s.backups.content(),
 		s.app.languageCard(),
 		widget.NewCard(lang.L("单位信息"), "", container.NewVBox(s.form, container.NewHBox(s.saveBtn))),
-		widget.NewCard(lang.L("活动类型"), lang.L("登记活动时可选的类型；已有活动使用的类型不能删除。"),
-			container.NewBorder(nil, container.NewBorder(nil, nil, nil, container.NewHBox(s.addTypeBtn, s.delTypeBtn), s.newType), nil, nil,
-				container.NewGridWrap(fyne.NewSize(360, 240), s.types))),
+		s.types.content(),
+		s.categories.content(),
+		s.limits.content(),
 	)))
 }
 
@@ -85,7 +83,9 @@ func (s *settingsScreen) refresh() {
 	}
 	s.info.SetText(fmt.Sprintf(lang.L("当前数据文件：%s\n照片文件夹：%s\n默认数据文件夹：%s（%s）\n字体：%s"),
 		s.app.store.Path(), s.app.store.FilesDir(), dir, mode, font))
-	s.loadTypes()
+	s.types.refresh()
+	s.categories.refresh()
+	s.limits.refresh()
 	s.backups.refresh()
 	o := s.app.org
 	for e, v := range map[*widget.Entry]string{s.name: o.Name, s.short: o.ShortName, s.region: o.Region,
@@ -114,34 +114,30 @@ func (s *settingsScreen) onSave() {
 	s.app.showInfo(lang.L("已保存"), lang.L("单位信息已保存。"))
 }
 
-func (s *settingsScreen) loadTypes() {
-	names, err := s.app.store.ActivityTypes(s.app.ctx)
-	if err != nil {
-		s.app.showError(err)
-		return
-	}
-	s.typeNames, s.typeSel = names, -1
-	s.types.UnselectAll()
-	s.types.Refresh()
+// storeFuncs hands the settings lists the open store's methods; the store
+// changes when another data file is opened, so it is looked up each call.
+type storeFuncs struct{ a *App }
+
+func (f storeFuncs) activityTypes(ctx context.Context) ([]string, error) {
+	return f.a.store.ActivityTypes(ctx)
 }
 
-func (s *settingsScreen) onAddType() {
-	if err := s.app.store.AddActivityType(s.app.ctx, s.newType.Text); err != nil {
-		s.app.showError(err)
-		return
-	}
-	s.newType.SetText("")
-	s.loadTypes()
+func (f storeFuncs) addActivityType(ctx context.Context, n string) error {
+	return f.a.store.AddActivityType(ctx, n)
 }
 
-func (s *settingsScreen) onRemoveType() {
-	if s.typeSel < 0 || s.typeSel >= len(s.typeNames) {
-		s.app.showInfo(lang.L("删除类型"), lang.L("请先在列表中选中一个类型。"))
-		return
-	}
-	if err := s.app.store.RemoveActivityType(s.app.ctx, s.typeNames[s.typeSel]); err != nil {
-		s.app.showError(err)
-		return
-	}
-	s.loadTypes()
+func (f storeFuncs) removeActivityType(ctx context.Context, n string) error {
+	return f.a.store.RemoveActivityType(ctx, n)
+}
+
+func (f storeFuncs) awardCategories(ctx context.Context) ([]string, error) {
+	return f.a.store.AwardCategories(ctx)
+}
+
+func (f storeFuncs) addAwardCategory(ctx context.Context, n string) error {
+	return f.a.store.AddAwardCategory(ctx, n)
+}
+
+func (f storeFuncs) removeAwardCategory(ctx context.Context, n string) error {
+	return f.a.store.RemoveAwardCategory(ctx, n)
 }
