@@ -19,7 +19,7 @@ const (
 )
 
 // SectionNames are the Chinese names of the case's text sections.
-var SectionNames = map[string]string{SectionLead: "导语", SectionPractices: "主要做法", SectionResults: "工作成效"}
+var SectionNames = map[string]string{SectionLead: "导语", SectionPractices: "主要做法", SectionResults: "主要成效"}
 
 // CaseTitle joins the organization's name and the short title the way the
 // award lists print them: 单位名称：标题.
@@ -297,7 +297,7 @@ func (s *Store) CheckCase(ctx context.Context, c Case) (Errors, error) {
 	text("案例标题", c.Title, limits.Title, "title")
 	text("导语", c.Lead, limits.Lead, "lead")
 	text("主要做法", c.Practices, limits.Practices, "practices")
-	text("工作成效", c.Results, limits.Results, "results")
+	text("主要成效", c.Results, limits.Results, "results")
 	for _, f := range []struct{ name, v string }{
 		{"联系人", c.ContactPerson}, {"联系人职务", c.ContactOffice}, {"推荐单位", c.Recommender},
 	} {

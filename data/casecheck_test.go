@@ -234,7 +234,7 @@ func TestCheckCase(t *testing.T) {
 		{"no lead", func(c *data.Case) { c.Lead = " \n " }, "导语", data.CodeCaseMissing, false},
 		{"lead too long", func(c *data.Case) { c.Lead += long }, "导语", data.CodeCaseTooLong, false},
 		{"no practices", func(c *data.Case) { c.Practices = "" }, "主要做法", data.CodeCaseMissing, false},
-		{"no results", func(c *data.Case) { c.Results = "" }, "工作成效", data.CodeCaseMissing, false},
+		{"no results", func(c *data.Case) { c.Results = "" }, "主要成效", data.CodeCaseMissing, false},
 		{"no contact", func(c *data.Case) { c.ContactPerson = "" }, "联系人", data.CodeCaseMissing, false},
 		{"no office", func(c *data.Case) { c.ContactOffice = "" }, "联系人职务", data.CodeCaseMissing, false},
 		{"no phone", func(c *data.Case) { c.ContactPhone = "" }, "联系电话", data.CodeCaseMissing, false},
@@ -248,7 +248,7 @@ func TestCheckCase(t *testing.T) {
 		{"untraced figure", func(c *data.Case) {
 			c.Results += "满意率95%。"
 			c.Figures = append(c.Figures, data.CaseFigure{Section: data.SectionResults, Value: 95, Unit: "%", Phrasing: "95%"})
-		}, "工作成效中的数字“95%”", data.CodeCaseFigure, true},
+		}, "主要成效中的数字“95%”", data.CodeCaseFigure, true},
 		{"stale figure", func(c *data.Case) { c.Figures[1].Value = 7 }, "导语中的数字“8人次”", data.CodeCaseFigure, true},
 		{"figure edited out", func(c *data.Case) { c.Lead = "商会今年办班1期。" }, "导语中的数字“8人次”", data.CodeCaseFigure, true},
 	}

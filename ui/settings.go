@@ -27,6 +27,9 @@ type settingsScreen struct {
 	limits            *caseLimitsCard
 
 	backups *backupsCard // 备份 (backups.go)
+	// root is laid out again after the texts change: a label that grows by
+	// lines does not make the cards around it grow.
+	root *container.Scroll
 }
 
 func newSettingsScreen(a *App) *settingsScreen {
@@ -57,7 +60,7 @@ func newSettingsScreen(a *App) *settingsScreen {
 }
 
 func (s *settingsScreen) content() fyne.CanvasObject {
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
+	s.root = container.NewVScroll(container.NewPadded(container.NewVBox(
 		widget.NewCard(lang.L("数据文件"), "", s.info),
 		s.backups.content(),
 		s.app.languageCard(),
@@ -66,6 +69,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		s.categories.content(),
 		s.limits.content(),
 	)))
+	return s.root
 }
 
 func (s *settingsScreen) refresh() {
@@ -87,6 +91,10 @@ func (s *settingsScreen) refresh() {
 	s.categories.refresh()
 	s.limits.refresh()
 	s.backups.refresh()
+	if s.root != nil {
+		s.root.Content.Refresh()
+		s.root.Refresh()
+	}
 	o := s.app.org
 	for e, v := range map[*widget.Entry]string{s.name: o.Name, s.short: o.ShortName, s.region: o.Region,
 		s.parent: o.ParentFederation, s.party: o.PartyOrg, s.contact: o.ContactPerson,
