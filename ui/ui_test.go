@@ -41,12 +41,16 @@ func demoCopy(t *testing.T) string {
 		t.Fatal(demoErr)
 	}
 	path := filepath.Join(t.TempDir(), "demo.db")
-	s, err := data.Open(context.Background(), demoFile, data.OpenOptions{})
+	s, err := data.Open(context.Background(), demoFile, data.OpenOptions{NoDailyBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
 	if err := s.Backup(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	// The photos too, so screens and prints show them as a secretary would.
+	if err := os.CopyFS(filepath.Join(filepath.Dir(path), "demo_files"), os.DirFS(s.FilesDir())); err != nil {
 		t.Fatal(err)
 	}
 	return path
