@@ -15,7 +15,7 @@ group=${1:-}
 build_pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev)
 font_pkgs=(fonts-wqy-zenhei)
-windows_pkgs=(gcc-mingw-w64-x86-64)
+windows_pkgs=(gcc-mingw-w64-x86-64 file binutils)
 test_pkgs=(sqlite3 fonts-wqy-zenhei xvfb python3-openpyxl poppler-utils libreoffice-writer-nogui)
 
 case "$group" in

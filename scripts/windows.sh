@@ -92,3 +92,21 @@ export GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=$CC_WIN
 # chamberctl is pure Go and a console program.
 CGO_ENABLED=0 "$GO" build -trimpath -ldflags "-s -w" -o "$out/chamberctl.exe" ./cmd/chamberctl
 ls -l "$out"/*.exe
+
+# What Windows will see: a 64-bit GUI program (no console window) whose
+# version resource carries FyneApp.toml's version and build.
+desc=$(file -b "$out/chamberdesk.exe")
+case $desc in
+*PE32+*GUI*x86-64*) echo "chamberdesk.exe: $desc" ;;
+*)
+	echo "错误 / error: chamberdesk.exe 不是 64 位窗口程序 / not a PE32+ GUI executable: $desc" >&2
+	exit 1
+	;;
+esac
+for exe in chamberdesk chamberctl; do
+	if ! strings -el "$out/$exe.exe" | grep -qxF "$full"; then
+		echo "错误 / error: $exe.exe 的版本信息中没有 $full / version resource lacks $full" >&2
+		exit 1
+	fi
+done
+echo "版本信息 version resource: $full"
