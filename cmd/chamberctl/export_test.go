@@ -147,7 +147,7 @@ func TestAwardSummaryExport(t *testing.T) {
 	}
 	r := ws.Data()[0]
 	if r[ws.Header(t, "申报等次")].Str() != data.LevelExcellent || r[ws.Header(t, "单位类别")].Str() != "镇街商会" ||
-		!strings.Contains(r[ws.Header(t, "主要成效")].Str(), "办班期数12期") {
+		!strings.Contains(r[ws.Header(t, "主要成效")].Str(), "办班12期") {
 		t.Errorf("row %v", r)
 	}
 	if p := r[ws.Header(t, "联系电话")].Str(); len(p) != 11 || strings.Contains(p, "*") {

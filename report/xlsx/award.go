@@ -73,7 +73,7 @@ func mainResults(c data.Case, names map[string]string) string {
 		if p == "" {
 			p = strconv.FormatFloat(f.Value, 'f', -1, 64) + f.Unit
 		}
-		if name := names[f.MetricKey]; name != "" && !strings.HasPrefix(p, name) {
+		if name := lead(names[f.MetricKey], f.Unit); name != "" && !strings.HasPrefix(p, name) {
 			p = name + p
 		}
 		parts = append(parts, p)
@@ -87,6 +87,19 @@ func mainResults(c data.Case, names map[string]string) string {
 		}
 	}
 	return ""
+}
+
+// lead turns a metric's name into the words before its figure, the way a
+// case states it: the unit is said once, after the number, so "红色教育参与
+// 人次" + "110余人次" reads "红色教育参与110余人次" and "办班期数" + "12期"
+// reads "办班12期".
+func lead(name, unit string) string {
+	for _, tail := range []string{unit + "数", unit, "数"} {
+		if tail != "" && tail != name && strings.HasSuffix(name, tail) {
+			return strings.TrimSuffix(name, tail)
+		}
+	}
+	return name
 }
 
 // WriteAwardSummary writes the award submission summary table of a year.

@@ -387,7 +387,7 @@ func TestAwardSummary(t *testing.T) {
 			t.Errorf("主要成效 %q lacks %q", res, f.Phrasing)
 		}
 	}
-	if !strings.Contains(res, "办班期数12期") {
+	if !strings.Contains(res, "办班12期") {
 		t.Errorf("主要成效 %q should name the figures", res)
 	}
 
