@@ -47,8 +47,7 @@ func newBackupsCard(a *App) *backupsCard {
 }
 
 func (b *backupsCard) content() fyne.CanvasObject {
-	note := newLabel(lang.L("每天第一次打开时、导入名册和升级数据文件前会自动备份；保留最近7天、4周和12个月各一份。" +
-		"备份包含全部记录；照片保存在照片文件夹中，从不改写，恢复备份后照片仍在。"))
+	note := newLabel(lang.L("每天第一次打开时、导入名册和升级数据文件前会自动备份；保留最近7天、4周和12个月各一份。备份包含全部记录；照片保存在照片文件夹中，从不改写，恢复备份后照片仍在。"))
 	return widget.NewCard(lang.L("备份"), "", container.NewVBox(
 		b.folder, note,
 		container.NewHBox(b.nowBtn, b.openBtn, b.pick, b.restore),
