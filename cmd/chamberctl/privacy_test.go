@@ -15,24 +15,7 @@ import (
 // personal reads every full phone and ID number of the demo's members.
 func personal(t *testing.T, db string) []string {
 	t.Helper()
-	conn, err := sql.Open("sqlite", "file://"+db+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	rows, err := conn.Query("SELECT phone FROM members WHERE phone <> '' UNION SELECT id_number FROM members WHERE id_number <> ''")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, v)
-	}
+	out := column(t, db, "SELECT phone FROM members WHERE phone <> '' UNION SELECT id_number FROM members WHERE id_number <> ''")
 	if len(out) < 50 {
 		t.Fatalf("the demo has only %d phones and ID numbers", len(out))
 	}
@@ -42,12 +25,18 @@ func personal(t *testing.T, db string) []string {
 // caseContacts are the contact phones typed into the cases.
 func caseContacts(t *testing.T, db string) []string {
 	t.Helper()
+	return column(t, db, "SELECT contact_phone FROM cases")
+}
+
+// column reads the one text column query selects, opening db read-only.
+func column(t *testing.T, db, query string) []string {
+	t.Helper()
 	conn, err := sql.Open("sqlite", "file://"+db+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	rows, err := conn.Query("SELECT contact_phone FROM cases")
+	rows, err := conn.Query(query)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,6 +48,9 @@ func caseContacts(t *testing.T, db string) []string {
 			t.Fatal(err)
 		}
 		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
