@@ -386,13 +386,7 @@ func TestDemoCaseFigures(t *testing.T) {
 // sqlite3 runs a query with the sqlite3 program on the store's file.
 func sqlite3(t *testing.T, s *data.Store, q string) string {
 	t.Helper()
-	bin, err := exec.LookPath("sqlite3")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("sqlite3 is not installed")
-		}
-		t.Skip("sqlite3 is not installed")
-	}
+	bin := datatest.NeedTool(t, "sqlite3", "sqlite3")
 	// The store writes ahead in a log; sqlite3 reads it too.
 	out, err := exec.Command(bin, "-readonly", s.Path(), q).CombinedOutput()
 	if err != nil {

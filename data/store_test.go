@@ -235,9 +235,7 @@ func TestInTxRollsBackEverything(t *testing.T) {
 
 // TestIntegrityBySQLite3 reads a written file back with the sqlite3 program.
 func TestIntegrityBySQLite3(t *testing.T) {
-	if _, err := exec.LookPath("sqlite3"); err != nil {
-		t.Skip("sqlite3 not installed (make test installs it)")
-	}
+	datatest.NeedTool(t, "sqlite3", "sqlite3")
 	path := filepath.Join(t.TempDir(), "check.db")
 	s := datatest.MustOpenPath(t, path)
 	datatest.MustOrg(t, s)

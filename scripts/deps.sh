@@ -3,7 +3,8 @@
 #
 #   scripts/deps.sh build   C compiler and X11/OpenGL headers for the Fyne (cgo) GUI
 #   scripts/deps.sh run     build + a Chinese font
-#   scripts/deps.sh test    build + sqlite3, Chinese font, Xvfb, openpyxl, poppler
+#   scripts/deps.sh test    build + sqlite3, Chinese font, Xvfb, openpyxl, poppler,
+#                           LibreOffice Writer, unzip: every program a test reads outputs back with
 #   scripts/deps.sh windows build + the mingw-w64 cross compiler for the Windows .exe
 #
 # On Debian/Ubuntu it uses apt-get (through sudo when not root). Elsewhere it
@@ -16,7 +17,7 @@ build_pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 	libxinerama-dev libxi-dev libxxf86vm-dev)
 font_pkgs=(fonts-wqy-zenhei)
 windows_pkgs=(gcc-mingw-w64-x86-64 file binutils)
-test_pkgs=(sqlite3 fonts-wqy-zenhei xvfb python3-openpyxl poppler-utils libreoffice-writer-nogui)
+test_pkgs=(sqlite3 fonts-wqy-zenhei xvfb python3-openpyxl poppler-utils libreoffice-writer-nogui unzip)
 
 case "$group" in
 build) want=("${build_pkgs[@]}") ;;
@@ -88,13 +89,13 @@ No apt-get found: install these with your system's package manager (names differ
   Fedora:  sudo dnf install gcc pkgconf-pkg-config mesa-libGL-devel libXcursor-devel \\
              libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel
            (run/test) wqy-zenhei-fonts
-           (test)     sqlite xorg-x11-server-Xvfb python3-openpyxl poppler-utils libreoffice-writer
+           (test)     sqlite xorg-x11-server-Xvfb python3-openpyxl poppler-utils libreoffice-writer unzip
            (windows)  mingw64-gcc
 
   Arch:    sudo pacman -S gcc pkgconf mesa libx11 libxcursor libxrandr libxinerama \\
              libxi libxxf86vm xorg-server-devel
            (run/test) wqy-zenhei
-           (test)     sqlite xorg-server-xvfb python-openpyxl poppler libreoffice-fresh
+           (test)     sqlite xorg-server-xvfb python-openpyxl poppler libreoffice-fresh unzip
            (windows)  mingw-w64-gcc
 
 EOF
@@ -132,6 +133,7 @@ test)
 	have pdftotext "poppler (pdftotext)"
 	have pdffonts "poppler (pdffonts)"
 	have soffice "LibreOffice Writer (soffice)"
+	have unzip "unzip"
 	if ! python3 -c 'import openpyxl' >/dev/null 2>&1; then
 		problems+=("python3 openpyxl")
 	fi

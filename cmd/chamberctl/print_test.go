@@ -10,19 +10,14 @@ import (
 	"testing"
 
 	"chamberdesk/data"
+	"chamberdesk/data/datatest"
 	"chamberdesk/data/demo"
 )
 
 // pdfTool runs a poppler tool; a missing tool skips the test outside CI.
 func pdfTool(t *testing.T, tool string, args ...string) string {
 	t.Helper()
-	p, err := exec.LookPath(tool)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is needed (apt-get install poppler-utils): %v", tool, err)
-		}
-		t.Skipf("%s not installed", tool)
-	}
+	p := datatest.NeedTool(t, tool, "poppler-utils")
 	out, err := exec.Command(p, args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s %v: %v\n%s", tool, args, err, out)

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"chamberdesk/data"
+	"chamberdesk/data/datatest"
 	"chamberdesk/data/demo"
 )
 
@@ -38,18 +39,10 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// needTool skips the test when an outside checker is missing, except in
-// CI, where a missing tool is a failure.
+// needTool finds a poppler program the PDFs are checked with.
 func needTool(tb testing.TB, name string) string {
 	tb.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("%s is needed to check the PDF (apt-get install poppler-utils): %v", name, err)
-		}
-		tb.Skipf("%s not installed", name)
-	}
-	return p
+	return datatest.NeedTool(tb, name, "poppler-utils")
 }
 
 // render writes a document to a file in the test's folder.

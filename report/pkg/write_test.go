@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"chamberdesk/data"
+	"chamberdesk/data/datatest"
 	"chamberdesk/data/demo"
 	"chamberdesk/report/docx/docxtest"
 	"chamberdesk/report/pkg"
@@ -123,18 +124,14 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// need finds a tool the test reads the package back with; without it the
-// test is skipped, unless CI is "true".
+// need finds a tool the test reads the package back with.
 func need(t *testing.T, tool string) string {
 	t.Helper()
-	p, err := exec.LookPath(tool)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is needed: %v", tool, err)
-		}
-		t.Skipf("%s is needed to read the package back: %v", tool, err)
+	pkg := map[string]string{"unzip": "unzip", "pdftotext": "poppler-utils", "pdffonts": "poppler-utils"}[tool]
+	if pkg == "" {
+		pkg = tool
 	}
-	return p
+	return datatest.NeedTool(t, tool, pkg)
 }
 
 func TestWriteDemoCase(t *testing.T) {

@@ -12,20 +12,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"chamberdesk/data/datatest"
 )
 
 // Text converts the document at path to plain text with LibreOffice and
-// returns it. Without LibreOffice the test is skipped, unless CI is "true":
-// there a missing reader fails.
+// returns it. LibreOffice must be installed (datatest.NeedTool).
 func Text(t testing.TB, path string) string {
 	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("LibreOffice (soffice) is needed to read the document back: %v", err)
-		}
-		t.Skipf("LibreOffice is needed to read the document back (apt-get install libreoffice-writer-nogui): %v", err)
-	}
+	soffice := datatest.NeedTool(t, "soffice", "libreoffice-writer-nogui")
 	dir := t.TempDir()
 	// A profile of its own, so this conversion neither waits for nor
 	// disturbs another LibreOffice running at the same time.

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"chamberdesk/data/datatest"
 )
 
 // Python is the interpreter that has Debian's python3-openpyxl; a python3
@@ -113,13 +115,20 @@ for ws in wb.worksheets:
 json.dump(out, sys.stdout, ensure_ascii=False)
 `
 
-// Read reads the workbook at path with openpyxl. The test is skipped, with
-// the reason, when the reader is not installed.
+// NeedOpenpyxl stops the test when openpyxl cannot be imported by Python:
+// under CI it fails, elsewhere it skips (datatest.Missing).
+func NeedOpenpyxl(t testing.TB) {
+	t.Helper()
+	if out, err := exec.Command(Python, "-c", "import openpyxl").CombinedOutput(); err != nil {
+		datatest.Missing(t, "openpyxl (apt-get install python3-openpyxl): %s -c 'import openpyxl': %v %s", Python, err, strings.TrimSpace(string(out)))
+	}
+}
+
+// Read reads the workbook at path with openpyxl, which must be installed
+// (NeedOpenpyxl).
 func Read(t testing.TB, path string) *Workbook {
 	t.Helper()
-	if err := exec.Command(Python, "-c", "import openpyxl").Run(); err != nil {
-		t.Skipf("openpyxl is needed to read the workbook back (apt-get install python3-openpyxl): %s -c 'import openpyxl': %v", Python, err)
-	}
+	NeedOpenpyxl(t)
 	py := filepath.Join(t.TempDir(), "readback.py")
 	if err := os.WriteFile(py, []byte(script), 0o600); err != nil {
 		t.Fatal(err)
