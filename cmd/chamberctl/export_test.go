@@ -113,12 +113,8 @@ func TestSummaryExport(t *testing.T) {
 		}
 		pt += v
 	}
-	metrics := wb.Sheet(t, "年度指标")
-	for i, f := range figs {
-		r := metrics.Data()[i]
-		if v, _ := r[metrics.Header(t, "数值")].Num(); f.Set && v != f.Value {
-			t.Errorf("%s: %v, want %v", f.Name, v, f.Value)
-		}
+	checkMetrics(t, wb.Sheet(t, "年度指标"), figs)
+	for _, f := range figs {
 		if f.Key == "person_times" && pt != f.Value {
 			t.Errorf("ledger person-times %v, figure %v", pt, f.Value)
 		}
@@ -128,9 +124,65 @@ func TestSummaryExport(t *testing.T) {
 	for _, l := range lines {
 		paid += l.PaidFen
 	}
+	if len(dues.Data()) == 0 {
+		t.Fatal("会费收缴 has no rows, not even the totals")
+	}
 	total := dues.Data()[len(dues.Data())-1]
-	if v, _ := total[dues.Header(t, "实缴(元)")].Num(); int64(v*100+0.5) != paid || total[dues.Header(t, "姓名")].Str() != "合计" {
+	v, ok := total[dues.Header(t, "实缴(元)")].Num()
+	if !ok {
+		t.Fatalf("实缴(元) total %v is not a number", total[dues.Header(t, "实缴(元)")])
+	}
+	if int64(v*100+0.5) != paid || total[dues.Header(t, "姓名")].Str() != "合计" {
 		t.Errorf("totals %v, want %d fen paid", total, paid)
+	}
+}
+
+// checkMetrics finds each figure's row by its metric's name, so a row
+// moved, dropped or repeated is caught rather than compared with its
+// neighbour's figure: a figure that is set is a number equal to it, and one
+// nobody has entered is an empty cell, not a 0.
+func checkMetrics(t *testing.T, ws *xlsxtest.Sheet, figs []data.Figure) {
+	t.Helper()
+	if len(figs) == 0 {
+		t.Fatal("the demo year has no figures: nothing to compare")
+	}
+	name, value := ws.Header(t, "指标"), ws.Header(t, "数值")
+	byName := map[string][]xlsxtest.Cell{}
+	for i, r := range ws.Data() {
+		n := r[name].Str()
+		if n == "" {
+			t.Errorf("年度指标 data row %d has no metric name: %v", i+1, r)
+			continue
+		}
+		if _, dup := byName[n]; dup {
+			t.Errorf("年度指标 lists %s twice", n)
+		}
+		byName[n] = r
+	}
+	if len(byName) != len(figs) {
+		t.Errorf("年度指标 has %d metrics, want %d", len(byName), len(figs))
+	}
+	for _, f := range figs {
+		r, ok := byName[f.Name]
+		if !ok {
+			t.Errorf("年度指标 has no row for %s", f.Name)
+			continue
+		}
+		c := r[value]
+		if !f.Set {
+			if c.T != "" {
+				t.Errorf("%s: nobody entered it, yet the cell holds %v", f.Name, c)
+			}
+			continue
+		}
+		v, ok := c.Num()
+		if !ok {
+			t.Errorf("%s: 数值 %v is not a number", f.Name, c)
+			continue
+		}
+		if v != f.Value {
+			t.Errorf("%s: %v, want %v", f.Name, v, f.Value)
+		}
 	}
 }
 
