@@ -2,7 +2,8 @@
 #
 #   make run      install what the GUI needs, then start it (make run ARGS="--db x.db")
 #   make test     install test tools, then vet, race tests and both builds
-#   make bench    benchmarks of data/, report/ and ui/, with medians
+#   make bench    benchmarks of data/, report/ and ui/, with medians and each figure's ratio to its bare baseline
+#   make bench-check  every benchmark once, so the checks inside them run (both sides of a ratio do the same work)
 #   make screenshots  PNGs of every main screen on the demo chamber, in screenshots/
 #   make pdf-screenshots  PNGs of every printed PDF page, in screenshots/pdf/ (also part of screenshots)
 #   make fuzz     every fuzz target in the repo for FUZZTIME each (default 20s)
@@ -27,7 +28,7 @@ export GOFLAGS := $(strip $(shell $(GO) env GOFLAGS 2>/dev/null) -mod=readonly)
 # Benchmark only the packages that exist yet.
 BENCH_PKGS := $(strip $(foreach d,data report ui,$(if $(wildcard $(d)/*.go $(d)/*/*.go $(d)/*/*/*.go),./$(d)/...)))
 
-.PHONY: deps-build deps-test deps-run run test bench screenshots pdf-screenshots fuzz vulncheck build windows deps-windows package clean
+.PHONY: deps-build deps-test deps-run run test bench bench-check screenshots pdf-screenshots fuzz vulncheck build windows deps-windows package clean
 
 deps-build:
 	bash scripts/deps.sh build
@@ -55,9 +56,21 @@ test: deps-test
 		|| { echo "make test: 失败 FAILED building chamberdesk" >&2; exit 1; }
 	@echo "make test: 全部通过 all passed (go vet, go test -race -tags $(TAGS), $(BIN)/chamberctl, $(BIN)/chamberdesk)"
 
+# Five runs of each benchmark; the summary gives medians, then each ratio of
+# ours to the baseline that does the same work with the bare libraries.
 bench:
 	@if [ -z "$(BENCH_PKGS)" ]; then echo "bench: data/ 与 report/ 中尚无 Go 包 no Go packages in data/ or report/ yet"; exit 0; fi; \
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 $(BENCH_PKGS) | bash scripts/bench-summary.sh
+
+# One iteration of every benchmark: the timings mean nothing, but each
+# benchmark checks that it and its baseline did the same work (rows written,
+# members stored, search results, workbook cells), and a ratio is worth only
+# what those checks are.
+bench-check:
+	@if [ -z "$(BENCH_PKGS)" ]; then echo "bench-check: data/ 与 report/ 中尚无 Go 包 no Go packages in data/ or report/ yet"; exit 0; fi; \
+	$(GO) test -run '^$$' -bench . -benchtime 1x -count 1 $(BENCH_PKGS) \
+		|| { echo "make bench-check: 失败 FAILED: a benchmark failed (see above)" >&2; exit 1; }; \
+	echo "make bench-check: 全部通过 all passed (every benchmark once, with its checks)"
 
 # Fyne's software painter renders each screen with the program's Chinese
 # font; the test fails if a screen does not draw.

@@ -3,7 +3,6 @@ package roster_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -12,38 +11,14 @@ import (
 	"chamberdesk/report/roster"
 )
 
-// roster10k is a 10,000-row roster with a title row, dates as serials and
-// phones as numbers, written once with the StreamWriter.
+// roster10k is the 10,000-member roster of benchMembers, before its edits.
 func roster10k(tb testing.TB) []byte {
 	tb.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	must := func(err error) {
-		if err != nil {
-			tb.Fatal(err)
-		}
-	}
-	must(sw.SetRow("A1", []any{"某镇商会会员名册"}))
-	must(sw.SetRow("A2", []any{"序号", "姓名", "企业名称", "联系电话", "商会职务", "入会日期", "所属行业", "备注"}))
-	for i := 0; i < 10000; i++ {
-		cell, _ := excelize.CoordinatesToCellName(1, i+3)
-		must(sw.SetRow(cell, []any{i + 1, fmt.Sprintf("会员%05d", i), fmt.Sprintf("示例企业%05d有限公司", i),
-			13800000000 + i, "会员", 40000 + i%5000, "制造业", ""}))
-	}
-	must(sw.Flush())
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		tb.Fatal(err)
-	}
-	return buf.Bytes()
+	return cachedRoster(tb, false)
 }
 
-// BenchmarkBareExcelizeRead10k is the floor: excelize streaming the rows
-// into [][]string and nothing else.
+// BenchmarkBareExcelizeRead10k is the floor of reading: excelize streaming
+// the rows into [][]string and nothing else.
 func BenchmarkBareExcelizeRead10k(b *testing.B) {
 	file := roster10k(b)
 	b.ResetTimer()
@@ -66,21 +41,26 @@ func BenchmarkBareExcelizeRead10k(b *testing.B) {
 		}
 		rows.Close()
 		f.Close()
-		if len(out) != 10002 {
+		if len(out) != benchRows+2 {
 			b.Fatalf("%d rows", len(out))
 		}
 	}
 }
 
 // BenchmarkImport10k: ReadRoster is roster.Read alone (compare with the bare
-// read); ReadValidate adds validation and matching (a dry run); Write is a
-// full import into a fresh store.
+// read); ReadValidate adds validation and matching, writing nothing (the
+// import dialog's preview), and has no bare counterpart. New and Reimport
+// are whole imports, file to committed store, each compared with
+// BenchmarkBareImport10k of the same name.
 func BenchmarkImport10k(b *testing.B) {
 	file := roster10k(b)
 	read := func(b *testing.B) *roster.Roster {
 		r, err := roster.Read(bytes.NewReader(file), int64(len(file)), "bench.xlsx", roster.Options{})
-		if err != nil || len(r.Rows) != 10000 {
+		if err != nil {
 			b.Fatal(err)
+		}
+		if len(r.Rows) != benchRows {
+			b.Fatalf("read %d rows, want %d", len(r.Rows), benchRows)
 		}
 		return r
 	}
@@ -93,21 +73,50 @@ func BenchmarkImport10k(b *testing.B) {
 		s := datatest.MustOpen(b)
 		for b.Loop() {
 			rep, err := s.ImportMembers(context.Background(), read(b).Rows, true)
-			if err != nil || rep.Added != 10000 {
+			if err != nil {
 				b.Fatal(err)
+			}
+			if rep.Added != benchRows {
+				b.Fatalf("dry run would add %d, want %d", rep.Added, benchRows)
 			}
 		}
 	})
-	b.Run("Write", func(b *testing.B) {
-		r := read(b)
-		for b.Loop() {
-			b.StopTimer()
-			s := datatest.MustOpen(b)
-			b.StartTimer()
-			rep, err := s.ImportMembers(context.Background(), r.Rows, false)
-			if err != nil || rep.Added != 10000 {
-				b.Fatal(err)
-			}
+	b.Run("New", func(b *testing.B) { benchImport(b, newCase(b), ours, bare) })
+	b.Run("Reimport", func(b *testing.B) { benchImport(b, reimportCase(b), ours, bare) })
+}
+
+// BenchmarkBareImport10k does the imports of BenchmarkImport10k by hand;
+// bareImporter says what it does and leaves out.
+func BenchmarkBareImport10k(b *testing.B) {
+	b.Run("New", func(b *testing.B) { benchImport(b, newCase(b), bare, ours) })
+	b.Run("Reimport", func(b *testing.B) { benchImport(b, reimportCase(b), bare, ours) })
+}
+
+// benchImport times imp importing c.file into a fresh copy of c.start, one
+// copy per iteration. After each iteration, outside the timer, it checks
+// the counts imp reports and that the database holds exactly what other
+// leaves after the same import, so the two figures stay comparable.
+func benchImport(b *testing.B, c importCase, imp, other importerKind) {
+	ctx := context.Background()
+	want := runOnce(b, c, other).stored
+	for b.Loop() {
+		b.StopTimer()
+		path := writeCopy(b, b.TempDir(), c.start)
+		x := imp.open(b, path)
+		b.StartTimer()
+		got, err := x.run(ctx, c.file)
+		b.StopTimer()
+		if err != nil {
+			b.Fatal(err)
 		}
-	})
+		if got != c.want {
+			b.Fatalf("%s %s: %+v, want %+v", imp, c.name, got, c.want)
+		}
+		st := readStored(b, x.db(), path)
+		x.close()
+		if d := diffStored(st, want); d != "" {
+			b.Fatalf("%s %s stored other data than %s: %s", imp, c.name, other, d)
+		}
+		b.StartTimer()
+	}
 }
