@@ -89,6 +89,7 @@ func createAtomic(target string, perm os.FileMode) (*atomicFile, error) {
 			return nil, err
 		}
 	}
+	testMarker("write-begin", filepath.Base(target))
 	return &atomicFile{File: f, target: target}, nil
 }
 
@@ -103,11 +104,14 @@ func (a *atomicFile) commit() error {
 		// Windows cannot rename a file that is open; unlock and close first.
 		_ = unlock(a.File)
 		if err = a.Close(); err == nil {
-			err = os.Rename(a.Name(), a.target)
+			if err = os.Rename(a.Name(), a.target); err == nil {
+				testMarker("rename-done", filepath.Base(a.target))
+			}
 		}
 	} else {
 		// Rename while still locked, so Sweep can never take the file away.
 		if err = os.Rename(a.Name(), a.target); err == nil {
+			testMarker("rename-done", filepath.Base(a.target))
 			err = a.Close()
 		}
 	}

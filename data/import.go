@@ -129,6 +129,7 @@ func (s *Store) ImportMembers(ctx context.Context, rows []ImportRow, dryRun bool
 		return ImportReport{}, fmt.Errorf("导入前备份失败，未导入任何数据 / backup before the import failed, nothing imported: %w", err)
 	}
 	err = s.InTx(ctx, func(ctx context.Context) error {
+		testMarker("tx-begin", "import")
 		for _, p := range plans {
 			var err error
 			switch p.line.Action {
@@ -147,6 +148,7 @@ func (s *Store) ImportMembers(ctx context.Context, rows []ImportRow, dryRun bool
 	if err != nil {
 		return ImportReport{}, err
 	}
+	testMarker("tx-commit", "import")
 	return rep, nil
 }
 
