@@ -13,11 +13,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"chamberdesk/assets"
 	"chamberdesk/data"
 )
-
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0"
 
 // Exit codes.
 const (
@@ -127,7 +125,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "print":
 		err = c.cmdPrint(rest[1:])
 	case "version":
-		fmt.Fprintf(stdout, "chamberctl %s (数据版本 / schema %d)\n", version, data.SchemaVersion())
+		fmt.Fprintf(stdout, "chamberctl %s (数据版本 / schema %d)\n", assets.Version, data.SchemaVersion())
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usageText)
 	default:

@@ -5,12 +5,14 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"chamberdesk/assets"
 	"chamberdesk/data"
 )
 
@@ -293,5 +295,15 @@ func TestActivitiesAndMetrics(t *testing.T) {
 	}
 	if code, _, errs := ctl(t, "--db", db, "metrics", "explain", "--year", "2026", "--key", "nope"); code != exitError || !strings.Contains(errs, "没有这个指标") {
 		t.Fatalf("unknown key: %d %q", code, errs)
+	}
+}
+
+// TestVersion: the version printed is the one FyneApp.toml and the Windows
+// setup carry (assets.Version), not a copy that a release could forget.
+func TestVersion(t *testing.T) {
+	out := mustCtl(t, "version")
+	want := fmt.Sprintf("chamberctl %s (数据版本 / schema %d)\n", assets.Version, data.SchemaVersion())
+	if out != want {
+		t.Fatalf("version printed %q, want %q", out, want)
 	}
 }
