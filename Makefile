@@ -10,6 +10,9 @@
 #   make vulncheck  govulncheck (a go.mod tool) over every package
 #   make build    bin/chamberdesk and bin/chamberctl
 #   make windows  bin/windows/chamberdesk.exe and chamberctl.exe, cross-compiled with mingw-w64
+#   make windows-installer  bin/windows/ChamberDesk-Setup-VERSION.exe, the per-user setup (NSIS)
+#   make windows-portable   bin/windows/ChamberDesk-VERSION-portable.zip, for a USB stick (portable mode)
+#   make windows-installer-check  under Wine: install, run, uninstall (data kept), and the portable zip
 #   make package  bin/package/ChamberDesk.tar.xz, the Linux desktop archive (fyne package)
 #   make clean
 
@@ -28,7 +31,7 @@ export GOFLAGS := $(strip $(shell $(GO) env GOFLAGS 2>/dev/null) -mod=readonly)
 # Benchmark only the packages that exist yet.
 BENCH_PKGS := $(strip $(foreach d,data report ui,$(if $(wildcard $(d)/*.go $(d)/*/*.go $(d)/*/*/*.go),./$(d)/...)))
 
-.PHONY: deps-build deps-test deps-run run test bench bench-check screenshots pdf-screenshots fuzz vulncheck build windows deps-windows package clean
+.PHONY: deps-build deps-test deps-run run test bench bench-check screenshots pdf-screenshots fuzz vulncheck build windows deps-windows deps-wine windows-installer windows-portable windows-installer-check package clean
 
 deps-build:
 	bash scripts/deps.sh build
@@ -125,6 +128,35 @@ windows: deps-windows
 
 deps-windows:
 	bash scripts/deps.sh windows
+
+deps-wine:
+	bash scripts/deps.sh wine
+
+# The Windows installer and zip carry FyneApp.toml's values. FyneApp.toml has
+# no publisher field; a Publisher line in it, if one is added, wins.
+toml = $(shell sed -n 's/^[[:space:]]*$(1)[[:space:]]*=[[:space:]]*"\{0,1\}\([^"]*\)"\{0,1\}[[:space:]]*$$/\1/p' FyneApp.toml | head -n 1)
+APP_VERSION   := $(call toml,Version)
+APP_BUILD     := $(call toml,Build)
+APP_NAME      := $(call toml,GenericName) $(call toml,Name)
+APP_PUBLISHER := $(or $(call toml,Publisher),ChamberDesk)
+SETUP_EXE     := $(BIN)/windows/ChamberDesk-Setup-$(APP_VERSION).exe
+PORTABLE_ZIP  := $(BIN)/windows/ChamberDesk-$(APP_VERSION)-portable.zip
+
+# Any makensis warning fails the build (-WX).
+windows-installer: windows deps-wine
+	makensis -V2 -INPUTCHARSET UTF8 -WX -DVERSION=$(APP_VERSION) -DBUILD=$(APP_BUILD) \
+		"-DNAME=$(APP_NAME)" "-DPUBLISHER=$(APP_PUBLISHER)" \
+		-DSRCDIR=$(CURDIR)/$(BIN)/windows -DICON=$(CURDIR)/assets/icon.ico \
+		-DOUTFILE=$(CURDIR)/$(SETUP_EXE) scripts/installer.nsi
+	@ls -l $(SETUP_EXE)
+
+windows-portable: windows
+	$(GO) run ./scripts/portablezip -out $(PORTABLE_ZIP) -folder ChamberDesk \
+		-readme scripts/portable-readme.txt $(BIN)/windows/chamberdesk.exe $(BIN)/windows/chamberctl.exe
+	@ls -l $(PORTABLE_ZIP)
+
+windows-installer-check: windows-installer windows-portable
+	bash scripts/windows-check.sh "$(APP_VERSION)" "$(APP_NAME)" "$(APP_PUBLISHER)" $(SETUP_EXE) $(PORTABLE_ZIP)
 
 package: deps-build
 	bash scripts/package.sh

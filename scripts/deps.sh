@@ -6,6 +6,7 @@
 #   scripts/deps.sh test    build + sqlite3, Chinese font, Xvfb, openpyxl, poppler,
 #                           LibreOffice Writer, unzip: every program a test reads outputs back with
 #   scripts/deps.sh windows build + the mingw-w64 cross compiler for the Windows .exe
+#   scripts/deps.sh wine    Wine, NSIS and what the Windows installer check reads back with
 #
 # On Debian/Ubuntu it uses apt-get (through sudo when not root). Elsewhere it
 # prints what to install and goes on only if the tools already seem present.
@@ -17,6 +18,8 @@ build_pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 	libxinerama-dev libxi-dev libxxf86vm-dev)
 font_pkgs=(fonts-wqy-zenhei)
 windows_pkgs=(gcc-mingw-w64-x86-64 file binutils)
+# Debian's wine64 alone (no wine32): our programs and installer are 64-bit.
+wine_pkgs=(wine64 nsis gcc-mingw-w64-x86-64 xvfb fonts-wqy-zenhei unzip poppler-utils file binutils)
 test_pkgs=(sqlite3 fonts-wqy-zenhei xvfb python3-openpyxl poppler-utils libreoffice-writer-nogui unzip)
 
 case "$group" in
@@ -24,8 +27,9 @@ build) want=("${build_pkgs[@]}") ;;
 run) want=("${build_pkgs[@]}" "${font_pkgs[@]}") ;;
 test) want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
 windows) want=("${build_pkgs[@]}" "${windows_pkgs[@]}") ;;
+wine) want=("${wine_pkgs[@]}") ;;
 *)
-	echo "用法 usage: $0 build|run|test|windows" >&2
+	echo "用法 usage: $0 build|run|test|windows|wine" >&2
 	exit 2
 	;;
 esac
@@ -91,12 +95,14 @@ No apt-get found: install these with your system's package manager (names differ
            (run/test) wqy-zenhei-fonts
            (test)     sqlite xorg-x11-server-Xvfb python3-openpyxl poppler-utils libreoffice-writer unzip
            (windows)  mingw64-gcc
+           (wine)     wine mingw32-nsis mingw64-gcc xorg-x11-server-Xvfb wqy-zenhei-fonts unzip poppler-utils
 
   Arch:    sudo pacman -S gcc pkgconf mesa libx11 libxcursor libxrandr libxinerama \\
              libxi libxxf86vm xorg-server-devel
            (run/test) wqy-zenhei
            (test)     sqlite xorg-server-xvfb python-openpyxl poppler libreoffice-fresh unzip
            (windows)  mingw-w64-gcc
+           (wine)     wine nsis (AUR) mingw-w64-gcc xorg-server-xvfb wqy-zenhei unzip poppler
 
 EOF
 
@@ -120,6 +126,12 @@ chinese_font() {
 case "$group" in
 windows)
 	have x86_64-w64-mingw32-gcc "mingw-w64 (x86_64-w64-mingw32-gcc)"
+	;;
+wine)
+	command -v wine64 >/dev/null 2>&1 || command -v wine >/dev/null 2>&1 || problems+=("Wine (wine64)")
+	have makensis "NSIS (makensis)"
+	have x86_64-w64-mingw32-gcc "mingw-w64 (x86_64-w64-mingw32-gcc)"
+	have unzip "unzip"
 	;;
 run)
 	if ! chinese_font; then
