@@ -487,20 +487,16 @@ func TestActivityPhotos(t *testing.T) {
 		}
 	}
 
-	// A 30-megapixel photo is checked in the background and added.
-	// Work handed to spawn is held back: if addPhotoFiles returns with
-	// nothing held, the decoding happened on the UI thread.
+	// A 30-megapixel photo is checked in the background and added: if
+	// addPhotoFiles hands no work to the app, the decoding happened on the
+	// UI thread.
 	big := bigPhoto(t)
 	last := a.Dialog()
-	var held []func()
-	spawn = func(f func()) { held = append(held, f) }
+	ta := threadOf(t, a)
+	started := ta.backgroundStarted()
 	f.photos.addPhotoFiles([]string{big})
-	spawn = func(f func()) { f() }
-	if len(held) == 0 {
+	if ta.backgroundStarted() == started {
 		t.Fatal("the large photo was checked on the UI thread")
-	}
-	for _, f := range held {
-		f()
 	}
 	a.wait()
 	if a.Dialog() != last && strings.Contains(activityTexts(a), "照片") {
@@ -791,24 +787,25 @@ func TestPhotoThumbCache(t *testing.T) {
 	}
 }
 
+// TestActivitiesScreenshot renders the activities screen, the edit form's
+// pages and a new activity's photos, checks each is drawn and shows its
+// title, and writes them as PNGs to SHOT_DIR when set.
 func TestActivitiesScreenshot(t *testing.T) {
-	dir := os.Getenv("SHOT_DIR")
-	if dir == "" {
-		t.Skip("SHOT_DIR not set")
-	}
 	a := newTestApp(t, activityDemo(t))
 	s := openActivities(t, a)
-	shot := func(name string) {
+	screen := func(name string) {
 		t.Helper()
 		a.wait()
-		f, err := os.Create(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
+		act := s.selectedActivity()
+		if act == nil {
+			t.Fatalf("%s: no activity selected", name)
 		}
-		defer f.Close()
-		if err := png.Encode(f, a.win.Canvas().Capture()); err != nil {
-			t.Fatal(err)
-		}
+		checkShot(t, a.win, screenRegion(a), name, act.Title)
+	}
+	dlg := func(name, title string) {
+		t.Helper()
+		a.wait()
+		checkShot(t, a.win, dialogRegion(t, a), name, title)
 	}
 	a.win.Canvas().Capture() // drawn once before anything is selected, as a person sees it
 	row := slices.IndexFunc(s.rows, func(x *data.Activity) bool { return s.photoN[x.ID] >= 3 && len(x.Outcomes) > 0 })
@@ -816,13 +813,11 @@ func TestActivitiesScreenshot(t *testing.T) {
 		row = slices.IndexFunc(s.rows, func(x *data.Activity) bool { return s.photoN[x.ID] > 0 })
 	}
 	s.reveal(row)
-	a.wait()
-	shot("activities.png")
+	screen("activities.png")
 	a.win.Resize(fyne.NewSize(1100, 720))
 	s.kind.SetSelected("培训办班")
 	s.selectRow(0)
-	a.wait()
-	shot("activities_small.png")
+	screen("activities_small.png")
 	a.win.Resize(fyne.NewSize(1280, 800))
 	s.kind.SetSelectedIndex(0)
 	s.reveal(row)
@@ -832,12 +827,12 @@ func TestActivitiesScreenshot(t *testing.T) {
 	f := s.form
 	f.date.SetText("2026-02-30")
 	f.outside.SetText("-1")
-	shot("activities_form.png")
+	dlg("activities_form.png", "编辑活动")
 	f.tabs.SelectIndex(1)
 	test.Type(f.search, "li")
-	shot("activities_form_people.png")
+	dlg("activities_form_people.png", "编辑活动")
 	f.tabs.SelectIndex(2)
-	shot("activities_form_photos.png")
+	dlg("activities_form_photos.png", "编辑活动")
 	f.dlg.Hide()
 	f = openActivityForm(t, a, s)
 	f.tabs.SelectIndex(2)
@@ -845,6 +840,10 @@ func TestActivitiesScreenshot(t *testing.T) {
 	if err := os.WriteFile(heic, []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	f.photos.addPhotoFiles([]string{activityPhotoFile(t, t.TempDir(), "IMG_2041.jpg", 3000, 4000), heic})
-	shot("activities_form_new_photo.png")
+	f.photos.addPhotoFiles([]string{activityPhotoFile(t, t.TempDir(), "IMG_2041.jpg", 1500, 2000), heic})
+	// The HEIC file is refused in a message over the form, the JPG added.
+	dlg("activities_form_new_photo.png", "HEIC")
+	if f.photos.count() != 1 {
+		t.Errorf("the new activity's form holds %d photos, want the JPG", f.photos.count())
+	}
 }

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/data/datatest"
 	"chamberdesk/data/demo"
 )
 
@@ -88,13 +89,7 @@ func buttonNamed(root fyne.CanvasObject, s string) *widget.Button {
 // sqlite3Query asks the sqlite3 program, which knows nothing of our code.
 func sqlite3Query(t *testing.T, path, q string) string {
 	t.Helper()
-	bin, err := exec.LookPath("sqlite3")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("sqlite3 is not installed")
-		}
-		t.Skip("sqlite3 is not installed")
-	}
+	bin := datatest.NeedTool(t, "sqlite3", "sqlite3")
 	out, err := exec.Command(bin, "-readonly", path, q).CombinedOutput()
 	if err != nil {
 		t.Fatalf("sqlite3: %v\n%s", err, out)

@@ -184,16 +184,18 @@ func sameColor(a, b color.Color) bool {
 // TestWindowSizeRemembered closes a window of a new size; the next window
 // opens at that size.
 func TestWindowSizeRemembered(t *testing.T) {
-	fa := test.NewTempApp(t)
+	fa := newThreadApp(t)
 	path := demoCopy(t)
 	a := New(fa, Options{DBPath: path})
 	a.win.Resize(fyne.NewSize(1010, 690))
+	fa.settle(t)
 	a.Close()
 	if w, h := fa.Preferences().Float(prefWidth), fa.Preferences().Float(prefHeight); w != 1010 || h != 690 {
 		t.Fatalf("saved %vx%v", w, h)
 	}
 	b := New(fa, Options{DBPath: path})
 	defer b.Close()
+	defer fa.settle(t)
 	if sz := b.win.Canvas().Size(); sz.Width != 1010 || sz.Height != 690 {
 		t.Fatalf("reopened at %v", sz)
 	}

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -364,39 +363,36 @@ func TestDuesStandardsNewYear(t *testing.T) {
 	})
 }
 
-// TestDuesScreenshot writes the screen and its dialogs as PNGs for a person
-// to look at; it runs only with SHOT_DIR set.
+// TestDuesScreenshot renders the screen and its dialogs, checks each is
+// drawn and shows its title, and writes them as PNGs to SHOT_DIR when set.
 func TestDuesScreenshot(t *testing.T) {
-	dir := os.Getenv("SHOT_DIR")
-	if dir == "" {
-		t.Skip("SHOT_DIR not set")
-	}
-	_, d := openDues(t)
-	w := d.app.win
-	shot := func(name string) { writePNG(t, filepath.Join(dir, name), w.Canvas().Capture()) }
-	shot("dues.png")
+	a, d := openDues(t)
+	w := a.win
+	screen := func(name, title string) { t.Helper(); checkShot(t, w, screenRegion(a), name, title) }
+	dlg := func(name, title string) { t.Helper(); checkShot(t, w, dialogRegion(t, a), name, title) }
+	screen("dues.png", "会费收缴表")
 	d.filter.SetSelected(duesFilterArrears)
 	for r := range 3 {
 		test.Tap(cellCheck(d, r))
 	}
 	d.table.Select(widget.TableCellID{Row: 3, Col: colName})
-	shot("dues_arrears.png")
+	screen("dues_arrears.png", "会费收缴表")
 	test.Tap(d.payBtn)
-	shot("dues_edit.png")
+	dlg("dues_edit.png", "登记缴费")
 	d.editor.paid.SetText("abc")
-	shot("dues_edit_error.png")
+	dlg("dues_edit_error.png", "登记缴费")
 	d.editor.dlg.Hide()
 	test.Tap(d.bulkBtn)
-	shot("dues_bulk.png")
+	dlg("dues_bulk.png", "批量登记已缴")
 	d.bulk.prefix.SetText("QH2026-")
-	shot("dues_bulk_error.png")
+	dlg("dues_bulk_error.png", "批量登记已缴")
 	d.bulk.dlg.Hide()
 	d.stdEntries[0].SetText("两万")
 	test.Tap(d.stdSave)
-	shot("dues_standards_error.png")
+	screen("dues_standards_error.png", "会费标准")
 	w.Resize(fyne.NewSize(1100, 720))
 	d.filter.SetSelected(duesFilterAll)
-	shot("dues_1100.png")
+	screen("dues_1100.png", "会费收缴表")
 }
 
 // BenchmarkDuesScroll10k measures the sheet of 10,000 members: opening the
@@ -442,11 +438,7 @@ func BenchmarkDuesScroll10k(b *testing.B) {
 	}
 	s.Close()
 
-	fa := test.NewTempApp(b)
-	a := New(fa, Options{DBPath: path})
-	a.win.Resize(fyne.NewSize(1280, 800))
-	a.win.Show()
-	b.Cleanup(func() { a.Close() })
+	a := openTestApp(b, newThreadApp(b), path)
 	d := a.screens["dues"].(*duesScreen)
 	d.now = func() time.Time { return duesClock }
 	start := time.Now()

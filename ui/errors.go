@@ -73,18 +73,26 @@ func (a *App) background(title string, work func(ctx context.Context) error, don
 	})
 }
 
-// spawn starts background work on its own goroutine. Tests run it in place
-// (see TestMain): Fyne's test driver runs fyne.Do at once on the calling
-// goroutine, so work finishing on another goroutine would touch widgets
-// while the test's goroutine does.
-var spawn = func(f func()) { go f() }
+// backgroundRunner is a fyne.App that runs background work itself. The
+// program's apps are not, and each piece of work gets a goroutine of its
+// own; the tests' apps are, so that each test chooses how its work runs
+// (ui/uithread_test.go), as fyne.Do asks the same app how to reach the UI.
+type backgroundRunner interface {
+	runBackground(work func())
+}
+
+// spawn starts background work on its own goroutine, or hands it to the
+// running app when that is a backgroundRunner.
+func spawn(work func()) {
+	if r, ok := fyne.CurrentApp().(backgroundRunner); ok {
+		r.runBackground(work)
+		return
+	}
+	go work()
+}
 
 func (a *App) setDialog(d dialog.Dialog) {
 	a.mu.Lock()
 	a.lastDialog = d
 	a.mu.Unlock()
 }
-
-// wait blocks until background work started so far has finished and its
-// results reached the window; tests use it.
-func (a *App) wait() { a.busy.Wait() }

@@ -16,7 +16,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -255,12 +254,13 @@ func TestLocaleCandidates(t *testing.T) {
 func TestLanguagePreference(t *testing.T) {
 	t.Cleanup(func() { _ = setLanguage(langChinese) })
 	path := demoCopy(t)
-	fa := test.NewTempApp(t)
+	fa := newThreadApp(t)
 	fa.Preferences().SetString(prefLanguage, langEnglish)
 	a := New(fa, Options{DBPath: path})
 	if got := a.tabs.Items[1].Text; got != "Members" {
 		t.Errorf("English window shows %q", got)
 	}
+	fa.settle(t)
 	a.Close()
 	b := newTestApp(t, path)
 	if got := b.tabs.Items[1].Text; got != "会员" {

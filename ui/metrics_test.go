@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -388,32 +386,31 @@ func TestMetricsExplainMembersAndManual(t *testing.T) {
 	}
 }
 
-// TestMetricsScreenshots writes the 首页 and 指标 screens to SHOT_DIR for a
-// person to look at.
+// TestMetricsScreenshots renders the 首页 and 指标 screens and their
+// dialogs, checks each is drawn and shows its title, and writes them as
+// PNGs to SHOT_DIR when set.
 func TestMetricsScreenshots(t *testing.T) {
-	dir := os.Getenv("SHOT_DIR")
-	if dir == "" {
-		t.Skip("SHOT_DIR not set")
-	}
 	a, s := openMetrics(t)
 	h := a.screens["home"].(*homeScreen)
 	h.now = func() time.Time { return metricsClock }
+	screen := func(name, title string) { t.Helper(); checkShot(t, a.win, screenRegion(a), name, title) }
+	dlg := func(name, title string) { t.Helper(); checkShot(t, a.win, dialogRegion(t, a), name, title) }
 	a.win.Resize(fyne.NewSize(1280, 800))
 	a.show("home")
-	writePNG(t, filepath.Join(dir, "home.png"), a.win.Canvas().Capture())
+	screen("home.png", a.org.Name)
 	a.show("metrics")
 	selectMetric(t, s, "training_sessions")
-	writePNG(t, filepath.Join(dir, "metrics.png"), a.win.Canvas().Capture())
+	screen("metrics.png", "年度指标")
 	selectMetric(t, s, "investment")
 	test.Tap(s.explainBtn)
-	writePNG(t, filepath.Join(dir, "explain.png"), a.win.Canvas().Capture())
+	dlg("explain.png", "的来源")
 	s.explain.dlg.Hide()
 	selectMetric(t, s, "jobs_created")
-	writePNG(t, filepath.Join(dir, "metrics_manual.png"), a.win.Canvas().Capture())
+	screen("metrics_manual.png", "年度指标")
 	test.Tap(s.addBtn)
-	writePNG(t, filepath.Join(dir, "addmetric.png"), a.win.Canvas().Capture())
+	dlg("addmetric.png", "新增指标")
 	s.adder.dlg.Hide()
 	a.win.Resize(fyne.NewSize(900, 640))
 	a.show("home")
-	writePNG(t, filepath.Join(dir, "home_small.png"), a.win.Canvas().Capture())
+	screen("home_small.png", "最近的活动")
 }

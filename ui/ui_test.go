@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"chamberdesk/data"
 	"chamberdesk/data/demo"
@@ -56,14 +55,24 @@ func demoCopy(t *testing.T) string {
 	return path
 }
 
-// newTestApp opens the window on path with Fyne's test driver.
+// newTestApp opens the window on path with Fyne's test driver, background
+// work running on goroutines of its own (threadApp).
 func newTestApp(t *testing.T, path string) *App {
 	t.Helper()
-	fa := test.NewTempApp(t)
+	return openTestApp(t, newThreadApp(t), path)
+}
+
+// openTestApp opens the window of fa on path; when the test ends its
+// background work is waited for before the file is closed under it.
+func openTestApp(t testing.TB, fa *threadApp, path string) *App {
+	t.Helper()
 	a := New(fa, Options{DBPath: path})
 	a.win.Resize(fyne.NewSize(1280, 800))
 	a.win.Show()
-	t.Cleanup(func() { a.Close() })
+	t.Cleanup(func() {
+		fa.settle(t)
+		a.Close()
+	})
 	return a
 }
 
