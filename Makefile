@@ -51,7 +51,7 @@ test: deps-test
 	@# prints failures as go test would, then every skip and the counts; under
 	@# CI it fails on a skip its allow-list does not excuse.
 	$(GO) build -o $(BIN)/testsummary ./scripts/testsummary
-	$(GO) test -race -tags $(TAGS) -json ./... | $(BIN)/testsummary \
+	$(GO) test -race -tags $(TAGS) -timeout 30m -json ./... | $(BIN)/testsummary \
 		|| { echo "make test: 失败 FAILED at go test -race -tags $(TAGS)" >&2; exit 1; }
 	CGO_ENABLED=0 $(GO) build -o $(BIN)/chamberctl ./cmd/chamberctl \
 		|| { echo "make test: 失败 FAILED building chamberctl" >&2; exit 1; }
