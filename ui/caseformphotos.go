@@ -28,9 +28,9 @@ type casePhotos struct {
 	picks  map[int64]*widget.Button // 选用 buttons of the offered photos, by attachment
 
 	// Thumbnails to load once the page is built, one after the other on
-	// one goroutine. Each is handed back through fyne.Do, which the test
-	// driver runs at once on that goroutine: started last and one at a
-	// time, they never meet a widget still being built nor each other.
+	// one goroutine; each is handed back through fyne.Do. Started last and
+	// one at a time, they never meet a widget still being built nor each
+	// other.
 	pending []casePhotoLoad
 }
 
