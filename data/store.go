@@ -205,8 +205,20 @@ func (s *Store) startBackup(ctx context.Context, target int, noDaily bool) error
 
 // probe inspects an existing file read-only: is it SQLite, is it ours, is
 // its schema one we can handle, and is it whole? A refusal of a file that
-// has good backups names the newest.
+// has good backups names the newest. A refused file is left as it was
+// found: SQLite reads through a log only with its shared-memory index,
+// which it makes beside the file, so an index that was not there before is
+// removed again (it holds nothing the log does not).
 func probe(ctx context.Context, path string) error {
+	_, err := os.Lstat(path + "-shm")
+	hadIndex := err == nil
+	if err = probeFile(ctx, path); err != nil && !hadIndex {
+		_ = os.Remove(path + "-shm")
+	}
+	return err
+}
+
+func probeFile(ctx context.Context, path string) error {
 	if err := checkHeader(path); err != nil {
 		e, ok := err.(*Error)
 		if !ok {
