@@ -14,6 +14,8 @@ import (
 
 	"chamberdesk/assets"
 	"chamberdesk/data"
+
+	"chamberdesk/data/datatest"
 )
 
 // ctl runs chamberctl in-process and returns exit code, stdout and stderr.
@@ -43,7 +45,7 @@ func sum(t *testing.T, path string) [32]byte {
 }
 
 func TestInit(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "org.db")
+	db := filepath.Join(datatest.TempDir(t), "org.db")
 	out := mustCtl(t, "--db", db, "init", "--name", "青禾镇商会", "--type", "镇街商会")
 	if !strings.Contains(out, db) {
 		t.Errorf("init output %q should name the file", out)
@@ -69,7 +71,7 @@ func TestInit(t *testing.T) {
 	})
 
 	t.Run("ErrBadType", func(t *testing.T) {
-		other := filepath.Join(t.TempDir(), "bad.db")
+		other := filepath.Join(datatest.TempDir(t), "bad.db")
 		code, _, errs := ctl(t, "--db", other, "init", "--name", "某商会", "--type", "合作社")
 		if code != exitError || !strings.Contains(errs, "单位类别") {
 			t.Fatalf("exit %d, %q", code, errs)
@@ -90,7 +92,7 @@ func TestInit(t *testing.T) {
 }
 
 func TestMembers(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "m.db")
+	db := filepath.Join(datatest.TempDir(t), "m.db")
 	mustCtl(t, "--db", db, "init", "--name", "测试商会")
 	code, _ := data.CreditCodeCheckChar("91360123MA35A1B2C")
 	credit := "91360123MA35A1B2C" + string(code)
@@ -178,7 +180,7 @@ func count(t *testing.T, db string) int {
 }
 
 func TestDemo(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
+	db := filepath.Join(datatest.TempDir(t), "demo.db")
 	mustCtl(t, "--db", db, "demo")
 	if got := mustCtl(t, "--db", db, "check"); got != "ok\n" {
 		t.Fatalf("check printed %q", got)
@@ -190,16 +192,15 @@ func TestDemo(t *testing.T) {
 	if len(rows) < 100 {
 		t.Fatalf("demo has %d members", len(rows))
 	}
-	if sqlite3, err := exec.LookPath("sqlite3"); err == nil {
-		out, err := exec.Command(sqlite3, db, "PRAGMA integrity_check").CombinedOutput()
-		if err != nil || string(out) != "ok\n" {
-			t.Fatalf("sqlite3 integrity_check: %q %v", out, err)
-		}
+	sqlite3 := datatest.NeedTool(t, "sqlite3", "sqlite3")
+	out, err := exec.Command(sqlite3, db, "PRAGMA integrity_check").CombinedOutput()
+	if err != nil || string(out) != "ok\n" {
+		t.Fatalf("sqlite3 integrity_check: %q %v", out, err)
 	}
 }
 
 func TestCheckRefusesNewerFile(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "newer.db")
+	db := filepath.Join(datatest.TempDir(t), "newer.db")
 	mustCtl(t, "--db", db, "init", "--name", "测试商会")
 	conn, err := sql.Open("sqlite", db)
 	if err != nil {
@@ -222,7 +223,7 @@ func TestCheckRefusesNewerFile(t *testing.T) {
 }
 
 func TestDefaultDataFile(t *testing.T) {
-	home := t.TempDir()
+	home := datatest.TempDir(t)
 	t.Setenv("XDG_DATA_HOME", home)
 	t.Setenv("HOME", home)
 	t.Setenv("AppData", home)
@@ -243,7 +244,7 @@ func TestDefaultDataFile(t *testing.T) {
 }
 
 func TestMissingFile(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "none.db")
+	db := filepath.Join(datatest.TempDir(t), "none.db")
 	code, _, errs := ctl(t, "--db", db, "members", "list")
 	if code != exitError || !strings.Contains(errs, "不存在") {
 		t.Fatalf("exit %d %q", code, errs)
@@ -254,7 +255,7 @@ func TestMissingFile(t *testing.T) {
 }
 
 func TestActivitiesAndMetrics(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
+	db := filepath.Join(datatest.TempDir(t), "demo.db")
 	mustCtl(t, "--db", db, "demo")
 	var acts []activityRow
 	if err := json.Unmarshal([]byte(mustCtl(t, "--db", db, "activities", "list", "--year", "2026", "--json")), &acts); err != nil {
