@@ -6,7 +6,7 @@
 #   scripts/deps.sh test    build + sqlite3, Chinese font, Xvfb, openpyxl, poppler,
 #                           LibreOffice Writer, unzip: every program a test reads outputs back with
 #   scripts/deps.sh windows build + the mingw-w64 cross compiler for the Windows .exe
-#   scripts/deps.sh wine    Wine, NSIS and what the Windows installer check reads back with
+#   scripts/deps.sh wine    Wine, NSIS and what the Windows installer check and smoke test read back with
 #
 # On Debian/Ubuntu it uses apt-get (through sudo when not root). Elsewhere it
 # prints what to install and goes on only if the tools already seem present.
@@ -19,7 +19,8 @@ build_pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 font_pkgs=(fonts-wqy-zenhei)
 windows_pkgs=(gcc-mingw-w64-x86-64 file binutils)
 # Debian's wine64 alone (no wine32): our programs and installer are 64-bit.
-wine_pkgs=(wine64 nsis gcc-mingw-w64-x86-64 xvfb fonts-wqy-zenhei unzip poppler-utils file binutils)
+wine_pkgs=(wine64 nsis gcc-mingw-w64-x86-64 xvfb fonts-wqy-zenhei unzip poppler-utils file binutils
+	xdotool x11-utils imagemagick sqlite3 python3-openpyxl)
 test_pkgs=(sqlite3 fonts-wqy-zenhei xvfb python3-openpyxl poppler-utils libreoffice-writer-nogui unzip)
 
 case "$group" in

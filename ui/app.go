@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"runtime"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -108,7 +109,7 @@ func New(fa fyne.App, opts Options) *App {
 	a.onShortcut("quit", func() { a.requestQuit(a.quitApp) })
 	a.openPath(opts.DBPath)
 	if err != nil {
-		a.showInfo(lang.L("缺少中文字体"), lang.L("未找到可用的中文字体，部分文字可能显示为方框。\n请安装 fonts-wqy-zenhei（Debian/Ubuntu：sudo apt-get install fonts-wqy-zenhei）。")+"\n\n"+err.Error())
+		a.showInfo(lang.L("缺少中文字体"), lang.L("未找到可用的中文字体，部分文字可能显示为方框。")+"\n"+lang.L(fonts.Advice(runtime.GOOS))+"\n\n"+err.Error())
 	}
 	return a
 }

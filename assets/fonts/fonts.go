@@ -14,8 +14,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 )
 
@@ -31,18 +31,32 @@ type Candidate struct {
 // Candidates lists where a suitable font is looked for, best first. The
 // first entries cover the rare name characters (䶮 and others in CJK
 // Extension A); later ones are accepted when nothing better is installed.
-func Candidates() []Candidate {
+func Candidates() []Candidate { return candidatesFor(runtime.GOOS, os.Getenv) }
+
+// windowsFonts are the Chinese fonts every Simplified-Chinese Windows ships
+// (微软雅黑, 黑体, 宋体, 等线), best first.
+var windowsFonts = []string{"msyh.ttc", "simhei.ttf", "simsun.ttc", "Deng.ttf"}
+
+func candidatesFor(goos string, getenv func(string) string) []Candidate {
 	var c []Candidate
-	if p := os.Getenv(EnvFont); p != "" {
+	if p := getenv(EnvFont); p != "" {
 		c = append(c, Candidate{Path: p})
 	}
-	if runtime.GOOS == "windows" {
-		dir := filepath.Join(os.Getenv("WINDIR"), "Fonts")
-		if os.Getenv("WINDIR") == "" {
-			dir = `C:\Windows\Fonts`
+	if goos == "windows" {
+		// Windows 10 (1809) and later install a font for the current user
+		// only, without administrator rights, into the per-user folder; the
+		// system folder is tried first as Windows itself does.
+		dirs := []string{`C:\Windows\Fonts`}
+		if w := getenv("WINDIR"); w != "" {
+			dirs[0] = winJoin(w, "Fonts")
 		}
-		for _, n := range []string{"msyh.ttc", "simhei.ttf", "simsun.ttc", "Deng.ttf"} {
-			c = append(c, Candidate{Path: filepath.Join(dir, n)})
+		if l := getenv("LOCALAPPDATA"); l != "" {
+			dirs = append(dirs, winJoin(l, `Microsoft\Windows\Fonts`))
+		}
+		for _, d := range dirs {
+			for _, n := range windowsFonts {
+				c = append(c, Candidate{Path: winJoin(d, n)})
+			}
 		}
 		return c
 	}
@@ -60,6 +74,32 @@ func Candidates() []Candidate {
 	return c
 }
 
+// winJoin joins Windows path parts with backslashes, whatever system builds
+// the list (filepath.Join would use slashes in a test on Linux).
+func winJoin(dir, name string) string {
+	return strings.TrimRight(dir, `\/`) + `\` + name
+}
+
+// Advice tells a secretary, in Chinese, how to give the program a font on
+// goos (a runtime.GOOS value, passed in so that every wording can be tested
+// anywhere): on Windows the fonts Windows ships and the folders the lookup
+// reads, elsewhere the package to install. Both name EnvFont.
+func Advice(goos string) string {
+	switch goos {
+	case "windows":
+		return `请确认 C:\Windows\Fonts 中有微软雅黑（msyh.ttc）、黑体（simhei.ttf）或宋体（simsun.ttc）之一；` +
+			`没有时，把其中一个字体文件复制到 C:\Windows\Fonts，或右键字体文件选“安装”` +
+			`（装到本用户的 %LOCALAPPDATA%\Microsoft\Windows\Fonts），然后重新打开商会工作台。` +
+			`也可以把环境变量 ` + EnvFont + ` 设为字体文件的完整路径。`
+	case "darwin":
+		return `请确认系统中有“华文黑体”（/System/Library/Fonts/STHeiti Light.ttc），` +
+			`或把环境变量 ` + EnvFont + ` 设为一个中文 TrueType 字体文件的完整路径。`
+	default:
+		return `请安装文泉驿正黑字体（Debian/Ubuntu：sudo apt-get install fonts-wqy-zenhei），` +
+			`或把环境变量 ` + EnvFont + ` 设为一个中文 TrueType 字体文件的完整路径。`
+	}
+}
+
 // Font is a loaded single-face TrueType font.
 type Font struct {
 	Name string // the font's full name, e.g. "WenQuanYi Zen Hei"
@@ -69,7 +109,9 @@ type Font struct {
 }
 
 // ErrNotFound means no suitable font is installed.
-var ErrNotFound = errors.New("未找到可用的中文字体，请安装 fonts-wqy-zenhei / no Chinese TrueType font found")
+//
+// Its text names no remedy, which differs by system: callers add Advice.
+var ErrNotFound = errors.New("未找到可用的中文字体 / no Chinese TrueType font found")
 
 var (
 	once   sync.Once

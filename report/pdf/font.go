@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/go-pdf/fpdf"
@@ -34,9 +35,13 @@ const (
 )
 
 func noFontError(err error) error {
-	return &data.Error{Code: CodeNoFont,
-		Msg:    "未找到可用的中文字体，无法生成 PDF；请安装文泉驿正黑字体（Debian/Ubuntu 软件包 fonts-wqy-zenhei）后重试",
+	return &data.Error{Code: CodeNoFont, Msg: noFontMessage(runtime.GOOS),
 		Reason: fmt.Sprintf("no Chinese TrueType font for the PDF: %v", err)}
+}
+
+// noFontMessage says what to do on goos, where the remedies differ.
+func noFontMessage(goos string) string {
+	return "未找到可用的中文字体，无法生成 PDF。" + fonts.Advice(goos) + "之后再打印一次。"
 }
 
 // newPDF starts an A4 document ("P" portrait or "L" landscape) in

@@ -1,0 +1,4 @@
+package fonts
+
+// CandidatesFor lets the external tests see the lookup of any system.
+var CandidatesFor = candidatesFor
