@@ -5,17 +5,20 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
+
+	"chamberdesk/data/datatest/tmpdir"
 )
 
 // TestSweepKeepsFilesInUse: Sweep removes a journalled temporary file that
 // nobody holds (a killed run's) and keeps one a writer still holds.
 func TestSweepKeepsFilesInUse(t *testing.T) {
-	dir := t.TempDir()
+	dir := tmpdir.New(t)
 	if _, err := Sweep(dir); err != nil { // makes dir the journal
 		t.Fatal(err)
 	}
-	export := filepath.Join(t.TempDir(), "名册.xlsx")
+	export := filepath.Join(tmpdir.New(t), "名册.xlsx")
 	live, err := createAtomic(export, 0o644)
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +53,7 @@ func TestSweepKeepsFilesInUse(t *testing.T) {
 // TestWriteFileAtomic: a failed write leaves the old file and no temporary
 // file; a journal folder that has gone does not stop writing.
 func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
+	dir := tmpdir.New(t)
 	target := filepath.Join(dir, "a.xlsx")
 	os.WriteFile(target, []byte("old"), 0o644)
 	err := WriteFileAtomic(target, 0o644, func(w io.Writer) error {
@@ -66,7 +69,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	if m, _ := filepath.Glob(filepath.Join(dir, "*"+tempSuffix)); len(m) > 0 {
 		t.Fatalf("left %v", m)
 	}
-	gone := filepath.Join(t.TempDir(), "gone")
+	gone := filepath.Join(tmpdir.New(t), "gone")
 	os.Mkdir(gone, 0o700)
 	Sweep(gone)
 	os.RemoveAll(gone)
@@ -74,7 +77,13 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Fatalf("with the journal folder gone: %v", err)
 	}
 	fi, _ := os.Stat(target)
-	if b, _ := os.ReadFile(target); string(b) != "new" || fi.Mode().Perm() != 0o600 {
+	// Windows has no mode bits but the read-only attribute: Go reports 0666
+	// for a file a program may write.
+	want := os.FileMode(0o600)
+	if runtime.GOOS == "windows" {
+		want = 0o666
+	}
+	if b, _ := os.ReadFile(target); string(b) != "new" || fi.Mode().Perm() != want {
 		t.Fatalf("target %q mode %o", b, fi.Mode().Perm())
 	}
 }

@@ -16,7 +16,7 @@ import (
 
 func memberNames(t *testing.T, path string) []string {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file://"+path+"?mode=ro&immutable=1")
+	db, err := sql.Open("sqlite", datatest.FileURI(path, "mode=ro&immutable=1"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func memberNames(t *testing.T, path string) []string {
 // the end exactly the newest of each of the last 7 days, 4 weeks and 12
 // months. TestBackupsRotateAsTaken checks the real backups rotate the same.
 func TestBackupRotationOverAYear(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "chamber.db")
+	path := filepath.Join(datatest.TempDir(t), "chamber.db")
 	dir := data.BackupDir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		t.Fatal(err)
@@ -153,7 +153,7 @@ func TestBackupsRotateAsTaken(t *testing.T) {
 // start of a day only.
 func TestDailyBackupAtMostDaily(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "daily.db")
+	path := filepath.Join(datatest.TempDir(t), "daily.db")
 	s, err := data.Open(ctx, path, data.OpenOptions{Create: true, Actor: "test"})
 	if err != nil {
 		t.Fatal(err)
@@ -199,7 +199,7 @@ func TestBackupBeforeMigration(t *testing.T) {
 		t.Skip("one schema version only")
 	}
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
+	path := filepath.Join(datatest.TempDir(t), "old.db")
 	old, err := data.OpenAt(ctx, path, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -214,7 +214,7 @@ func TestBackupBeforeMigration(t *testing.T) {
 	if len(list) != 1 || list[0].Reason != data.ReasonMigrate {
 		t.Fatalf("backups %+v", list)
 	}
-	db, _ := sql.Open("sqlite", "file://"+list[0].Path+"?mode=ro&immutable=1")
+	db, _ := sql.Open("sqlite", datatest.FileURI(list[0].Path, "mode=ro&immutable=1"))
 	defer db.Close()
 	var v int
 	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != 1 {
@@ -226,7 +226,7 @@ func TestBackupBeforeMigration(t *testing.T) {
 // and refuses every file that is not a good backup, changing nothing.
 func TestRestore(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "chamber.db")
+	path := filepath.Join(datatest.TempDir(t), "chamber.db")
 	s, err := data.Open(ctx, path, data.OpenOptions{Create: true, Actor: "test"})
 	if err != nil {
 		t.Fatal(err)
@@ -245,7 +245,7 @@ func TestRestore(t *testing.T) {
 	s.Close()
 
 	t.Run("refused", func(t *testing.T) {
-		dir := t.TempDir()
+		dir := datatest.TempDir(t)
 		text := filepath.Join(dir, "notes.db")
 		os.WriteFile(text, []byte("这不是数据库"), 0o600)
 		foreign := filepath.Join(dir, "foreign.db")
@@ -301,7 +301,7 @@ func TestRestore(t *testing.T) {
 		if _, _, err := s.CreateMember(ctx, data.Member{Kind: data.KindPersonal, Name: "王五"}); err != nil {
 			t.Fatal(err)
 		}
-		crashed := filepath.Join(t.TempDir(), "chamber.db")
+		crashed := filepath.Join(datatest.TempDir(t), "chamber.db")
 		copyFile(t, path, crashed)
 		copyFile(t, path+"-wal", crashed+"-wal")
 		s.Close()
@@ -373,7 +373,7 @@ func TestFilesArePrivate(t *testing.T) {
 		t.Skip("Unix modes")
 	}
 	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "new", "chamberdesk")
+	dir := filepath.Join(datatest.TempDir(t), "new", "chamberdesk")
 	path := filepath.Join(dir, "chamber.db")
 	s, err := data.Open(ctx, path, data.OpenOptions{Create: true, Actor: "test"})
 	if err != nil {
@@ -384,7 +384,7 @@ func TestFilesArePrivate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "copy.db")
+	out := filepath.Join(datatest.TempDir(t), "copy.db")
 	if err := s.Backup(ctx, out); err != nil {
 		t.Fatal(err)
 	}

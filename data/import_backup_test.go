@@ -14,7 +14,7 @@ import (
 // takes no backup.
 func TestImportBacksUpFirst(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "b.db")
+	path := filepath.Join(datatest.TempDir(t), "b.db")
 	s := datatest.MustOpenPath(t, path)
 	imports := func() int {
 		list, err := data.ListBackups(path)

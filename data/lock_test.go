@@ -16,6 +16,8 @@ import (
 	sqlitelib "modernc.org/sqlite/lib"
 
 	"chamberdesk/data"
+
+	"chamberdesk/data/datatest"
 )
 
 // holdEnv names the data file a second program is to open. The lock tests
@@ -185,7 +187,7 @@ func TestConcurrentWritersNoBusy(t *testing.T) {
 	}
 	noWait := func(t *testing.T, queue bool) *data.Store {
 		t.Helper()
-		s, err := data.OpenNoBusyWait(ctx, filepath.Join(t.TempDir(), "busy.db"), queue)
+		s, err := data.OpenNoBusyWait(ctx, filepath.Join(datatest.TempDir(t), "busy.db"), queue)
 		if err != nil {
 			t.Fatal(err)
 		}

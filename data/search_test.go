@@ -181,7 +181,7 @@ var filledFile []byte
 func filledStore(b *testing.B) *data.Store {
 	b.Helper()
 	if filledFile == nil {
-		path := filepath.Join(b.TempDir(), "filled.db")
+		path := filepath.Join(datatest.TempDir(b), "filled.db")
 		s := datatest.MustOpenPath(b, path)
 		fillMembers(b, s, 10000)
 		if err := s.Close(); err != nil {
@@ -193,7 +193,7 @@ func filledStore(b *testing.B) *data.Store {
 		}
 		filledFile = f
 	}
-	path := filepath.Join(b.TempDir(), "test.db")
+	path := filepath.Join(datatest.TempDir(b), "test.db")
 	if err := os.WriteFile(path, filledFile, 0o600); err != nil {
 		b.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -28,7 +29,7 @@ func fileSum(t *testing.T, path string) [32]byte {
 func TestOpen(t *testing.T) {
 	ctx := context.Background()
 	t.Run("OK", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "new.db")
+		path := filepath.Join(datatest.TempDir(t), "new.db")
 		s := datatest.MustOpenPath(t, path)
 		v, err := s.SchemaVersionOf(ctx)
 		if err != nil || v != data.SchemaVersion() {
@@ -41,8 +42,15 @@ func TestOpen(t *testing.T) {
 		if err != nil || !empty {
 			t.Fatalf("new file should hold no organization: %v %v", empty, err)
 		}
-		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
-			t.Fatalf("data file mode %v (%v); want owner-only", fi.Mode(), err)
+		// Windows has no owner-only mode bits: Go reports 0666 for any file
+		// without the read-only attribute (TestFilesArePrivate checks where
+		// the files live instead).
+		want := os.FileMode(0o600)
+		if runtime.GOOS == "windows" {
+			want = 0o666
+		}
+		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != want {
+			t.Fatalf("data file mode %v (%v); want %v", fi.Mode(), err, want)
 		}
 	})
 
@@ -76,7 +84,7 @@ func TestOpen(t *testing.T) {
 	})
 
 	t.Run("ErrMissingWithoutCreate", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "none.db")
+		path := filepath.Join(datatest.TempDir(t), "none.db")
 		_, err := data.Open(ctx, path, data.OpenOptions{})
 		if !data.IsCode(err, data.CodeNotFound) {
 			t.Fatalf("err = %v; want not found", err)
@@ -87,7 +95,7 @@ func TestOpen(t *testing.T) {
 	})
 
 	t.Run("ErrNewerSchema", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "newer.db")
+		path := filepath.Join(datatest.TempDir(t), "newer.db")
 		s := datatest.MustOpenPath(t, path)
 		datatest.MustOrg(t, s)
 		if _, err := s.DB().Exec("PRAGMA user_version = 99"); err != nil {
@@ -116,7 +124,7 @@ func TestOpen(t *testing.T) {
 	})
 
 	t.Run("ErrForeignFile", func(t *testing.T) {
-		dir := t.TempDir()
+		dir := datatest.TempDir(t)
 		text := filepath.Join(dir, "notes.db")
 		if err := os.WriteFile(text, []byte("这不是数据库\n"), 0o644); err != nil {
 			t.Fatal(err)
@@ -143,7 +151,7 @@ func TestOpen(t *testing.T) {
 	})
 
 	t.Run("BlankSQLiteFileIsInitialized", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "blank.db")
+		path := filepath.Join(datatest.TempDir(t), "blank.db")
 		db, err := sql.Open("sqlite", path)
 		if err != nil {
 			t.Fatal(err)
@@ -163,7 +171,7 @@ func TestOpen(t *testing.T) {
 // checks that opening it upgrades the schema and keeps every record.
 func TestMigrateOldToNew(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
+	path := filepath.Join(datatest.TempDir(t), "old.db")
 	old, err := data.OpenAt(ctx, path, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -236,7 +244,7 @@ func TestInTxRollsBackEverything(t *testing.T) {
 // TestIntegrityBySQLite3 reads a written file back with the sqlite3 program.
 func TestIntegrityBySQLite3(t *testing.T) {
 	datatest.NeedTool(t, "sqlite3", "sqlite3")
-	path := filepath.Join(t.TempDir(), "check.db")
+	path := filepath.Join(datatest.TempDir(t), "check.db")
 	s := datatest.MustOpenPath(t, path)
 	datatest.MustOrg(t, s)
 	if _, _, err := s.CreateMember(context.Background(), data.Member{Name: "孙䶮", Phone: "13700001111"}); err != nil {
@@ -260,7 +268,7 @@ func TestBackup(t *testing.T) {
 	if _, _, err := s.CreateMember(ctx, data.Member{Name: "备份测试"}); err != nil {
 		t.Fatal(err)
 	}
-	dest := filepath.Join(t.TempDir(), "sub", "备份.db")
+	dest := filepath.Join(datatest.TempDir(t), "sub", "备份.db")
 	if err := s.Backup(ctx, dest); err != nil {
 		t.Fatal(err)
 	}

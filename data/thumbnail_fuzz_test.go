@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"chamberdesk/data"
+
+	"chamberdesk/data/datatest"
 )
 
 // FuzzCheckPhoto feeds hostile bytes to both photo loaders, the one for a
@@ -19,7 +21,7 @@ import (
 // Whatever the bytes, neither may panic or return anything but a
 // *data.Error, and a thumbnail fits the size asked for.
 func FuzzCheckPhoto(f *testing.F) {
-	dir := f.TempDir()
+	dir := datatest.TempDir(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p, err := data.CheckPhoto("f.jpg", b, 48)
 		if err != nil {
@@ -78,7 +80,7 @@ func TestPhotoMemoryBound(t *testing.T) {
 	for _, e := range entries {
 		inputs[e.Name()] = seedBytes(t, e.Name())
 	}
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	var worst uint64
 	for name, b := range inputs {
 		path := filepath.Join(dir, "seed")

@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"chamberdesk/data"
+
+	"chamberdesk/data/datatest"
 )
 
 // photoBytes draws a w×h picture: a gradient with a red block in the top
@@ -47,7 +49,7 @@ func photoBytes(t testing.TB, w, h int, format string) []byte {
 
 func writeTemp(t testing.TB, name string, b []byte) string {
 	t.Helper()
-	p := filepath.Join(t.TempDir(), name)
+	p := filepath.Join(datatest.TempDir(t), name)
 	if err := os.WriteFile(p, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +282,7 @@ func TestThumbnailCorrupt(t *testing.T) {
 			}
 		})
 	}
-	if _, err := data.Thumbnail(filepath.Join(t.TempDir(), "missing.jpg"), 100); errCode(err) != "photo.read" {
+	if _, err := data.Thumbnail(filepath.Join(datatest.TempDir(t), "missing.jpg"), 100); errCode(err) != "photo.read" {
 		t.Fatalf("missing file: %v", err)
 	}
 }
@@ -321,7 +323,7 @@ func TestReadPhotoFile(t *testing.T) {
 		t.Fatalf("read %d bytes, %v", len(b), err)
 	}
 	// A sparse file over the limit is refused from its size, unread.
-	p := filepath.Join(t.TempDir(), "huge.jpg")
+	p := filepath.Join(datatest.TempDir(t), "huge.jpg")
 	f, err := os.Create(p)
 	if err != nil {
 		t.Fatal(err)
@@ -336,7 +338,7 @@ func TestReadPhotoFile(t *testing.T) {
 	if _, err := data.Thumbnail(p, 100); errCode(err) != "photo.too_large" {
 		t.Fatalf("huge thumbnail: %v", err)
 	}
-	if _, err := data.ReadPhotoFile(filepath.Join(t.TempDir(), "nope.jpg")); errCode(err) != "photo.read" {
+	if _, err := data.ReadPhotoFile(filepath.Join(datatest.TempDir(t), "nope.jpg")); errCode(err) != "photo.read" {
 		t.Fatalf("missing: %v", err)
 	}
 }
@@ -353,7 +355,7 @@ func FuzzThumbnail(f *testing.F) {
 	f.Add(pngHeaderInterlaced(16, 16, 8, 6, 1))
 	f.Add([]byte{0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x02})
 	f.Add([]byte{})
-	dir := f.TempDir()
+	dir := datatest.TempDir(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p := filepath.Join(dir, "f.jpg")
 		if err := os.WriteFile(p, b, 0o600); err != nil {

@@ -15,13 +15,15 @@ import (
 	"chamberdesk/data"
 	"chamberdesk/report/pkg"
 	"chamberdesk/report/xlsx/xlsxtest"
+
+	"chamberdesk/data/datatest"
 )
 
 // threePackages writes the demo case and two more cases of the demo
 // chamber as packages into dir.
 func threePackages(t *testing.T, dir string) []string {
 	t.Helper()
-	db := filepath.Join(t.TempDir(), "demo.db")
+	db := filepath.Join(datatest.TempDir(t), "demo.db")
 	mustCtl(t, "--db", db, "demo")
 	ctx := context.Background()
 	s, err := data.Open(ctx, db, data.OpenOptions{Actor: "test"})
@@ -118,7 +120,7 @@ func tree(t *testing.T, root string) map[string]bool {
 }
 
 func TestAggregate(t *testing.T) {
-	root := t.TempDir()
+	root := datatest.TempDir(t)
 	in := filepath.Join(root, "收到的材料包")
 	if err := os.Mkdir(in, 0o755); err != nil {
 		t.Fatal(err)
@@ -134,7 +136,7 @@ func TestAggregate(t *testing.T) {
 
 	// No data file: the default category order, and nothing read from
 	// the real default data file.
-	nodb := filepath.Join(t.TempDir(), "none.db")
+	nodb := filepath.Join(datatest.TempDir(t), "none.db")
 	out := filepath.Join(root, "推荐汇总.xlsx")
 	code, stdout, stderr := ctl(t, "--db", nodb, "aggregate", "--out", out, good[0], good[1], tampered, good[2])
 	if code != exitOK || !strings.Contains(stdout, "合格 3 个，问题 1 条") {

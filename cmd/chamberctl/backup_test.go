@@ -4,14 +4,17 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
 	"chamberdesk/data"
+
+	"chamberdesk/data/datatest"
 )
 
 func TestBackupAndRestore(t *testing.T) {
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	db := filepath.Join(dir, "org.db")
 	mustCtl(t, "--db", db, "init", "--name", "青禾镇商会")
 	mustCtl(t, "--db", db, "members", "add", "--name", "张三")
@@ -21,12 +24,17 @@ func TestBackupAndRestore(t *testing.T) {
 	if len(list) == 0 || list[0].Reason != data.ReasonManual || !strings.Contains(out, list[0].Path) {
 		t.Fatalf("backup printed %q, folder holds %+v", out, list)
 	}
-	copyFile := filepath.Join(t.TempDir(), "备份.db")
+	copyFile := filepath.Join(datatest.TempDir(t), "备份.db")
 	mustCtl(t, "--db", db, "backup", "--out", copyFile)
 	if err := data.VerifyFile(context.Background(), copyFile); err != nil {
 		t.Fatal(err)
 	}
-	if fi, _ := os.Stat(copyFile); fi.Mode().Perm() != 0o600 {
+	// Windows keeps only the read-only attribute: 0666 is "writable".
+	want := os.FileMode(0o600)
+	if runtime.GOOS == "windows" {
+		want = 0o666
+	}
+	if fi, _ := os.Stat(copyFile); fi.Mode().Perm() != want {
 		t.Errorf("backup mode %o", fi.Mode().Perm())
 	}
 	if got := mustCtl(t, "--db", db, "backups"); !strings.Contains(got, "manual") {
@@ -35,7 +43,7 @@ func TestBackupAndRestore(t *testing.T) {
 
 	mustCtl(t, "--db", db, "members", "add", "--name", "李四")
 	t.Run("ErrNotABackup", func(t *testing.T) {
-		text := filepath.Join(t.TempDir(), "x.db")
+		text := filepath.Join(datatest.TempDir(t), "x.db")
 		os.WriteFile(text, []byte("not a database"), 0o600)
 		before := sum(t, db)
 		code, _, errs := ctl(t, "--db", db, "restore", text)

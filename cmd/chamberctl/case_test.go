@@ -9,10 +9,12 @@ import (
 	"testing"
 
 	"chamberdesk/report/pkg"
+
+	"chamberdesk/data/datatest"
 )
 
 func TestCaseCommands(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
+	db := filepath.Join(datatest.TempDir(t), "demo.db")
 	mustCtl(t, "--db", db, "demo")
 
 	var rows []caseRow
@@ -26,7 +28,7 @@ func TestCaseCommands(t *testing.T) {
 		t.Fatalf("case list:\n%s", out)
 	}
 
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	id := strconv.FormatInt(rows[0].ID, 10)
 	code, out, errs := ctl(t, "--db", db, "case", "package", "--id", id, "--out", dir)
 	if code != exitOK {

@@ -11,6 +11,8 @@ import (
 	"chamberdesk/data"
 	"chamberdesk/data/demo"
 	"chamberdesk/report/xlsx/xlsxtest"
+
+	"chamberdesk/data/datatest"
 )
 
 // exportDemo makes the demo chamber plus a member whose note looks like a
@@ -18,7 +20,7 @@ import (
 func exportDemo(t *testing.T) (string, []data.Member) {
 	t.Helper()
 	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "demo.db")
+	db := filepath.Join(datatest.TempDir(t), "demo.db")
 	st, err := data.Create(ctx, db, data.OpenOptions{}, demo.Fill)
 	if err != nil {
 		t.Fatal(err)
@@ -37,7 +39,7 @@ func exportDemo(t *testing.T) (string, []data.Member) {
 
 func TestMembersExport(t *testing.T) {
 	db, members := exportDemo(t)
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	for _, full := range []bool{false, true} {
 		out := filepath.Join(dir, map[bool]string{false: "名册.xlsx", true: "名册-完整.xlsx"}[full])
 		args := []string{"--db", db, "members", "export", "--out", out}
@@ -86,7 +88,7 @@ func TestMembersExport(t *testing.T) {
 
 func TestSummaryExport(t *testing.T) {
 	db, _ := exportDemo(t)
-	out := filepath.Join(t.TempDir(), "汇总.xlsx")
+	out := filepath.Join(datatest.TempDir(t), "汇总.xlsx")
 	mustCtl(t, "--db", db, "summary", "--year", "2026", "--out", out)
 	wb := xlsxtest.Read(t, out)
 	st, err := data.Open(context.Background(), db, data.OpenOptions{})
@@ -188,7 +190,7 @@ func checkMetrics(t *testing.T, ws *xlsxtest.Sheet, figs []data.Figure) {
 
 func TestAwardSummaryExport(t *testing.T) {
 	db, _ := exportDemo(t)
-	out := filepath.Join(t.TempDir(), "申报汇总表.xlsx")
+	out := filepath.Join(datatest.TempDir(t), "申报汇总表.xlsx")
 	got := mustCtl(t, "--db", db, "award-summary", "--year", "2026", "--out", out)
 	if !strings.Contains(got, "1 个案例") {
 		t.Errorf("output %q", got)
@@ -209,7 +211,7 @@ func TestAwardSummaryExport(t *testing.T) {
 
 func TestExportErrors(t *testing.T) {
 	db, _ := exportDemo(t)
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	existing := filepath.Join(dir, "old.xlsx")
 	if err := os.WriteFile(existing, []byte("old workbook"), 0o644); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"chamberdesk/data/datatest"
 )
 
 // writeBook saves rows (from A1, nil rows blank) as sheets of an xlsx.
@@ -101,7 +103,7 @@ func unchangedSince(t *testing.T, path string, before dbFiles, what string) {
 }
 
 func TestMembersImport(t *testing.T) {
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	db := filepath.Join(dir, "org.db")
 	mustCtl(t, "--db", db, "init", "--name", "青禾镇商会", "--type", "镇街商会")
 	mustCtl(t, "--db", db, "members", "add", "--name", "张三", "--phone", "13812345678")
@@ -203,7 +205,7 @@ func TestMembersImport(t *testing.T) {
 }
 
 func TestMembersTemplate(t *testing.T) {
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	db := filepath.Join(dir, "org.db")
 	mustCtl(t, "--db", db, "init", "--name", "青禾镇商会", "--type", "镇街商会")
 	out := filepath.Join(dir, "模板.xlsx")
@@ -249,9 +251,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 	// stored ones and must neither fail the import nor overwrite them.
 	for _, full := range []bool{true, false} {
 		t.Run(map[bool]string{true: "full", false: "masked"}[full], func(t *testing.T) {
-			db := filepath.Join(t.TempDir(), "demo.db")
+			db := filepath.Join(datatest.TempDir(t), "demo.db")
 			mustCtl(t, "--db", db, "demo")
-			out := filepath.Join(t.TempDir(), "名册.xlsx")
+			out := filepath.Join(datatest.TempDir(t), "名册.xlsx")
 			args := []string{"--db", db, "members", "export", "--out", out}
 			if full {
 				args = append(args, "--full")
@@ -276,9 +278,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 // A masked number cannot become a new member's number: the import refuses
 // the row and says where.
 func TestImportMaskedNewMember(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
+	db := filepath.Join(datatest.TempDir(t), "demo.db")
 	mustCtl(t, "--db", db, "demo")
-	in := filepath.Join(t.TempDir(), "新会员.xlsx")
+	in := filepath.Join(datatest.TempDir(t), "新会员.xlsx")
 	writeBook(t, in, map[string][][]any{"Sheet1": {{"姓名", "企业名称", "联系电话"}, {"新来的", "新来有限公司", "139****0000"}}})
 	before := readDBFiles(t, db)
 	code, _, stderr := ctl(t, "--db", db, "members", "import", in)

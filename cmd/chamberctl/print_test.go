@@ -29,7 +29,7 @@ func flat(s string) string { return strings.Join(strings.Fields(s), "") }
 
 func TestPrint(t *testing.T) {
 	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "demo.db")
+	db := filepath.Join(datatest.TempDir(t), "demo.db")
 	st, err := data.Create(ctx, db, data.OpenOptions{}, demo.Fill)
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +40,7 @@ func TestPrint(t *testing.T) {
 		t.Fatalf("demo activities: %v", err)
 	}
 	a := acts[0]
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 
 	t.Run("Activity", func(t *testing.T) {
 		out := filepath.Join(dir, "简报.pdf")

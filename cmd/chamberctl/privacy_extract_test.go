@@ -194,8 +194,8 @@ func needReaders(t *testing.T) {
 // xlsxSeen reads a workbook with openpyxl and, apart, as the XML inside it.
 func xlsxSeen(t *testing.T, name string, b []byte) []privacySeen {
 	t.Helper()
-	f := filepath.Join(t.TempDir(), "book.xlsx")
-	script := filepath.Join(t.TempDir(), "cells.py")
+	f := filepath.Join(datatest.TempDir(t), "book.xlsx")
+	script := filepath.Join(datatest.TempDir(t), "cells.py")
 	if err := os.WriteFile(f, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +268,7 @@ func xmlSeen(t *testing.T, name string, b []byte) []privacySeen {
 // with pdfinfo.
 func pdfSeen(t *testing.T, name string, b []byte) []privacySeen {
 	t.Helper()
-	f := filepath.Join(t.TempDir(), "doc.pdf")
+	f := filepath.Join(datatest.TempDir(t), "doc.pdf")
 	if err := os.WriteFile(f, b, 0o600); err != nil {
 		t.Fatal(err)
 	}

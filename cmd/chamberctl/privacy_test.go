@@ -15,6 +15,8 @@ import (
 
 	"chamberdesk/data"
 	"chamberdesk/report/pkg"
+
+	"chamberdesk/data/datatest"
 )
 
 // The privacy test plants two members with numbers of its own beside the
@@ -297,7 +299,7 @@ func newPrivacyFixture(t *testing.T, r *privacyRun) {
 // read-only.
 func privacyColumn(t *testing.T, db, query string) []string {
 	t.Helper()
-	conn, err := sql.Open("sqlite", "file://"+db+"?mode=ro")
+	conn, err := sql.Open("sqlite", datatest.FileURI(db, "mode=ro"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +330,7 @@ func privacyColumn(t *testing.T, db, query string) []string {
 // found, and every output's control is found.
 func TestOutputsMaskPersonalData(t *testing.T) {
 	needReaders(t)
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	r := &privacyRun{f: &privacyFixture{dir: dir, db: filepath.Join(dir, "demo.db")}, ran: map[string]bool{}}
 	newPrivacyFixture(t, r)
 	if t.Failed() {
@@ -533,7 +535,7 @@ func usageCommands(t *testing.T) []string {
 // TestErrorsMaskPersonalData runs commands that fail on a bad phone or ID
 // number: what they print names the value masked, never in full.
 func TestErrorsMaskPersonalData(t *testing.T) {
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	db := filepath.Join(dir, "org.db")
 	mustCtl(t, "--db", db, "init", "--name", "青禾镇商会")
 	badPhone := "12812345678"      // 11 digits, no such mobile prefix

@@ -18,7 +18,7 @@ var Clock = time.Date(2026, 3, 15, 9, 30, 0, 0, time.UTC)
 // and closes it when the test ends.
 func MustOpen(tb testing.TB) *data.Store {
 	tb.Helper()
-	return MustOpenPath(tb, filepath.Join(tb.TempDir(), "test.db"))
+	return MustOpenPath(tb, filepath.Join(TempDir(tb), "test.db"))
 }
 
 // MustOpenPath opens (creating) the store at path, closed at test end.

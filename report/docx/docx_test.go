@@ -14,6 +14,8 @@ import (
 	"chamberdesk/data"
 	"chamberdesk/report/docx"
 	"chamberdesk/report/docx/docxtest"
+
+	"chamberdesk/data/datatest"
 )
 
 func sample() docx.CaseDoc {
@@ -101,7 +103,7 @@ func TestSameBytes(t *testing.T) {
 // TestLibreOffice opens the document in LibreOffice and finds the form, the
 // title, the headings and the figures.
 func TestLibreOffice(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "申报书.docx")
+	path := filepath.Join(datatest.TempDir(t), "申报书.docx")
 	if err := os.WriteFile(path, write(t, sample()), 0o644); err != nil {
 		t.Fatal(err)
 	}

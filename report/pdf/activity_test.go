@@ -12,6 +12,8 @@ import (
 
 	"chamberdesk/assets/fonts"
 	"chamberdesk/data"
+
+	"chamberdesk/data/datatest"
 )
 
 // demoActivity picks a demo activity with attendees, outcomes and photos.
@@ -133,12 +135,12 @@ func TestActivityLongContent(t *testing.T) {
 
 func TestActivityMissingPhotos(t *testing.T) {
 	ad := demoActivity(t)
-	bad := filepath.Join(t.TempDir(), "broken.jpg")
+	bad := filepath.Join(datatest.TempDir(t), "broken.jpg")
 	if err := os.WriteFile(bad, []byte("\xff\xd8\xff\xe0 not really a photo"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	ad.Photos = []Photo{
-		{Path: filepath.Join(t.TempDir(), "gone.jpg"), Caption: "文件已删除"},
+		{Path: filepath.Join(datatest.TempDir(t), "gone.jpg"), Caption: "文件已删除"},
 		{Path: bad, Caption: "文件已损坏"},
 		ad.Photos[0],
 	}

@@ -52,7 +52,7 @@ func render(tb testing.TB, name string, write func(io.Writer) error) string {
 	if err := write(&buf); err != nil {
 		tb.Fatalf("%s: %v", name, err)
 	}
-	p := filepath.Join(tb.TempDir(), name)
+	p := filepath.Join(datatest.TempDir(tb), name)
 	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
 		tb.Fatal(err)
 	}

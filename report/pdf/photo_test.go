@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"chamberdesk/data/datatest"
 )
 
 // phonePhoto writes a 4000×3000 JPEG, the size a phone takes, with
@@ -42,7 +44,7 @@ func phonePhoto(tb testing.TB, dir string, seed uint64) string {
 // each is embedded at photoSide pixels, and the page stays small enough to
 // mail.
 func TestActivityPhoneSize(t *testing.T) {
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	ad := demoActivity(t)
 	ad.Photos = nil
 	for i := range 4 {
@@ -88,7 +90,7 @@ func rotatedPhoto(tb testing.TB, dir string) string {
 
 func TestActivityPhotoUpright(t *testing.T) {
 	ad := demoActivity(t)
-	ad.Photos = []Photo{{Path: rotatedPhoto(t, t.TempDir()), Caption: "竖拍照片"}}
+	ad.Photos = []Photo{{Path: rotatedPhoto(t, datatest.TempDir(t)), Caption: "竖拍照片"}}
 	p := render(t, "upright.pdf", func(w io.Writer) error { return WriteActivity(w, ad) })
 	if list := poppler(t, "pdfimages", "-list", p); !strings.Contains(list, " 300   400 ") {
 		t.Errorf("the portrait photo is not embedded upright (300×400):\n%s", list)

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"chamberdesk/data/datatest"
 )
 
 // TestPDFScreenshots renders each kind of document and turns its pages
@@ -14,7 +16,7 @@ import (
 func TestPDFScreenshots(t *testing.T) {
 	dir := os.Getenv("PDF_SCREENSHOTS_DIR")
 	if dir == "" {
-		dir = t.TempDir()
+		dir = datatest.TempDir(t)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)

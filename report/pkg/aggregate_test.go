@@ -8,12 +8,14 @@ import (
 	"testing"
 
 	"chamberdesk/report/xlsx/xlsxtest"
+
+	"chamberdesk/data/datatest"
 )
 
 // TestAggregate: three good packages and one tampered give three rows in
 // category and level order and one problem.
 func TestAggregate(t *testing.T) {
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	good := []fake{
 		{unit: "青禾镇商会", short: "三线服务", category: "镇街商会工作", level: "优秀案例", year: 2026},
 		{unit: "安澜区建材商会", short: "链上服务", category: "行业商会工作", level: "优秀案例", year: 2026},
@@ -50,7 +52,7 @@ func TestAggregate(t *testing.T) {
 		t.Fatalf("order %v", order)
 	}
 
-	out := filepath.Join(t.TempDir(), "汇总.xlsx")
+	out := filepath.Join(datatest.TempDir(t), "汇总.xlsx")
 	f, err := os.Create(out)
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +86,7 @@ func TestAggregate(t *testing.T) {
 }
 
 func TestAggregateDuplicateAndUnknownCategory(t *testing.T) {
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	a := town.save(t, dir)
 	b, err := os.ReadFile(a)
 	if err != nil {

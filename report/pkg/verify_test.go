@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"chamberdesk/data/datatest"
 )
 
 var town = fake{unit: "青禾镇商会", short: "三线服务", category: "镇街商会工作", level: "优秀案例", year: 2026}
@@ -16,7 +18,7 @@ func verifyBytes(b []byte) (Package, []Problem) {
 }
 
 func TestVerifyGood(t *testing.T) {
-	path := town.save(t, t.TempDir())
+	path := town.save(t, datatest.TempDir(t))
 	pk, ps := Verify(path)
 	if len(ps) > 0 {
 		t.Fatalf("problems in a good package: %v", ps)

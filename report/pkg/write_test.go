@@ -136,7 +136,7 @@ func need(t *testing.T, tool string) string {
 
 func TestWriteDemoCase(t *testing.T) {
 	s, c := demoPackaged(t)
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	var steps []string
 	var fracs []float64
 	path, err := pkg.Write(context.Background(), s, c.ID, dir, func(step string, frac float64) {
@@ -173,7 +173,7 @@ func TestWriteDemoCase(t *testing.T) {
 			t.Fatalf("unzip -l: %v\n%s", err, out)
 		}
 	})
-	extracted := t.TempDir()
+	extracted := datatest.TempDir(t)
 	for name, b := range files {
 		p := filepath.Join(extracted, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -378,7 +378,7 @@ func dirNames(t *testing.T, dir string) []string {
 // file has gone, leave the folder as it was.
 func TestWriteFailureLeavesNothing(t *testing.T) {
 	s, c := demoPackaged(t)
-	dir := t.TempDir()
+	dir := datatest.TempDir(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	_, err := pkg.Write(ctx, s, c.ID, dir, func(step string, frac float64) {
 		if frac >= 0.5 {

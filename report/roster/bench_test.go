@@ -101,7 +101,7 @@ func benchImport(b *testing.B, c importCase, imp, other importerKind) {
 	want := runOnce(b, c, other).stored
 	for b.Loop() {
 		b.StopTimer()
-		path := writeCopy(b, b.TempDir(), c.start)
+		path := writeCopy(b, datatest.TempDir(b), c.start)
 		x := imp.open(b, path)
 		b.StartTimer()
 		got, err := x.run(ctx, c.file)

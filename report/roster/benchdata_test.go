@@ -144,7 +144,7 @@ func cachedRoster(tb testing.TB, edited bool) []byte {
 func emptyDB(tb testing.TB) []byte {
 	tb.Helper()
 	if emptyCache == nil {
-		path := filepath.Join(tb.TempDir(), "empty.db")
+		path := filepath.Join(datatest.TempDir(tb), "empty.db")
 		datatest.MustOpenPath(tb, path).Close()
 		b, err := os.ReadFile(path)
 		if err != nil {
@@ -190,7 +190,7 @@ func runOnce(tb testing.TB, c importCase, kind importerKind) importRun {
 	if r, ok := runCache[key]; ok {
 		return r
 	}
-	path := writeCopy(tb, tb.TempDir(), c.start)
+	path := writeCopy(tb, datatest.TempDir(tb), c.start)
 	x := kind.open(tb, path)
 	got, err := x.run(context.Background(), c.file)
 	if err != nil {

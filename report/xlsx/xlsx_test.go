@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,13 +18,15 @@ import (
 	"chamberdesk/data/demo"
 	"chamberdesk/report/xlsx"
 	"chamberdesk/report/xlsx/xlsxtest"
+
+	"chamberdesk/data/datatest"
 )
 
 // mustDemo creates the demo chamber in a temporary folder.
 func mustDemo(t testing.TB) *data.Store {
 	t.Helper()
 	ctx := context.Background()
-	st, err := data.Create(ctx, filepath.Join(t.TempDir(), "demo.db"), data.OpenOptions{}, demo.Fill)
+	st, err := data.Create(ctx, filepath.Join(datatest.TempDir(t), "demo.db"), data.OpenOptions{}, demo.Fill)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +53,7 @@ func addFormulaMember(t testing.TB, st *data.Store) data.Member {
 
 func writeTo(t testing.TB, name string, write func(io.Writer) error) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
+	path := filepath.Join(datatest.TempDir(t), name)
 	if err := xlsx.WriteFile(path, write); err != nil {
 		t.Fatal(err)
 	}
@@ -429,7 +432,7 @@ func TestWriteFile(t *testing.T) {
 	}
 
 	t.Run("OK", func(t *testing.T) {
-		dir := t.TempDir()
+		dir := datatest.TempDir(t)
 		path := filepath.Join(dir, "a.xlsx")
 		if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
 			t.Fatal(err)
@@ -440,7 +443,12 @@ func TestWriteFile(t *testing.T) {
 		if b, _ := os.ReadFile(path); string(b) != "new" {
 			t.Errorf("file holds %q", b)
 		}
-		if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
+		// Windows keeps only the read-only attribute: 0666 is "writable".
+		want := os.FileMode(0o644)
+		if runtime.GOOS == "windows" {
+			want = 0o666
+		}
+		if fi, _ := os.Stat(path); fi.Mode().Perm() != want {
 			t.Errorf("mode %v", fi.Mode())
 		}
 		if e := entries(dir); len(e) != 1 {
@@ -449,7 +457,7 @@ func TestWriteFile(t *testing.T) {
 	})
 
 	t.Run("ErrWriteKeepsOldFile", func(t *testing.T) {
-		dir := t.TempDir()
+		dir := datatest.TempDir(t)
 		path := filepath.Join(dir, "a.xlsx")
 		if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
 			t.Fatal(err)
@@ -468,7 +476,7 @@ func TestWriteFile(t *testing.T) {
 	})
 
 	t.Run("ErrMissingFolder", func(t *testing.T) {
-		dir := t.TempDir()
+		dir := datatest.TempDir(t)
 		err := xlsx.WriteFile(filepath.Join(dir, "no", "a.xlsx"), ok)
 		if err == nil || !strings.Contains(err.Error(), "无法在") {
 			t.Fatalf("err %v", err)
@@ -479,7 +487,7 @@ func TestWriteFile(t *testing.T) {
 	})
 
 	t.Run("ErrDestinationIsFolder", func(t *testing.T) {
-		dir := t.TempDir()
+		dir := datatest.TempDir(t)
 		path := filepath.Join(dir, "a.xlsx")
 		if err := os.Mkdir(path, 0o755); err != nil {
 			t.Fatal(err)

@@ -66,6 +66,12 @@ func TestReport(t *testing.T) {
 		{"MissingToolOffCI", Summary{Passed: 3, Skipped: []Skip{{"chamberdesk/data", "TestPDF", "missing test tool"}}}, false, 0, "tests: 3 passed, 0 failed, 1 skipped"},
 		// The allowed test skipping for another reason is not excused.
 		{"AllowedTestOtherReason", Summary{Skipped: []Skip{{"chamberdesk/data", "TestFilesArePrivate", "sqlite3 missing"}}}, true, 1, "tests: 0 passed, 0 failed, 1 skipped"},
+		// A Linux reader missing in the Windows run is excused there only.
+		{"LinuxReaderOnWindows", Summary{Passed: 2, Windows: true, Skipped: []Skip{{"chamberdesk/report/xlsx", "TestRoster/Full", "xlsx_test.go:99: Windows run: Linux reader 需要 Linux 上的读取工具 needs a Linux reader: openpyxl"}}}, true, 0, "tests: 2 passed, 0 failed, 1 skipped"},
+		{"LinuxReaderOffWindows", Summary{Passed: 2, Skipped: []Skip{{"chamberdesk/report/xlsx", "TestRoster/Full", "xlsx_test.go:99: Windows run: Linux reader needs a Linux reader: openpyxl"}}}, true, 1, "tests: 2 passed, 0 failed, 1 skipped"},
+		// A plain missing tool is still not excused in the Windows run.
+		{"MissingToolOnWindows", Summary{Passed: 3, Windows: true, Skipped: []Skip{{"chamberdesk/data", "TestPDF", "missing test tool"}}}, true, 1, "tests: 3 passed, 0 failed, 1 skipped"},
+		{"WindowsAllowanceIsPerTest", Summary{Windows: true, Skipped: []Skip{{"chamberdesk/data", "TestOther", "Windows: no read-only folder without ACLs"}}}, true, 1, "tests: 0 passed, 0 failed, 1 skipped"},
 		{"Failure", Summary{Passed: 1, Failed: []string{"p TestBad"}}, false, 1, "tests: 1 passed, 1 failed, 0 skipped"},
 		{"BuildFailure", Summary{BuildFailed: 1}, false, 1, "tests: 0 passed, 0 failed, 0 skipped"},
 	}

@@ -31,6 +31,7 @@ type Summary struct {
 	Failed      []string // "package Test"
 	Skipped     []Skip
 	BuildFailed int
+	Windows     bool // the tests ran as Windows programs: the Windows allow-list applies too
 }
 
 // Read consumes a `go test -json` stream, echoing to w what plain `go test`
