@@ -74,18 +74,17 @@ func createAtomic(target string, perm os.FileMode) (*atomicFile, error) {
 	_ = journalAdd(tmp)
 	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
 	if err != nil {
+		_ = journalRemove(tmp)
 		return nil, fmt.Errorf("无法在 %s 创建文件 / cannot create a file in %s: %w", dir, dir, err)
 	}
 	if err := tryLock(f); err != nil {
-		f.Close()
-		os.Remove(tmp)
+		(&atomicFile{File: f, target: target}).abort()
 		return nil, err
 	}
 	// OpenFile's mode passes through the umask; the target gets exactly perm.
 	if runtime.GOOS != "windows" {
 		if err := f.Chmod(perm); err != nil {
-			f.Close()
-			os.Remove(tmp)
+			(&atomicFile{File: f, target: target}).abort()
 			return nil, err
 		}
 	}
@@ -104,29 +103,38 @@ func (a *atomicFile) commit() error {
 		// Windows cannot rename a file that is open; unlock and close first.
 		_ = unlock(a.File)
 		if err = a.Close(); err == nil {
-			if err = os.Rename(a.Name(), a.target); err == nil {
+			if err = renameFile(a.Name(), a.target); err == nil {
 				testMarker("rename-done", filepath.Base(a.target))
 			}
 		}
 	} else {
 		// Rename while still locked, so Sweep can never take the file away.
-		if err = os.Rename(a.Name(), a.target); err == nil {
+		if err = renameFile(a.Name(), a.target); err == nil {
 			testMarker("rename-done", filepath.Base(a.target))
 			err = a.Close()
 		}
 	}
 	if err != nil {
 		a.abort()
+		if isInUse(err) {
+			return fileInUse(a.target, err)
+		}
 		return fmt.Errorf("无法保存 %s / cannot save %s: %w", a.target, a.target, err)
 	}
 	syncDir(filepath.Dir(a.target))
 	return nil
 }
 
-// abort throws the temporary file away; the target stays as it was.
+// renameFile is os.Rename; tests replace it to make the last step fail.
+var renameFile = os.Rename
+
+// abort throws the temporary file away and forgets it in the journal; the
+// target stays as it was.
 func (a *atomicFile) abort() {
 	_ = a.Close()
-	_ = os.Remove(a.Name())
+	if err := os.Remove(a.Name()); err == nil || errors.Is(err, os.ErrNotExist) {
+		_ = journalRemove(a.Name())
+	}
 }
 
 // WriteFileAtomic writes path with write, through a temporary file beside
@@ -176,6 +184,40 @@ func journalAdd(tmp string) error {
 			return err
 		}
 		_, err := f.WriteString(tmp + "\n")
+		return err
+	})
+}
+
+// journalRemove drops tmp from the journal, if there is one: the file is
+// gone, so the next start need not look for it.
+func journalRemove(tmp string) error {
+	journalMu.Lock()
+	dir := journalDir
+	journalMu.Unlock()
+	if dir == "" {
+		return nil
+	}
+	return withJournal(dir, func(f *os.File) error {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		b, err := io.ReadAll(f)
+		if err != nil {
+			return err
+		}
+		var keep bytes.Buffer
+		for _, line := range strings.Split(string(b), "\n") {
+			if line = strings.TrimSpace(line); line != "" && line != tmp {
+				keep.WriteString(line + "\n")
+			}
+		}
+		if keep.Len() == len(b) {
+			return nil
+		}
+		if err := f.Truncate(0); err != nil {
+			return err
+		}
+		_, err = f.WriteAt(keep.Bytes(), 0)
 		return err
 	})
 }

@@ -31,6 +31,9 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(holdEnv); path != "" {
 		os.Exit(holdOpen(path))
 	}
+	if path := os.Getenv(holdNoShareEnv); path != "" {
+		os.Exit(holdNoShare(path))
+	}
 	os.Exit(m.Run())
 }
 

@@ -50,6 +50,8 @@ type App struct {
 	store *data.Store
 	org   data.Organization
 
+	saving *saveAgain // the save being started on the UI thread (runSave)
+
 	welcome  *welcomeScreen // set while the welcome screen shows
 	tabs     *container.AppTabs
 	screens  map[string]screen

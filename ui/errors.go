@@ -56,12 +56,17 @@ func (a *App) background(title string, work func(ctx context.Context) error, don
 	bar := widget.NewProgressBarInfinite()
 	d := dialog.NewCustomWithoutButtons(title, bar, a.win)
 	d.Show()
+	again := a.takeSaving()
 	a.busy.Add(1)
 	spawn(func() {
 		defer a.busy.Done()
 		err := work(a.ctx)
 		fyne.Do(func() {
 			d.Hide()
+			if err != nil && again != nil && isInUse(err) {
+				a.showInUse(err, again)
+				return
+			}
 			if err != nil {
 				a.showError(err)
 				return

@@ -55,7 +55,7 @@ func (a *App) pickSaveFile(name, ext string, filter storage.FileFilter, use func
 		if ext != "" && !strings.HasSuffix(strings.ToLower(path), ext) {
 			path += ext
 		}
-		use(path)
+		a.runSave(name, ext, filter, use, path)
 	}, a.win)
 	d.SetFileName(name)
 	if filter != nil {

@@ -10,6 +10,7 @@ import (
 
 	"chamberdesk/data"
 	"chamberdesk/report/roster"
+	"chamberdesk/report/xlsx"
 )
 
 // membersImport reads a roster workbook into the members table.
@@ -130,24 +131,9 @@ func (c *cli) membersTemplate(args []string) error {
 	if out == "" {
 		return usageError{"members template: 需要 --out FILE.xlsx / needs --out FILE.xlsx"}
 	}
-	// A temporary file in the same folder and a rename: a failure leaves no half file.
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".roster-template-*.xlsx")
-	if err != nil {
-		return fmt.Errorf("无法写入 / cannot write: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := roster.WriteTemplate(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("写模板失败 / writing the template failed: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("写模板失败 / writing the template failed: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("写模板失败 / writing the template failed: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), out); err != nil {
+	// The program's one atomic writer: a failure leaves no half file, and a
+	// template still open in WPS or Excel is reported as such.
+	if err := xlsx.WriteFile(out, roster.WriteTemplate); err != nil {
 		return fmt.Errorf("写模板失败 / writing the template failed: %w", err)
 	}
 	fmt.Fprintf(c.stdout, "已写出名册模板 / template written: %s\n", out)

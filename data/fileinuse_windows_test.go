@@ -1,0 +1,112 @@
+//go:build windows
+
+package data_test
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/sys/windows"
+
+	"chamberdesk/data"
+	"chamberdesk/data/datatest"
+)
+
+// holdNoShare is the second program: it opens path with no sharing, as WPS
+// and Excel hold an open workbook, says "held", and keeps it until its
+// input closes or it is killed.
+func holdNoShare(path string) int {
+	p, err := windows.UTF16PtrFromString(path)
+	if err != nil {
+		fmt.Println("bad path:", err)
+		return 4
+	}
+	h, err := windows.CreateFile(p, windows.GENERIC_READ, 0, nil, windows.OPEN_EXISTING, windows.FILE_ATTRIBUTE_NORMAL, 0)
+	if err != nil {
+		fmt.Println("open failed:", err)
+		return 4
+	}
+	fmt.Println("held")
+	_, _ = bufio.NewReader(os.Stdin).ReadString('\n')
+	_ = windows.CloseHandle(h)
+	return 0
+}
+
+// holdFile starts the second program on path and returns a release that
+// ends it (also run when the test ends).
+func holdFile(t *testing.T, path string) func() {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), holdNoShareEnv+"="+path)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var once sync.Once
+	release := func() {
+		once.Do(func() {
+			_ = stdin.Close()
+			if err := cmd.Wait(); err != nil {
+				t.Errorf("holder: %v", err)
+			}
+		})
+	}
+	t.Cleanup(release)
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if strings.TrimSpace(line) != "held" {
+		_ = cmd.Process.Kill()
+		t.Fatalf("holder did not hold %s: %q, %v", path, line, err)
+	}
+	return release
+}
+
+// TestHeldFileInUse: a secretary re-exports while the last export is open
+// in WPS or Excel. Every writer says to close it first (CodeFileInUse),
+// leaves the old file and no temporary one; once it is closed, the retry
+// succeeds.
+func TestHeldFileInUse(t *testing.T) {
+	writers := atomicWriters(t)
+	journal := datatest.TempDir(t)
+	if _, err := data.Sweep(journal); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range writers {
+		t.Run(w.name, func(t *testing.T) {
+			dir := datatest.TempDir(t)
+			path, err := w.write(t, dir, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			old, _ := os.ReadFile(path)
+			j0 := readJournal(journal)
+			release := holdFile(t, path)
+			_, err = w.write(t, dir, 2)
+			if !data.IsCode(err, data.CodeFileInUse) {
+				t.Fatalf("write to a held file: %v, want %s", err, data.CodeFileInUse)
+			}
+			var e *data.Error
+			if errors.As(err, &e) && !strings.Contains(e.Message(), "WPS 或 Excel 中关闭") {
+				t.Errorf("message %q does not say to close the file", e.Message())
+			}
+			release()
+			checkFailedWrite(t, path, old, journal, j0)
+			if _, err := w.write(t, dir, 3); err != nil {
+				t.Fatalf("retry once closed: %v", err)
+			}
+			noTemps(t, dir)
+		})
+	}
+}
