@@ -173,13 +173,7 @@ func syncDir(dir string) {
 
 // journalAdd records a temporary path in the journal, if there is one.
 func journalAdd(tmp string) error {
-	journalMu.Lock()
-	dir := journalDir
-	journalMu.Unlock()
-	if dir == "" {
-		return nil
-	}
-	return withJournal(dir, func(f *os.File) error {
+	return withCurrentJournal(func(f *os.File) error {
 		if _, err := f.Seek(0, io.SeekEnd); err != nil {
 			return err
 		}
@@ -191,13 +185,7 @@ func journalAdd(tmp string) error {
 // journalRemove drops tmp from the journal, if there is one: the file is
 // gone, so the next start need not look for it.
 func journalRemove(tmp string) error {
-	journalMu.Lock()
-	dir := journalDir
-	journalMu.Unlock()
-	if dir == "" {
-		return nil
-	}
-	return withJournal(dir, func(f *os.File) error {
+	return withCurrentJournal(func(f *os.File) error {
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			return err
 		}
@@ -220,6 +208,18 @@ func journalRemove(tmp string) error {
 		_, err = f.WriteAt(keep.Bytes(), 0)
 		return err
 	})
+}
+
+// withCurrentJournal runs fn on the journal of the data folder in use, if
+// there is one (see withJournal).
+func withCurrentJournal(fn func(f *os.File) error) error {
+	journalMu.Lock()
+	dir := journalDir
+	journalMu.Unlock()
+	if dir == "" {
+		return nil
+	}
+	return withJournal(dir, fn)
 }
 
 // withJournal runs fn on dir's journal under its lock, which every program

@@ -7,9 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
-	"sync"
 	"testing"
 
 	"golang.org/x/sys/windows"
@@ -38,39 +36,20 @@ func holdNoShare(path string) int {
 	return 0
 }
 
-// holdFile starts the second program on path and returns a release that
-// ends it (also run when the test ends).
+// holdFile has a second program hold path with no sharing (holdNoShare)
+// and returns a release that lets it go.
 func holdFile(t *testing.T, path string) func() {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), holdNoShareEnv+"="+path)
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
+	line, kill, release := secondProgram(t, holdNoShareEnv, path)
+	if line != "held" {
+		kill()
+		t.Fatalf("holder did not hold %s: %q", path, line)
 	}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
+	return func() {
+		if err := release(); err != nil {
+			t.Errorf("holder: %v", err)
+		}
 	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var once sync.Once
-	release := func() {
-		once.Do(func() {
-			_ = stdin.Close()
-			if err := cmd.Wait(); err != nil {
-				t.Errorf("holder: %v", err)
-			}
-		})
-	}
-	t.Cleanup(release)
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if strings.TrimSpace(line) != "held" {
-		_ = cmd.Process.Kill()
-		t.Fatalf("holder did not hold %s: %q, %v", path, line, err)
-	}
-	return release
 }
 
 // TestHeldFileInUse: a secretary re-exports while the last export is open

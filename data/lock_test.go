@@ -56,15 +56,17 @@ func holdOpen(path string) int {
 	return 0
 }
 
-// otherProgram starts the second program on path and returns its first
-// line, and a kill that ends it the way a crash would (also run when the
-// test ends).
-func otherProgram(t *testing.T, path string) (string, func()) {
+// secondProgram runs this test binary as another program in the role env
+// names, on path. It returns the program's first line, a kill that ends it
+// the way a crash would (also run when the test ends), and a release that
+// closes its input and waits for it to end by itself; only the first of the
+// two to run does anything.
+func secondProgram(t *testing.T, env, path string) (line string, kill func(), release func() error) {
 	t.Helper()
-	// -test.run=^$: should holdEnv ever get lost, the child runs no tests
-	// and its first line fails the test rather than recursing.
+	// -test.run=^$: should env ever get lost, the child runs no tests and
+	// its first line fails the test rather than recursing.
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), holdEnv+"="+path)
+	cmd.Env = append(os.Environ(), env+"="+path)
 	stdin, err := cmd.StdinPipe() // held open: the program waits on it
 	if err != nil {
 		t.Fatal(err)
@@ -77,19 +79,35 @@ func otherProgram(t *testing.T, path string) (string, func()) {
 		t.Fatal(err)
 	}
 	var once sync.Once
-	kill := func() {
+	var waitErr error
+	end := func(hard bool) error {
 		once.Do(func() {
-			_ = cmd.Process.Kill()
-			_ = cmd.Wait()
+			if hard {
+				_ = cmd.Process.Kill()
+			}
 			_ = stdin.Close()
+			if err := cmd.Wait(); !hard {
+				waitErr = err
+			}
 		})
+		return waitErr
 	}
+	kill = func() { _ = end(true) }
+	release = func() error { return end(false) }
 	t.Cleanup(kill)
-	line, err := bufio.NewReader(out).ReadString('\n')
+	line, err = bufio.NewReader(out).ReadString('\n')
 	if err != nil {
-		t.Fatalf("second program ended before saying how its open went: %q, %v", line, err)
+		t.Fatalf("second program ended before its first line: %q, %v", line, err)
 	}
-	return strings.TrimSuffix(line, "\n"), kill
+	return strings.TrimSuffix(line, "\n"), kill, release
+}
+
+// otherProgram opens path in a second program (holdOpen) and returns how
+// that went, and a kill.
+func otherProgram(t *testing.T, path string) (string, func()) {
+	t.Helper()
+	line, kill, _ := secondProgram(t, holdEnv, path)
+	return line, kill
 }
 
 // TestSecondProcessRefused: while one program has the file open, a second
