@@ -39,15 +39,10 @@ prefix=$root/bin/wine-check/prefix
 template=$root/bin/wine-prefix
 
 started=$SECONDS
-step() { printf '== %s\n' "$*"; }
-ok() { printf '   通过 ok: %s\n' "$*"; }
-# fail ZH EN [DETAIL] stops the check with the reason in both languages.
-fail() {
-	printf '\nmake windows-installer-check: 失败 FAILED: %s / %s\n' "$1" "$2" >&2
-	if [ -n "${3:-}" ]; then printf '%s\n' "$3" | sed 's/^/   | /' >&2; fi
-	printf '   Wine 前缀保留在 the Wine prefix is kept in: %s\n' "$prefix" >&2
-	exit 1
-}
+check_name="make windows-installer-check"
+check_kept="Wine 前缀保留在 the Wine prefix is kept in: $prefix"
+# shellcheck source=scripts/lib/check.sh
+. "$root/scripts/lib/check.sh"
 
 step "准备 Wine 前缀 preparing the Wine prefix"
 bash scripts/wine.sh prefix "$template"

@@ -32,15 +32,10 @@ template=$root/bin/wine-prefix
 py=/usr/bin/python3 # Debian's python3-openpyxl serves this python only
 
 started=$SECONDS
-step() { printf '== %s\n' "$*"; }
-ok() { printf '   通过 ok: %s\n' "$*"; }
-# fail ZH EN [DETAIL] stops the smoke test with the reason in both languages.
-fail() {
-	printf '\nmake windows-smoke: 失败 FAILED: %s / %s\n' "$1" "$2" >&2
-	if [ -n "${3:-}" ]; then printf '%s\n' "$3" | sed 's/^/   | /' >&2; fi
-	printf '   Wine 前缀与截图保留在 the Wine prefix and screenshot are kept in: %s\n' "$out_dir" >&2
-	exit 1
-}
+check_name="make windows-smoke"
+check_kept="Wine 前缀与截图保留在 the Wine prefix and screenshot are kept in: $out_dir"
+# shellcheck source=scripts/lib/check.sh
+. "$root/scripts/lib/check.sh"
 
 for f in "$ctl" "$desk"; do
 	[ -f "$f" ] || fail "找不到 $f" "$f not found (make windows)"
