@@ -105,10 +105,12 @@ func noTemps(t *testing.T, dir string) {
 	}
 }
 
-// TestRenameFailsKeepsOld: when the last step (the rename onto the
-// target) fails, as when a network share vanishes, every writer reports it,
-// leaves the old file and cleans up; the next try succeeds.
-func TestRenameFailsKeepsOld(t *testing.T) {
+// eachWriterFailingOnce runs every atomic writer three times, in a folder
+// of its own: a first write; a second that fail makes fail (it returns how
+// to undo that) and whose error check judges; and a retry, which must
+// succeed. The failed write must leave the old file, no temporary file and
+// the journal as it was.
+func eachWriterFailingOnce(t *testing.T, fail func(t *testing.T, path string) (undo func()), check func(t *testing.T, err error)) {
 	writers := atomicWriters(t) // opens a store, which names its own journal
 	journal := datatest.TempDir(t)
 	if _, err := data.Sweep(journal); err != nil {
@@ -123,28 +125,40 @@ func TestRenameFailsKeepsOld(t *testing.T) {
 			}
 			old, _ := os.ReadFile(path)
 			j0 := readJournal(journal)
-			broken := true
-			data.SetRename(t, func(o, n string) error {
-				if broken {
-					return &os.LinkError{Op: "rename", Old: o, New: n, Err: syscall.EIO}
-				}
-				return os.Rename(o, n)
-			})
+			undo := fail(t, path)
 			_, err = w.write(t, dir, 2)
-			if err == nil || !errors.Is(err, syscall.EIO) {
-				t.Fatalf("write with a failing rename: %v, want the I/O error", err)
-			}
-			if data.IsCode(err, data.CodeFileInUse) {
-				t.Errorf("an I/O error reported as a file in use: %v", err)
-			}
+			check(t, err)
+			undo()
 			checkFailedWrite(t, path, old, journal, j0)
-			broken = false
 			if _, err := w.write(t, dir, 3); err != nil {
 				t.Fatalf("retry: %v", err)
 			}
 			noTemps(t, dir)
 		})
 	}
+}
+
+// TestRenameFailsKeepsOld: when the last step (the rename onto the
+// target) fails, as when a network share vanishes, every writer reports it,
+// leaves the old file and cleans up; the next try succeeds.
+func TestRenameFailsKeepsOld(t *testing.T) {
+	eachWriterFailingOnce(t, func(t *testing.T, _ string) func() {
+		broken := true
+		data.SetRename(t, func(o, n string) error {
+			if broken {
+				return &os.LinkError{Op: "rename", Old: o, New: n, Err: syscall.EIO}
+			}
+			return os.Rename(o, n)
+		})
+		return func() { broken = false }
+	}, func(t *testing.T, err error) {
+		if err == nil || !errors.Is(err, syscall.EIO) {
+			t.Fatalf("write with a failing rename: %v, want the I/O error", err)
+		}
+		if data.IsCode(err, data.CodeFileInUse) {
+			t.Errorf("an I/O error reported as a file in use: %v", err)
+		}
+	})
 }
 
 // TestTempCannotBeCreated: a folder the temporary file cannot be made in

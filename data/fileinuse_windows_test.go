@@ -13,7 +13,6 @@ import (
 	"golang.org/x/sys/windows"
 
 	"chamberdesk/data"
-	"chamberdesk/data/datatest"
 )
 
 // holdNoShare is the second program: it opens path with no sharing, as WPS
@@ -57,35 +56,13 @@ func holdFile(t *testing.T, path string) func() {
 // leaves the old file and no temporary one; once it is closed, the retry
 // succeeds.
 func TestHeldFileInUse(t *testing.T) {
-	writers := atomicWriters(t)
-	journal := datatest.TempDir(t)
-	if _, err := data.Sweep(journal); err != nil {
-		t.Fatal(err)
-	}
-	for _, w := range writers {
-		t.Run(w.name, func(t *testing.T) {
-			dir := datatest.TempDir(t)
-			path, err := w.write(t, dir, 1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			old, _ := os.ReadFile(path)
-			j0 := readJournal(journal)
-			release := holdFile(t, path)
-			_, err = w.write(t, dir, 2)
-			if !data.IsCode(err, data.CodeFileInUse) {
-				t.Fatalf("write to a held file: %v, want %s", err, data.CodeFileInUse)
-			}
-			var e *data.Error
-			if errors.As(err, &e) && !strings.Contains(e.Message(), "WPS 或 Excel 中关闭") {
-				t.Errorf("message %q does not say to close the file", e.Message())
-			}
-			release()
-			checkFailedWrite(t, path, old, journal, j0)
-			if _, err := w.write(t, dir, 3); err != nil {
-				t.Fatalf("retry once closed: %v", err)
-			}
-			noTemps(t, dir)
-		})
-	}
+	eachWriterFailingOnce(t, holdFile, func(t *testing.T, err error) {
+		if !data.IsCode(err, data.CodeFileInUse) {
+			t.Fatalf("write to a held file: %v, want %s", err, data.CodeFileInUse)
+		}
+		var e *data.Error
+		if errors.As(err, &e) && !strings.Contains(e.Message(), "WPS 或 Excel 中关闭") {
+			t.Errorf("message %q does not say to close the file", e.Message())
+		}
+	})
 }
