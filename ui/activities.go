@@ -23,7 +23,7 @@ import (
 // year, type and text, shows the selected one in a detail panel with its
 // participants, outcomes and photos, and opens the add/edit form.
 type activitiesScreen struct {
-	app *App
+	sh shell
 
 	year, kind                 *widget.Select
 	search                     *formEntry
@@ -85,8 +85,8 @@ var activityCols = []activityColumn{
 	}, fyne.TextAlignTrailing},
 }
 
-func newActivitiesScreen(a *App) *activitiesScreen {
-	s := &activitiesScreen{app: a, photoN: map[int64]int{}, names: map[int64]*data.Member{},
+func newActivitiesScreen(a shell) *activitiesScreen {
+	s := &activitiesScreen{sh: a, photoN: map[int64]int{}, names: map[int64]*data.Member{},
 		metrics: map[string]data.Metric{}, thumbs: newPhotoThumbs()}
 	s.quiet = true
 	defer func() { s.quiet = false }()
@@ -211,8 +211,8 @@ func (l activityTableLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyn
 // refresh reloads the activities, photo counts, roster names and metrics,
 // and binds Ctrl+N to this screen.
 func (s *activitiesScreen) refresh() {
-	a := s.app
-	if a.store == nil {
+	a := s.sh
+	if a.store() == nil {
 		return
 	}
 	a.bindShortcut("activities", "new", s.onAdd)
@@ -227,7 +227,7 @@ func (s *activitiesScreen) refresh() {
 // load reads everything the screen shows. Activities come with attendance
 // and outcomes in three queries, however many there are.
 func (s *activitiesScreen) load() error {
-	st, ctx := s.app.store, s.app.ctx
+	st, ctx := s.sh.store(), s.sh.ctx()
 	all, err := st.Activities(ctx, 0)
 	if err != nil {
 		return err
@@ -262,7 +262,7 @@ func (s *activitiesScreen) load() error {
 func (s *activitiesScreen) fillFilters() {
 	s.quiet = true
 	defer func() { s.quiet = false }()
-	this := activityToday(s.app).Year()
+	this := activityToday(s.sh).Year()
 	years := []int{this}
 	for _, a := range s.all {
 		if y := a.Date.Year(); !slices.Contains(years, y) {
@@ -284,9 +284,9 @@ func (s *activitiesScreen) fillFilters() {
 	}
 	s.year.SetSelected(cur)
 
-	types, err := s.app.store.ActivityTypes(s.app.ctx)
+	types, err := s.sh.store().ActivityTypes(s.sh.ctx())
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 	}
 	for _, a := range s.all { // a type no longer configured still filters
 		if !slices.Contains(types, a.Type) {
@@ -304,10 +304,10 @@ func (s *activitiesScreen) fillFilters() {
 func activityYearText(y int) string { return fmt.Sprintf(lang.L("%d年"), y) }
 
 // activityToday is the store's calendar date, the way dates are kept.
-func activityToday(a *App) time.Time {
+func activityToday(a shell) time.Time {
 	now := time.Now()
-	if a.store != nil && a.store.Now != nil {
-		now = a.store.Now()
+	if a.store() != nil && a.store().Now != nil {
+		now = a.store().Now()
 	}
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }
@@ -452,9 +452,9 @@ func (s *activitiesScreen) showDetail() {
 		s.detail.Refresh()
 		return
 	}
-	photos, err := s.app.store.Photos(s.app.ctx, a.ID)
+	photos, err := s.sh.store().Photos(s.sh.ctx(), a.ID)
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 	}
 	s.photos = photos
 	title := widget.NewLabelWithStyle(a.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -486,7 +486,7 @@ func (s *activitiesScreen) showDetail() {
 	if a.Content != "" {
 		objs = append(objs, section(lang.L("内容/纪要")), newLabel(a.Content))
 	}
-	grid, load := photoGrid(s.app, s.thumbs, photos)
+	grid, load := photoGrid(s.sh, s.thumbs, photos)
 	objs = append(objs, section(fmt.Sprintf(lang.L("照片（%d张）"), len(photos))), grid)
 	s.detail.Objects = objs
 	s.detail.Refresh()
@@ -540,12 +540,12 @@ func (s *activitiesScreen) busy() bool {
 }
 
 func (s *activitiesScreen) onAdd() {
-	if s.app.store == nil || s.busy() {
+	if s.sh.store() == nil || s.busy() {
 		return
 	}
-	act := data.Activity{Date: activityToday(s.app), Organizer: s.app.org.ShortName}
+	act := data.Activity{Date: activityToday(s.sh), Organizer: s.sh.org().ShortName}
 	if act.Organizer == "" {
-		act.Organizer = s.app.org.Name
+		act.Organizer = s.sh.org().Name
 	}
 	if k := s.kind.SelectedIndex(); k > 0 {
 		act.Type = s.kind.Selected // adding while looking at 培训办班 most likely adds one
@@ -557,18 +557,18 @@ func (s *activitiesScreen) onEdit() {
 	if s.selected == 0 || s.busy() {
 		return
 	}
-	act, err := s.app.store.Activity(s.app.ctx, s.selected)
+	act, err := s.sh.store().Activity(s.sh.ctx(), s.selected)
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	s.openForm(act)
 }
 
 func (s *activitiesScreen) openForm(act data.Activity) {
-	f, err := newActivityForm(s.app, act, s.thumbs, s.saved)
+	f, err := newActivityForm(s.sh, act, s.thumbs, s.saved)
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	s.form = f
@@ -580,7 +580,7 @@ func (s *activitiesScreen) openForm(act data.Activity) {
 func (s *activitiesScreen) saved(id int64) {
 	s.selected = id
 	if err := s.load(); err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	s.fillFilters()
@@ -615,18 +615,17 @@ func (s *activitiesScreen) onDelete() {
 		if !ok {
 			return
 		}
-		if err := s.app.store.DeleteActivity(s.app.ctx, id); err != nil {
-			s.app.showError(err)
+		if err := s.sh.store().DeleteActivity(s.sh.ctx(), id); err != nil {
+			s.sh.showError(err)
 			return
 		}
 		s.selected = 0
 		s.refresh()
-	}, s.app.win)
+	}, s.sh.window())
 	s.confirm.SetConfirmText(lang.L("删除"))
 	s.confirm.SetDismissText(lang.L("取消"))
 	s.confirm.SetConfirmImportance(widget.DangerImportance)
-	s.app.setDialog(s.confirm)
-	s.confirm.Show()
+	s.sh.present(s.confirm)
 }
 
 // activityCell is one cell of the list: a label over a background that

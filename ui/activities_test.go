@@ -129,7 +129,7 @@ func bigPhoto(t *testing.T) string {
 // figures is a year's figures by metric key, from the database.
 func activityFigures(t *testing.T, a *App, year int) map[string]float64 {
 	t.Helper()
-	fs, err := a.store.Figures(a.ctx, year)
+	fs, err := a.store().Figures(a.ctx(), year)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +194,7 @@ func pickBySearch(t *testing.T, f *activityForm, m data.Member) {
 
 func storedActivities(t *testing.T, a *App) int {
 	t.Helper()
-	all, err := a.store.Activities(a.ctx, 0)
+	all, err := a.store().Activities(a.ctx(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +248,7 @@ func TestActivityAddThroughForm(t *testing.T) {
 		t.Fatalf("form still open after save: %s", activityTexts(a))
 	}
 
-	got, err := a.store.Activity(a.ctx, f.lastID)
+	got, err := a.store().Activity(a.ctx(), f.lastID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,14 +262,14 @@ func TestActivityAddThroughForm(t *testing.T) {
 	if len(got.Outcomes) != 1 || got.Outcomes[0].MetricKey != "companies_served" || got.Outcomes[0].Value != 5 {
 		t.Fatalf("outcomes %+v", got.Outcomes)
 	}
-	ps, err := a.store.Photos(a.ctx, got.ID)
+	ps, err := a.store().Photos(a.ctx(), got.ID)
 	if err != nil || len(ps) != 1 {
 		t.Fatalf("photos %v %v", ps, err)
 	}
 	if ps[0].Caption != "培训现场，学员听讲" || ps[0].OriginalName != "培训现场.jpg" || !ps[0].TakenDate.Equal(got.Date) {
 		t.Fatalf("photo %+v", ps[0])
 	}
-	if _, err := os.Stat(a.store.AttachmentPath(ps[0])); err != nil {
+	if _, err := os.Stat(a.store().AttachmentPath(ps[0])); err != nil {
 		t.Fatal(err)
 	}
 
@@ -310,7 +310,7 @@ func TestActivityAddThroughForm(t *testing.T) {
 
 func allActivityMembers(t *testing.T, a *App) []data.Member {
 	t.Helper()
-	ms, err := a.store.Members(a.ctx)
+	ms, err := a.store().Members(a.ctx())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,7 +379,7 @@ func TestActivityFormInvalid(t *testing.T) {
 	if !f.submit() {
 		t.Fatalf("a valid form did not save: %s", activityTexts(a))
 	}
-	got, err := a.store.Activity(a.ctx, f.lastID)
+	got, err := a.store().Activity(a.ctx(), f.lastID)
 	if err != nil || len(got.Outcomes) != 1 || got.Outcomes[0].Value != 1.5 || got.OutsideCount != 0 {
 		t.Fatalf("saved %+v %v", got, err)
 	}
@@ -446,7 +446,7 @@ func TestActivityPhotos(t *testing.T) {
 	s.selectRow(row)
 	a.wait() // the detail panel's thumbnails
 	id := s.selected
-	stored, _ := a.store.Photos(a.ctx, id)
+	stored, _ := a.store().Photos(a.ctx(), id)
 	test.Tap(s.editBtn)
 	f := s.form
 	a.wait()
@@ -521,7 +521,7 @@ func TestActivityPhotos(t *testing.T) {
 	if !f.closed {
 		t.Fatalf("form not closed: %s", activityTexts(a))
 	}
-	ps, _ := a.store.Photos(a.ctx, id)
+	ps, _ := a.store().Photos(a.ctx(), id)
 	if len(ps) != len(stored) {
 		t.Fatalf("%d photos stored, want %d (one removed, one added)", len(ps), len(stored))
 	}
@@ -538,7 +538,7 @@ func TestActivityPhotos(t *testing.T) {
 			t.Fatalf("caption not saved: %+v", ps)
 		}
 	}
-	th, err := data.Thumbnail(a.store.AttachmentPath(last2), photoThumbSide)
+	th, err := data.Thumbnail(a.store().AttachmentPath(last2), photoThumbSide)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -590,7 +590,7 @@ func TestActivityFilters(t *testing.T) {
 	}
 	for _, y := range []int{2025, 2026} {
 		s.year.SetSelected(activityYearText(y))
-		want, err := a.store.Activities(a.ctx, y)
+		want, err := a.store().Activities(a.ctx(), y)
 		if err != nil || len(want) == 0 {
 			t.Fatalf("%d: %d activities, %v", y, len(want), err)
 		}
@@ -617,7 +617,7 @@ func TestActivityFilters(t *testing.T) {
 		s.kind.SetSelectedIndex(0)
 	}
 	s.year.SetSelected(activityAllYears)
-	all, _ := a.store.Activities(a.ctx, 0)
+	all, _ := a.store().Activities(a.ctx(), 0)
 	if len(s.rows) != len(all) {
 		t.Fatalf("全部年份 lists %d, want %d", len(s.rows), len(all))
 	}
@@ -650,7 +650,7 @@ func TestActivityEditAndDelete(t *testing.T) {
 	s.selectRow(row)
 	a.wait()
 	id := s.selected
-	orig, _ := a.store.Activity(a.ctx, id)
+	orig, _ := a.store().Activity(a.ctx(), id)
 	year := orig.Date.Year()
 	before := activityFigures(t, a, year)
 	if !strings.Contains(activityDetailText(s), orig.Title) {
@@ -676,7 +676,7 @@ func TestActivityEditAndDelete(t *testing.T) {
 		t.Fatal(activityTexts(a))
 	}
 	a.wait()
-	got, _ := a.store.Activity(a.ctx, id)
+	got, _ := a.store().Activity(a.ctx(), id)
 	want := []int64{ms[0].ID, ms[1].ID}
 	slices.Sort(want)
 	if !slices.Equal(got.Attendees, want) {
@@ -689,7 +689,7 @@ func TestActivityEditAndDelete(t *testing.T) {
 	if after["activities_total"] != before["activities_total"] {
 		t.Fatal("editing changed the number of activities")
 	}
-	mine, _ := a.store.ActivitiesOfMember(a.ctx, ms[0].ID)
+	mine, _ := a.store().ActivitiesOfMember(a.ctx(), ms[0].ID)
 	if !slices.ContainsFunc(mine, func(x data.Activity) bool { return x.ID == id }) {
 		t.Fatal("attendance not recorded for the member")
 	}
@@ -700,15 +700,15 @@ func TestActivityEditAndDelete(t *testing.T) {
 		t.Fatal("no confirmation")
 	}
 	s.confirm.Dismiss()
-	if _, err := a.store.Activity(a.ctx, id); err != nil {
+	if _, err := a.store().Activity(a.ctx(), id); err != nil {
 		t.Fatal("cancelled delete removed the activity")
 	}
 	test.Tap(s.deleteBtn)
 	s.confirm.Confirm()
-	if _, err := a.store.Activity(a.ctx, id); !data.IsCode(err, data.CodeNotFound) {
+	if _, err := a.store().Activity(a.ctx(), id); !data.IsCode(err, data.CodeNotFound) {
 		t.Fatalf("deleted activity still there: %v", err)
 	}
-	if ps, _ := a.store.Photos(a.ctx, id); len(ps) != 0 {
+	if ps, _ := a.store().Photos(a.ctx(), id); len(ps) != 0 {
 		t.Fatal("photo records left behind")
 	}
 	if slices.ContainsFunc(s.rows, func(x *data.Activity) bool { return x.ID == id }) || s.selected != 0 {

@@ -33,7 +33,7 @@ type activityOutcomeRow struct {
 // part, what it achieved and its photos. Every field checks itself while
 // typing; 保存 writes the activity and its photos in one transaction.
 type activityForm struct {
-	app    *App
+	sh     shell
 	act    data.Activity // as loaded; ID 0 for a new activity
 	saved  func(id int64)
 	thumbs *photoThumbs
@@ -69,8 +69,8 @@ type activityForm struct {
 // activityLeaderOffice is the lowest office "全体理事及以上" picks.
 const activityLeaderOffice = "理事"
 
-func newActivityForm(a *App, act data.Activity, thumbs *photoThumbs, saved func(id int64)) (*activityForm, error) {
-	st, ctx := a.store, a.ctx
+func newActivityForm(a shell, act data.Activity, thumbs *photoThumbs, saved func(id int64)) (*activityForm, error) {
+	st, ctx := a.store(), a.ctx()
 	types, err := st.ActivityTypes(ctx)
 	if err != nil {
 		return nil, err
@@ -89,7 +89,7 @@ func newActivityForm(a *App, act data.Activity, thumbs *photoThumbs, saved func(
 			return nil, err
 		}
 	}
-	f := &activityForm{app: a, act: act, saved: saved, thumbs: thumbs, members: members, picked: map[int64]bool{}}
+	f := &activityForm{sh: a, act: act, saved: saved, thumbs: thumbs, members: members, picked: map[int64]bool{}}
 	if act.Type != "" && !slices.Contains(types, act.Type) {
 		types = append(types, act.Type) // a type since removed from the list stays choosable here
 	}
@@ -238,7 +238,7 @@ func (f *activityForm) fill(act data.Activity) {
 // buildPeople makes the participant picker: a search over the roster, a
 // list of matches that a tap checks or unchecks, and quick picks.
 func (f *activityForm) buildPeople() {
-	f.search = newFormEntry(f.app)
+	f.search = newFormEntry(f.sh)
 	f.search.SetPlaceHolder(lang.L("搜索姓名、企业或拼音首字母，点一下勾选"))
 	f.search.OnChanged = func(string) { f.updateMatches() }
 	f.onlyPicked = widget.NewCheck(lang.L("只看已选"), func(bool) { f.updateMatches() })
@@ -340,9 +340,9 @@ func (f *activityForm) pickAll() {
 
 // updateMatches runs the search and shows its result.
 func (f *activityForm) updateMatches() {
-	found, err := f.app.store.SearchMembers(f.app.ctx, f.search.Text)
+	found, err := f.sh.store().SearchMembers(f.sh.ctx(), f.search.Text)
 	if err != nil {
-		f.app.showError(err)
+		f.sh.showError(err)
 		return
 	}
 	if f.onlyPicked.Checked {
@@ -395,7 +395,7 @@ func (f *activityForm) buildOutcomes(metrics []data.Metric) {
 	f.outcomeBox = container.NewVBox()
 	f.addOutcomeBtn = widget.NewButtonWithIcon(lang.L("添加成效"), theme.ContentAddIcon(), func() {
 		r := f.addOutcome("", 0)
-		f.app.win.Canvas().Focus(r.value)
+		f.sh.window().Canvas().Focus(r.value)
 	})
 	f.addOutcomeBtn.Importance = widget.LowImportance
 }
@@ -406,7 +406,7 @@ func activityMetricLabel(m data.Metric) string {
 
 // addOutcome adds a row; key "" leaves the metric to choose.
 func (f *activityForm) addOutcome(key string, value float64) *activityOutcomeRow {
-	r := &activityOutcomeRow{value: newFormEntry(f.app), unit: widget.NewLabel("")}
+	r := &activityOutcomeRow{value: newFormEntry(f.sh), unit: widget.NewLabel("")}
 	r.metric = widget.NewSelect(f.outcomeLabels, func(string) {
 		if m, ok := f.metricOf(r); ok {
 			r.unit.SetText(m.Unit)
@@ -481,14 +481,13 @@ func (f *activityForm) show() {
 	if f.act.ID != 0 {
 		title = lang.L("编辑活动 — ") + f.act.Title
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.app.win)
+	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.sh.window())
 	f.dlg.SetButtons([]fyne.CanvasObject{f.cancelBtn, f.saveBtn})
-	f.app.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
-	ws := f.app.win.Canvas().Size()
+	f.sh.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
+	ws := f.sh.window().Canvas().Size()
 	f.dlg.Resize(fyne.NewSize(min(1040, ws.Width-40), min(680, ws.Height-40)))
-	f.app.setDialog(f.dlg)
-	f.dlg.Show()
-	f.app.win.Canvas().Focus(f.title)
+	f.sh.present(f.dlg)
+	f.sh.window().Canvas().Focus(f.title)
 }
 
 // activity is the activity as the fields describe it. Each field is
@@ -560,16 +559,16 @@ func (f *activityForm) submit() bool {
 	act, err := f.activity()
 	if err != nil {
 		f.tabs.SelectIndex(0)
-		f.app.showError(err)
+		f.sh.showError(err)
 		return false
 	}
 	plan, err := f.photos.plan()
 	if err != nil {
 		f.tabs.Select(f.photoTab)
-		f.app.showError(err)
+		f.sh.showError(err)
 		return false
 	}
-	st := f.app.store
+	st := f.sh.store()
 	var id int64
 	save := func(ctx context.Context) error {
 		write := func(ctx context.Context) (err error) {
@@ -590,8 +589,8 @@ func (f *activityForm) submit() bool {
 		return st.InTx(ctx, write)
 	}
 	if len(plan.add) == 0 {
-		if err := save(f.app.ctx); err != nil {
-			f.app.showError(err)
+		if err := save(f.sh.ctx()); err != nil {
+			f.sh.showError(err)
 			return false
 		}
 		f.done(id)
@@ -600,14 +599,14 @@ func (f *activityForm) submit() bool {
 	f.saving = true
 	f.saveBtn.Disable()
 	var saveErr error
-	f.app.background(lang.L("正在保存活动和照片…"), func(ctx context.Context) error {
+	f.sh.background(lang.L("正在保存活动和照片…"), func(ctx context.Context) error {
 		saveErr = save(ctx)
 		return nil
 	}, func() {
 		f.saving = false
 		f.saveBtn.Enable()
 		if saveErr != nil {
-			f.app.showError(saveErr)
+			f.sh.showError(saveErr)
 			return
 		}
 		f.done(id)

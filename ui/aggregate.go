@@ -31,7 +31,7 @@ var zipFilter = storage.NewExtensionFileFilter([]string{".zip"})
 // unpacked, the good cases are listed in the award's order with the
 // problems below them, and the combined list is exported for sending up.
 type aggregateScreen struct {
-	app *App
+	sh shell
 
 	paths  []string   // the packages chosen, in the order chosen
 	result pkg.Result // of the last check
@@ -64,8 +64,8 @@ const (
 	aggCols
 )
 
-func newAggregateScreen(a *App) *aggregateScreen {
-	s := &aggregateScreen{app: a, summary: newLabel("")}
+func newAggregateScreen(a shell) *aggregateScreen {
+	s := &aggregateScreen{sh: a, summary: newLabel("")}
 	s.addBtn = widget.NewButtonWithIcon(lang.L("添加材料包…"), theme.ContentAddIcon(), func() {
 		s.pickPackage(func(p string) { s.addPaths(p) })
 	})
@@ -162,13 +162,13 @@ func (s *aggregateScreen) setButtons() {
 func (s *aggregateScreen) folderDialog(use func(string)) {
 	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
-			s.app.showError(err)
+			s.sh.showError(err)
 			return
 		}
 		if u != nil {
 			use(u.Path())
 		}
-	}, s.app.win)
+	}, s.sh.window())
 	d.Show()
 }
 
@@ -176,7 +176,7 @@ func (s *aggregateScreen) folderDialog(use func(string)) {
 func (s *aggregateScreen) addFolder(dir string) {
 	es, err := os.ReadDir(dir)
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	var paths []string
@@ -186,7 +186,7 @@ func (s *aggregateScreen) addFolder(dir string) {
 		}
 	}
 	if len(paths) == 0 {
-		s.app.showInfo(lang.L("汇总审核"), fmt.Sprintf(lang.L("文件夹 %s 中没有 .zip 材料包。"), dir))
+		s.sh.showInfo(lang.L("汇总审核"), fmt.Sprintf(lang.L("文件夹 %s 中没有 .zip 材料包。"), dir))
 		return
 	}
 	s.addPaths(paths...)
@@ -212,24 +212,22 @@ func (s *aggregateScreen) onClear() {
 // check verifies the chosen packages off the UI thread, with a progress
 // bar; the table shows the result when it is done.
 func (s *aggregateScreen) check() {
-	a := s.app
+	a := s.sh
 	cats := pkg.DefaultCategories
-	if a.store != nil {
-		if c, err := a.store.AwardCategories(a.ctx); err == nil && len(c) > 0 {
+	if a.store() != nil {
+		if c, err := a.store().AwardCategories(a.ctx()); err == nil && len(c) > 0 {
 			cats = c
 		}
 	}
 	paths := slices.Clone(s.paths)
 	bar := widget.NewProgressBar()
-	d := dialog.NewCustomWithoutButtons(lang.L("正在检查材料包"), bar, a.win)
+	d := dialog.NewCustomWithoutButtons(lang.L("正在检查材料包"), bar, a.window())
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	d.Show()
 	s.addBtn.Disable()
 	s.folderBtn.Disable()
-	a.busy.Add(1)
-	spawn(func() {
-		defer a.busy.Done()
-		r := pkg.Aggregate(a.ctx, paths, cats, func(done, total int) {
+	a.inBackground(func() {
+		r := pkg.Aggregate(a.ctx(), paths, cats, func(done, total int) {
 			fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
 		})
 		fyne.Do(func() {
@@ -266,8 +264,8 @@ func (s *aggregateScreen) show(r pkg.Result) {
 // federation is the name the list is headed with: the open file's, when it
 // is a federation's.
 func (s *aggregateScreen) federation() string {
-	if s.app.org.IsFederation() {
-		return s.app.org.Name
+	if s.sh.org().IsFederation() {
+		return s.sh.org().Name
 	}
 	return ""
 }
@@ -282,9 +280,9 @@ func (s *aggregateScreen) onExport() {
 // export writes the combined list to path in the background.
 func (s *aggregateScreen) export(path string) {
 	r, fed := s.result, s.federation()
-	s.app.background(lang.L("正在导出汇总表…"), func(context.Context) error {
+	s.sh.background(lang.L("正在导出汇总表…"), func(context.Context) error {
 		return xlsx.WriteFile(path, func(w io.Writer) error { return r.WriteList(w, fed) })
 	}, func() {
-		s.app.showInfo(lang.L("已导出汇总表"), fmt.Sprintf(lang.L("推荐汇总表已保存到：\n%s"), filepath.Clean(path)))
+		s.sh.showInfo(lang.L("已导出汇总表"), fmt.Sprintf(lang.L("推荐汇总表已保存到：\n%s"), filepath.Clean(path)))
 	})
 }

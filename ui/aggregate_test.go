@@ -75,12 +75,12 @@ func TestAggregateScreen(t *testing.T) {
 	if !s.exportBtn.Disabled() || !s.clearBtn.Disabled() {
 		t.Fatal("export and clear should wait for packages")
 	}
-	cases, err := a.store.Cases(a.ctx)
+	cases, err := a.store().Cases(a.ctx())
 	if err != nil || len(cases) == 0 {
 		t.Fatalf("demo cases %v %v", cases, err)
 	}
 	dir := t.TempDir()
-	good, err := pkg.Write(a.ctx, a.store, cases[0].ID, dir, nil)
+	good, err := pkg.Write(a.ctx(), a.store(), cases[0].ID, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,19 +36,19 @@ type screen interface {
 type navItem struct {
 	key, title string
 	icon       fyne.Resource
-	make       func(a *App) screen
+	make       func(sh shell) screen
 }
 
 // App is the main window and everything it shows.
 type App struct {
-	fyne  fyne.App
-	win   fyne.Window
-	opts  Options
-	ctx   context.Context
-	stop  context.CancelFunc
-	font  *fonts.Font
-	store *data.Store
-	org   data.Organization
+	fyne         fyne.App
+	win          fyne.Window
+	opts         Options
+	runCtx       context.Context // ends when the window closes
+	stop         context.CancelFunc
+	uiFont         *fonts.Font
+	db           *data.Store // the open file; nil on the welcome screen
+	organization data.Organization
 
 	saving *saveAgain // the save being started on the UI thread (runSave)
 
@@ -78,15 +78,15 @@ const (
 
 func navItems() []navItem {
 	return []navItem{
-		{"home", lang.L("首页"), theme.HomeIcon(), func(a *App) screen { return newHomeScreen(a) }},
-		{"members", lang.L("会员"), theme.AccountIcon(), func(a *App) screen { return newMembersScreen(a) }},
-		{"dues", lang.L("会费"), theme.ListIcon(), func(a *App) screen { return newDuesScreen(a) }},
-		{"activities", lang.L("活动"), theme.CalendarIcon(), func(a *App) screen { return newActivitiesScreen(a) }},
-		{"metrics", lang.L("指标"), theme.GridIcon(), func(a *App) screen { return newMetricsScreen(a) }},
-		{"cases", lang.L("案例申报"), theme.DocumentCreateIcon(), func(a *App) screen { return newCasesScreen(a) }},
-		{"aggregate", lang.L("汇总审核"), theme.DocumentIcon(), func(a *App) screen { return newAggregateScreen(a) }},
-		{"reports", lang.L("报表"), theme.DocumentPrintIcon(), func(a *App) screen { return newReportsScreen(a) }},
-		{"settings", lang.L("设置"), theme.SettingsIcon(), func(a *App) screen { return newSettingsScreen(a) }},
+		{"home", lang.L("首页"), theme.HomeIcon(), func(sh shell) screen { return newHomeScreen(sh) }},
+		{"members", lang.L("会员"), theme.AccountIcon(), func(sh shell) screen { return newMembersScreen(sh) }},
+		{"dues", lang.L("会费"), theme.ListIcon(), func(sh shell) screen { return newDuesScreen(sh) }},
+		{"activities", lang.L("活动"), theme.CalendarIcon(), func(sh shell) screen { return newActivitiesScreen(sh) }},
+		{"metrics", lang.L("指标"), theme.GridIcon(), func(sh shell) screen { return newMetricsScreen(sh) }},
+		{"cases", lang.L("案例申报"), theme.DocumentCreateIcon(), func(sh shell) screen { return newCasesScreen(sh) }},
+		{"aggregate", lang.L("汇总审核"), theme.DocumentIcon(), func(sh shell) screen { return newAggregateScreen(sh) }},
+		{"reports", lang.L("报表"), theme.DocumentPrintIcon(), func(sh shell) screen { return newReportsScreen(sh) }},
+		{"settings", lang.L("设置"), theme.SettingsIcon(), func(sh shell) screen { return newSettingsScreen(sh) }},
 	}
 }
 
@@ -95,10 +95,10 @@ func navItems() []navItem {
 func New(fa fyne.App, opts Options) *App {
 	a := &App{fyne: fa, opts: opts, shortcut: map[string]func(){}}
 	applyLanguage(fa.Preferences()) // before any text is made
-	a.ctx, a.stop = context.WithCancel(context.Background())
+	a.runCtx, a.stop = context.WithCancel(context.Background())
 	th, f, err := newTheme()
 	fa.Settings().SetTheme(th)
-	a.font = f
+	a.uiFont = f
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.win = fa.NewWindow(lang.L("商会工作台"))
 	p := fa.Preferences()
@@ -134,18 +134,18 @@ func (a *App) Close() {
 }
 
 func (a *App) closeStore() {
-	if a.store != nil {
-		if err := a.store.Close(); err != nil {
+	if a.store() != nil {
+		if err := a.store().Close(); err != nil {
 			log.Printf("close store: %v", err)
 		}
-		a.store = nil
+		a.db = nil
 	}
 }
 
 // openPath opens path: its organization in the shell, or the welcome screen
 // when it holds none yet. A foreign or newer file is refused untouched.
 func (a *App) openPath(path string) {
-	state, err := data.Inspect(a.ctx, path)
+	state, err := data.Inspect(a.ctx(), path)
 	if err != nil {
 		a.showWelcome(path)
 		a.showOpenError(path, err)
@@ -155,7 +155,7 @@ func (a *App) openPath(path string) {
 		a.showWelcome(path)
 		return
 	}
-	s, err := data.Open(a.ctx, path, data.OpenOptions{Actor: actor()})
+	s, err := data.Open(a.ctx(), path, data.OpenOptions{Actor: actor()})
 	if err != nil {
 		a.showWelcome(path)
 		a.showOpenError(path, err)
@@ -168,12 +168,12 @@ func (a *App) openPath(path string) {
 func (a *App) useStore(s *data.Store) {
 	a.closeStore()
 	a.welcome = nil
-	a.store = s
-	org, err := s.Organization(a.ctx)
+	a.db = s
+	org, err := s.Organization(a.ctx())
 	if err != nil {
 		a.showError(err)
 	}
-	a.org = org
+	a.organization = org
 	a.opts.DBPath = s.Path()
 	a.noteOpened(s.Path())
 	a.win.SetTitle(lang.L("商会工作台") + " — " + org.Name)
@@ -314,8 +314,8 @@ func (a *App) about() {
 		build = assets.Build
 	}
 	font := lang.L("未找到中文字体")
-	if a.font != nil {
-		font = a.font.Name + "（" + a.font.Path + "）"
+	if a.uiFont != nil {
+		font = a.uiFont.Name + "（" + a.uiFont.Path + "）"
 	}
 	a.showInfo(lang.L("关于商会工作台"), fmt.Sprintf(lang.L("商会工作台 ChamberDesk\n版本 %s（构建 %d，数据版本 %d）\n\n为镇街商会和工商联编写的会员、活动与案例申报工具。\n字体：%s"),
 		v, build, data.SchemaVersion(), font))

@@ -100,7 +100,7 @@ func TestBackgroundImportPreview(t *testing.T) {
 		{"后台甲", "后台甲有限公司", "13912340101"},
 		{"后台乙", "后台乙有限公司", "13912340102"},
 	})
-	d := a.importFile(path, nil)
+	d := importFile(a, path, nil)
 	if !strings.Contains(topTexts(a), "正在读取名册") {
 		t.Fatalf("no progress dialog while the roster is read; on top: %q", topTexts(a))
 	}
@@ -172,7 +172,7 @@ func TestBackgroundPackage(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatalf("the written package fails its check: %v", problems)
 	}
-	c, err := a.store.Case(a.ctx, f.c.ID)
+	c, err := a.store().Case(a.ctx(), f.c.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ import (
 // backupsCard is the 备份 section of 设置: where the backups are, 立即备份,
 // 从备份恢复, and the list of backups with their dates and sizes.
 type backupsCard struct {
-	app     *App
+	sh      shell
 	folder  *widget.Label
 	list    *widget.List
 	items   []data.BackupInfo
@@ -30,8 +30,8 @@ type backupsCard struct {
 	pick    *widget.Button // restores a backup file picked in a dialog
 }
 
-func newBackupsCard(a *App) *backupsCard {
-	b := &backupsCard{app: a, folder: newLabel(""), sel: -1}
+func newBackupsCard(a shell) *backupsCard {
+	b := &backupsCard{sh: a, folder: newLabel(""), sel: -1}
 	b.list = widget.NewList(func() int { return len(b.items) },
 		func() fyne.CanvasObject {
 			return widget.NewLabel("2026年12月31日 23:59　每日自动备份　999.9 MB")
@@ -89,13 +89,13 @@ func sizeText(n int64) string {
 }
 
 func (b *backupsCard) refresh() {
-	if b.app.store == nil {
+	if b.sh.store() == nil {
 		return
 	}
-	b.folder.SetText(fmt.Sprintf(lang.L("备份文件夹：%s"), b.app.store.BackupDir()))
-	list, err := data.ListBackups(b.app.store.Path())
+	b.folder.SetText(fmt.Sprintf(lang.L("备份文件夹：%s"), b.sh.store().BackupDir()))
+	list, err := data.ListBackups(b.sh.store().Path())
 	if err != nil {
-		b.app.showError(err)
+		b.sh.showError(err)
 	}
 	b.items, b.sel = list, -1
 	b.list.UnselectAll()
@@ -103,41 +103,41 @@ func (b *backupsCard) refresh() {
 }
 
 func (b *backupsCard) onOpenFolder() {
-	dir := b.app.store.BackupDir()
+	dir := b.sh.store().BackupDir()
 	u, err := folderURL(dir)
 	if err == nil {
-		err = b.app.fyne.OpenURL(u)
+		err = fyne.CurrentApp().OpenURL(u)
 	}
 	if err != nil {
-		b.app.showInfo(lang.L("备份文件夹"), dir)
+		b.sh.showInfo(lang.L("备份文件夹"), dir)
 	}
 }
 
 func (b *backupsCard) onBackupNow() {
-	s := b.app.store
+	s := b.sh.store()
 	var info data.BackupInfo
-	b.app.background(lang.L("正在备份…"), func(ctx context.Context) error {
+	b.sh.background(lang.L("正在备份…"), func(ctx context.Context) error {
 		var err error
 		info, err = s.BackupBefore(ctx, data.ReasonManual)
 		return err
 	}, func() {
 		b.refresh()
-		b.app.showInfo(lang.L("备份完成"), fmt.Sprintf(lang.L("已备份并校验：%s"), filepath.Base(info.Path)))
+		b.sh.showInfo(lang.L("备份完成"), fmt.Sprintf(lang.L("已备份并校验：%s"), filepath.Base(info.Path)))
 	})
 }
 
 func (b *backupsCard) onRestoreSelected() {
 	if b.sel < 0 || b.sel >= len(b.items) {
-		b.app.showInfo(lang.L("从备份恢复"), lang.L("请先在列表中选中一个备份。"))
+		b.sh.showInfo(lang.L("从备份恢复"), lang.L("请先在列表中选中一个备份。"))
 		return
 	}
-	b.app.confirmRestore(b.items[b.sel])
+	b.sh.restoreBackup(b.items[b.sel])
 }
 
 func (b *backupsCard) onRestorePick() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			b.app.showError(err)
+			b.sh.showError(err)
 			return
 		}
 		if r == nil {
@@ -145,10 +145,10 @@ func (b *backupsCard) onRestorePick() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		b.app.confirmRestore(data.BackupInfo{Path: path})
-	}, b.app.win)
+		b.sh.restoreBackup(data.BackupInfo{Path: path})
+	}, b.sh.window())
 	d.SetFilter(dbFilter)
-	if l, err := storage.ListerForURI(storage.NewFileURI(b.app.store.BackupDir())); err == nil {
+	if l, err := storage.ListerForURI(storage.NewFileURI(b.sh.store().BackupDir())); err == nil {
 		d.SetLocation(l)
 	}
 	d.Show()
@@ -168,8 +168,7 @@ func (a *App) confirmRestore(bi data.BackupInfo) {
 	}, a.win)
 	d.SetConfirmText(lang.L("恢复"))
 	d.SetDismissText(lang.L("取消"))
-	a.setDialog(d)
-	d.Show()
+	a.present(d)
 }
 
 // restoreFrom closes the data file at path, restores src over it, and opens
@@ -179,10 +178,8 @@ func (a *App) restoreFrom(path, src string) {
 	bar := widget.NewProgressBarInfinite()
 	d := dialog.NewCustomWithoutButtons(lang.L("正在恢复…"), bar, a.win)
 	d.Show()
-	a.busy.Add(1)
-	spawn(func() {
-		defer a.busy.Done()
-		saved, err := data.Restore(a.ctx, path, src, nil)
+	a.inBackground(func() {
+		saved, err := data.Restore(a.ctx(), path, src, nil)
 		fyne.Do(func() {
 			d.Hide()
 			a.openPath(path)
@@ -214,8 +211,7 @@ func (a *App) showOpenError(path string, err error) {
 		d = dialog.NewCustomWithoutButtons(lang.L("无法打开数据文件"), newLabel(message(err)), a.win)
 		d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("关闭"), func() { d.Hide() }), restore})
 		a.offer = restore
-		a.setDialog(d)
-		d.Show()
+		a.present(d)
 	})
 }
 

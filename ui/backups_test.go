@@ -42,17 +42,17 @@ func TestSettingsBackups(t *testing.T) {
 	if err := data.VerifyFile(ctx, b.items[0].Path); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := a.store.CreateMember(ctx, data.Member{Kind: data.KindPersonal, Name: "备份后新增"}); err != nil {
+	if _, _, err := a.store().CreateMember(ctx, data.Member{Kind: data.KindPersonal, Name: "备份后新增"}); err != nil {
 		t.Fatal(err)
 	}
 
 	b.list.Select(0)
 	test.Tap(b.restore)
 	confirmLast(t, a)
-	if a.store == nil {
+	if a.store() == nil {
 		t.Fatal("the file was not reopened after the restore")
 	}
-	ms, err := a.store.Members(ctx)
+	ms, err := a.store().Members(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestSettingsBackups(t *testing.T) {
 func TestDamagedFileOffersBackup(t *testing.T) {
 	path := demoCopy(t)
 	a := newTestApp(t, path)
-	if a.store == nil {
+	if a.store() == nil {
 		t.Fatal("the demo did not open")
 	}
 	a.Close() // the first open took the day's backup
@@ -85,15 +85,15 @@ func TestDamagedFileOffersBackup(t *testing.T) {
 	}
 
 	b := newTestApp(t, path)
-	if b.store != nil || b.offer == nil {
-		t.Fatalf("a damaged file opened (%v) or no backup was offered", b.store != nil)
+	if b.store() != nil || b.offer == nil {
+		t.Fatalf("a damaged file opened (%v) or no backup was offered", b.store() != nil)
 	}
 	test.Tap(b.offer)
 	confirmLast(t, b)
-	if b.store == nil || b.tabs == nil {
+	if b.store() == nil || b.tabs == nil {
 		t.Fatal("the backup was not restored and opened")
 	}
-	if problems, err := b.store.Check(context.Background()); err != nil || len(problems) > 0 {
+	if problems, err := b.store().Check(context.Background()); err != nil || len(problems) > 0 {
 		t.Fatalf("restored file: %v %v", problems, err)
 	}
 }

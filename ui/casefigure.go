@@ -48,8 +48,8 @@ func figureManual() string { return lang.L("手工输入（无记录可溯源）
 func newFigureDialog(f *caseForm, section string) *figureDialog {
 	d := &figureDialog{f: f, section: section, year: f.caseYear()}
 	var err error
-	if d.figs, err = f.app.store.Figures(f.app.ctx, d.year); err != nil {
-		f.app.showError(err)
+	if d.figs, err = f.sh.store().Figures(f.sh.ctx(), d.year); err != nil {
+		f.sh.showError(err)
 	}
 	labels := make([]string, 0, len(d.figs)+1)
 	for _, g := range d.figs {
@@ -61,7 +61,7 @@ func newFigureDialog(f *caseForm, section string) *figureDialog {
 	d.spanTwoYears = fmt.Sprintf(lang.L("%d—%d年（两年合计）"), d.year-1, d.year)
 	d.span = widget.NewSelect([]string{fmt.Sprintf(lang.L("%d年"), d.year), d.spanTwoYears}, func(string) { d.update() })
 	d.span.SetSelectedIndex(0)
-	d.value, d.unit = newFormEntry(f.app), newFormEntry(f.app)
+	d.value, d.unit = newFormEntry(f.sh), newFormEntry(f.sh)
 	d.value.SetPlaceHolder(lang.L("数值，如 3046"))
 	d.unit.SetPlaceHolder(lang.L("单位，如 人次"))
 	d.value.OnChanged = func(string) { d.update() }
@@ -73,7 +73,7 @@ func newFigureDialog(f *caseForm, section string) *figureDialog {
 	d.source = newLabel("")
 	d.source.Importance = widget.LowImportance
 	d.choices = widget.NewRadioGroup(nil, func(string) { d.showPicked() })
-	d.custom = newFormEntry(f.app)
+	d.custom = newFormEntry(f.sh)
 	d.custom.SetPlaceHolder(lang.L("或自己写，如：3000多人次"))
 	d.custom.OnChanged = func(string) { d.showPicked() }
 	d.insertBtn = widget.NewButtonWithIcon(lang.L("插入"), theme.ContentAddIcon(), d.onInsert)
@@ -91,12 +91,11 @@ func (d *figureDialog) show() {
 		widget.NewFormItem(lang.L("自定义写法"), d.custom),
 	)
 	title := fmt.Sprintf(lang.L("插入数字 — %s"), lang.L(data.SectionNames[d.section]))
-	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewVScroll(d.form), d.f.app.win)
+	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewVScroll(d.form), d.f.sh.window())
 	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("取消"), func() { d.dlg.Hide() }), d.insertBtn})
 	d.dlg.Resize(fyne.NewSize(600, 520))
 	d.f.figures.dialog = d
-	d.f.app.setDialog(d.dlg)
-	d.dlg.Show()
+	d.f.sh.present(d.dlg)
 }
 
 // selectMetric chooses the metric with key ("" for typed by hand); tests use it.
@@ -140,9 +139,9 @@ func (d *figureDialog) update() {
 		if d.span.Selected == d.spanTwoYears {
 			from = d.year - 1
 		}
-		cur, err := d.f.app.store.FigureValue(d.f.app.ctx, g.Key, from, d.year)
+		cur, err := d.f.sh.store().FigureValue(d.f.sh.ctx(), g.Key, from, d.year)
 		if err != nil {
-			d.f.app.showError(err)
+			d.f.sh.showError(err)
 			return
 		}
 		if !cur.Set {
@@ -255,9 +254,9 @@ func (c *caseFigures) remove(i int) {
 
 // check compares every figure with the records and redraws the page.
 func (c *caseFigures) check() {
-	st, err := c.f.app.store.CaseFigureStatus(c.f.app.ctx, c.f.current())
+	st, err := c.f.sh.store().CaseFigureStatus(c.f.sh.ctx(), c.f.current())
 	if err != nil {
-		c.f.app.showError(err)
+		c.f.sh.showError(err)
 		return
 	}
 	c.status = st
@@ -271,7 +270,7 @@ func (c *caseFigures) refresh(i int) {
 	}
 	cur := c.f.current()
 	if err := cur.RefreshFigure(i, c.status[i].Current); err != nil {
-		c.f.app.showError(err)
+		c.f.sh.showError(err)
 		return
 	}
 	if t := c.f.text(c.list[i].Section); t != nil {

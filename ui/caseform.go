@@ -24,7 +24,7 @@ import (
 // and the chosen photos. 保存 (Ctrl+S) keeps the editor open, since a case
 // is written over many sittings; 关闭 asks before unsaved changes are lost.
 type caseForm struct {
-	app    *App
+	sh     shell
 	c      data.Case // as loaded or last saved; ID 0 until first saved
 	saved  func(id int64)
 	limits data.CaseLimits
@@ -56,8 +56,8 @@ type caseForm struct {
 	lastPackage                             string // the package last written
 }
 
-func newCaseForm(a *App, c data.Case, thumbs *photoThumbs, saved func(id int64)) (*caseForm, error) {
-	st, ctx := a.store, a.ctx
+func newCaseForm(a shell, c data.Case, thumbs *photoThumbs, saved func(id int64)) (*caseForm, error) {
+	st, ctx := a.store(), a.ctx()
 	limits, err := st.CaseLimits(ctx)
 	if err != nil {
 		return nil, err
@@ -70,7 +70,7 @@ func newCaseForm(a *App, c data.Case, thumbs *photoThumbs, saved func(id int64))
 	if err != nil {
 		return nil, err
 	}
-	f := &caseForm{app: a, c: c, saved: saved, limits: limits}
+	f := &caseForm{sh: a, c: c, saved: saved, limits: limits}
 	f.pickDir = f.pickFolder
 	if c.Category != "" && !slices.Contains(cats, c.Category) {
 		cats = append(cats, c.Category) // a category since removed stays choosable here
@@ -84,7 +84,7 @@ func newCaseForm(a *App, c data.Case, thumbs *photoThumbs, saved func(id int64))
 	f.category.PlaceHolder = lang.L("请选择")
 	f.level = widget.NewRadioGroup([]string{data.LevelBest, data.LevelExcellent}, nil)
 	f.level.Horizontal, f.level.Required = true, true
-	f.orgName = widget.NewSelect(caseOrgNames(a.org, c.Title), func(string) { f.countTitle() })
+	f.orgName = widget.NewSelect(caseOrgNames(a.org(), c.Title), func(string) { f.countTitle() })
 	f.short = newCaseEntry(a, false)
 	f.short.SetPlaceHolder(lang.L("如：“课堂+车间”双线服务 让小商会办成大事"))
 	f.short.OnChanged = func(string) { f.countTitle() }
@@ -174,8 +174,8 @@ func (f *caseForm) fill(c data.Case) {
 	f.level.SetSelected(level)
 	name, short, ok := data.SplitCaseTitle(c.Title)
 	if !ok {
-		name = f.app.org.Name
-		if short == f.app.org.Name || short == f.app.org.ShortName {
+		name = f.sh.org().Name
+		if short == f.sh.org().Name || short == f.sh.org().ShortName {
 			short = "" // a title of the unit's name only: nothing written yet
 		}
 	}
@@ -292,14 +292,13 @@ func (f *caseForm) show() {
 	if f.c.ID != 0 {
 		title = lang.L("编辑案例") + " — " + f.c.Title
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.app.win)
+	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.sh.window())
 	f.dlg.SetButtons([]fyne.CanvasObject{f.checkBtn, f.packageBtn, f.note, layout.NewSpacer(), f.closeBtn, f.saveBtn})
-	f.app.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
-	ws := f.app.win.Canvas().Size()
+	f.sh.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
+	ws := f.sh.window().Canvas().Size()
 	f.dlg.Resize(fyne.NewSize(min(1100, ws.Width-40), min(760, ws.Height-40)))
-	f.app.setDialog(f.dlg)
-	f.dlg.Show()
-	f.app.win.Canvas().Focus(f.short)
+	f.sh.present(f.dlg)
+	f.sh.window().Canvas().Focus(f.short)
 	f.links.load()
 	f.figures.check()
 	f.photos.refreshChoices()
@@ -314,23 +313,23 @@ func (f *caseForm) submit() bool {
 	}
 	f.phone.SetValidationError(nil)
 	if err := f.phone.Validate(); err != nil {
-		f.app.showError(&data.Error{Code: data.CodeInvalid, Field: lang.L("联系电话"), Msg: err.Error()})
+		f.sh.showError(&data.Error{Code: data.CodeInvalid, Field: lang.L("联系电话"), Msg: err.Error()})
 		return false
 	}
 	c := f.current()
-	id, err := f.app.store.SaveCase(f.app.ctx, c)
+	id, err := f.sh.store().SaveCase(f.sh.ctx(), c)
 	if err != nil {
-		f.app.showError(err)
+		f.sh.showError(err)
 		return false
 	}
-	saved, err := f.app.store.Case(f.app.ctx, id)
+	saved, err := f.sh.store().Case(f.sh.ctx(), id)
 	if err != nil {
-		f.app.showError(err)
+		f.sh.showError(err)
 		return false
 	}
 	f.c, f.lastID = saved, id
 	f.snapshot = f.current()
-	f.note.SetText(fmt.Sprintf(lang.L("已保存 %s"), f.app.store.Now().Format("15:04")))
+	f.note.SetText(fmt.Sprintf(lang.L("已保存 %s"), f.sh.store().Now().Format("15:04")))
 	f.figures.check()
 	if f.saved != nil {
 		f.saved(id)
@@ -356,27 +355,26 @@ func (f *caseForm) onClose() {
 	discard.Importance = widget.DangerImportance
 	stay := widget.NewButton(lang.L("继续编辑"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(lang.L("案例尚未保存"),
-		newLabel(lang.L("案例有修改尚未保存。关闭前要保存吗？")), f.app.win)
+		newLabel(lang.L("案例有修改尚未保存。关闭前要保存吗？")), f.sh.window())
 	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
 	f.ask = d
-	f.app.setDialog(d)
-	d.Show()
+	f.sh.present(d)
 }
 
 // onCheck lists what keeps the case from being packaged.
 func (f *caseForm) onCheck() {
-	ps, err := f.app.store.CheckCase(f.app.ctx, f.current())
+	ps, err := f.sh.store().CheckCase(f.sh.ctx(), f.current())
 	if err != nil {
-		f.app.showError(err)
+		f.sh.showError(err)
 		return
 	}
 	f.problems = ps
 	f.figures.check()
 	if len(ps) == 0 {
-		f.app.showInfo(lang.L("检查"), lang.L("检查通过：各项内容齐全，字数未超出限制，数字都与记录一致。"))
+		f.sh.showInfo(lang.L("检查"), lang.L("检查通过：各项内容齐全，字数未超出限制，数字都与记录一致。"))
 		return
 	}
-	f.app.showInfo(lang.L("检查"), caseProblemText(ps))
+	f.sh.showInfo(lang.L("检查"), caseProblemText(ps))
 }
 
 // caseProblemText lists the problems, those to fix first, then warnings.

@@ -64,9 +64,9 @@ func (l *caseLinks) content() fyne.CanvasObject {
 // load reads the activities and shows the case's year, or every year when
 // the case already links activities of other years.
 func (l *caseLinks) load() {
-	all, err := l.f.app.store.Activities(l.f.app.ctx, 0)
+	all, err := l.f.sh.store().Activities(l.f.sh.ctx(), 0)
 	if err != nil {
-		l.f.app.showError(err)
+		l.f.sh.showError(err)
 		return
 	}
 	l.all = all

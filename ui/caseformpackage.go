@@ -24,15 +24,15 @@ var packageCase func(ctx context.Context, s *data.Store, caseID int64, dir strin
 // for a folder and writes the package there in the background.
 func (f *caseForm) onPackage() {
 	if packageCase == nil {
-		f.app.showInfo(lang.L("生成申报材料包"), lang.L("生成材料包功能暂不可用"))
+		f.sh.showInfo(lang.L("生成申报材料包"), lang.L("生成材料包功能暂不可用"))
 		return
 	}
 	if (f.c.ID == 0 || f.dirty()) && !f.submit() {
 		return
 	}
-	ps, err := f.app.store.CheckCase(f.app.ctx, f.current())
+	ps, err := f.sh.store().CheckCase(f.sh.ctx(), f.current())
 	if err != nil {
-		f.app.showError(err)
+		f.sh.showError(err)
 		return
 	}
 	f.problems = ps
@@ -45,24 +45,23 @@ func (f *caseForm) onPackage() {
 			if ok {
 				f.pickDir(f.writePackage)
 			}
-		}, f.app.win)
+		}, f.sh.window())
 	d.SetConfirmText(lang.L("仍要生成"))
 	d.SetDismissText(lang.L("返回修改"))
-	f.app.setDialog(d)
-	d.Show()
+	f.sh.present(d)
 }
 
 // pickFolder asks where the package goes.
 func (f *caseForm) pickFolder(use func(dir string)) {
 	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
-			f.app.showError(err)
+			f.sh.showError(err)
 			return
 		}
 		if u != nil {
 			use(u.Path())
 		}
-	}, f.app.win)
+	}, f.sh.window())
 	d.Show()
 }
 
@@ -71,15 +70,13 @@ func (f *caseForm) pickFolder(use func(dir string)) {
 func (f *caseForm) writePackage(dir string) {
 	bar := widget.NewProgressBar()
 	step := widget.NewLabel(lang.L("正在准备…"))
-	d := dialog.NewCustomWithoutButtons(lang.L("正在生成申报材料包"), container.NewVBox(step, bar), f.app.win)
+	d := dialog.NewCustomWithoutButtons(lang.L("正在生成申报材料包"), container.NewVBox(step, bar), f.sh.window())
 	d.Resize(fyne.NewSize(460, d.MinSize().Height))
 	d.Show()
-	st, id, write := f.app.store, f.c.ID, packageCase
-	a := f.app
-	a.busy.Add(1)
-	spawn(func() {
-		defer a.busy.Done()
-		path, err := write(a.ctx, st, id, dir, func(s string, frac float64) {
+	st, id, write := f.sh.store(), f.c.ID, packageCase
+	a := f.sh
+	a.inBackground(func() {
+		path, err := write(a.ctx(), st, id, dir, func(s string, frac float64) {
 			fyne.Do(func() {
 				step.SetText(s)
 				bar.SetValue(min(max(frac, 0), 1))

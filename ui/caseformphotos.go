@@ -49,7 +49,7 @@ type casePhotoItem struct {
 func newCasePhotos(f *caseForm, thumbs *photoThumbs, photos []data.CasePhoto) (*casePhotos, error) {
 	p := &casePhotos{f: f, thumbs: thumbs, note: newLabel("")}
 	for _, cp := range photos {
-		att, err := f.app.store.Attachment(f.app.ctx, cp.AttachmentID)
+		att, err := f.sh.store().Attachment(f.sh.ctx(), cp.AttachmentID)
 		gone := data.IsCode(err, data.CodeNotFound)
 		if err != nil && !gone {
 			return nil, err
@@ -72,14 +72,12 @@ func (p *casePhotos) loadThumbs() {
 	if len(pending) == 0 {
 		return
 	}
-	a, t := p.f.app, p.thumbs
+	a, t := p.f.sh, p.thumbs
 	paths := make([]string, len(pending))
 	for i, l := range pending {
-		paths[i] = a.store.AttachmentPath(l.att)
+		paths[i] = a.store().AttachmentPath(l.att)
 	}
-	a.busy.Add(1)
-	spawn(func() {
-		defer a.busy.Done()
+	a.inBackground(func() {
 		for i, l := range pending {
 			img := t.get(l.att.SHA256)
 			var err error
@@ -106,7 +104,7 @@ func photoCell() fyne.Size {
 }
 
 func (p *casePhotos) newItem(att data.Attachment, caption string, gone bool) *casePhotoItem {
-	it := &casePhotoItem{att: att, gone: gone, caption: newFormEntry(p.f.app), frame: newPhotoFrame()}
+	it := &casePhotoItem{att: att, gone: gone, caption: newFormEntry(p.f.sh), frame: newPhotoFrame()}
 	it.caption.SetText(caption)
 	it.caption.SetPlaceHolder(lang.L("图片说明"))
 	return it
@@ -204,9 +202,9 @@ func (p *casePhotos) refreshChoices() {
 	}
 	n := 0
 	for _, aid := range p.f.links.ids() {
-		photos, err := p.f.app.store.Photos(p.f.app.ctx, aid)
+		photos, err := p.f.sh.store().Photos(p.f.sh.ctx(), aid)
 		if err != nil {
-			p.f.app.showError(err)
+			p.f.sh.showError(err)
 			return
 		}
 		for _, att := range photos {

@@ -21,8 +21,8 @@ type caseEntry struct {
 	placed bool // the person has been in the entry: its cursor means something
 }
 
-func newCaseEntry(a *App, multi bool) *caseEntry {
-	e := &caseEntry{formEntry: formEntry{app: a}}
+func newCaseEntry(a shell, multi bool) *caseEntry {
+	e := &caseEntry{formEntry: formEntry{sh: a}}
 	if multi {
 		e.MultiLine = true
 		e.Wrapping = fyne.TextWrapWord
@@ -68,7 +68,7 @@ type caseText struct {
 }
 
 func newCaseText(f *caseForm, name, section string, limit func() int, rows int) *caseText {
-	t := &caseText{f: f, name: name, section: section, limit: limit, entry: newCaseEntry(f.app, true),
+	t := &caseText{f: f, name: name, section: section, limit: limit, entry: newCaseEntry(f.sh, true),
 		count: widget.NewLabel("")}
 	t.entry.SetMinRowsVisible(rows)
 	t.entry.OnChanged = func(string) { t.showCount() }

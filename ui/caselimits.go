@@ -15,13 +15,13 @@ import (
 
 // caseLimitsCard sets the character limits the case editor counts against.
 type caseLimitsCard struct {
-	app                                   *App
+	sh                                    shell
 	title, lead, practices, results, opin *widget.Entry
 	saveBtn, resetBtn                     *widget.Button
 }
 
-func newCaseLimitsCard(a *App) *caseLimitsCard {
-	c := &caseLimitsCard{app: a}
+func newCaseLimitsCard(a shell) *caseLimitsCard {
+	c := &caseLimitsCard{sh: a}
 	for _, e := range c.entries() {
 		*e = widget.NewEntry()
 		(*e).Validator = func(v string) error {
@@ -51,9 +51,9 @@ func (c *caseLimitsCard) content() fyne.CanvasObject {
 }
 
 func (c *caseLimitsCard) refresh() {
-	l, err := c.app.store.CaseLimits(c.app.ctx)
+	l, err := c.sh.store().CaseLimits(c.sh.ctx())
 	if err != nil {
-		c.app.showError(err)
+		c.sh.showError(err)
 		return
 	}
 	c.show(l)
@@ -70,15 +70,15 @@ func (c *caseLimitsCard) onSave() {
 	for i, e := range c.entries() {
 		n, err := strconv.Atoi(strings.TrimSpace((*e).Text))
 		if err != nil || n <= 0 {
-			c.app.showInfo(lang.L("案例字数限制"), lang.L("每项都应填写正整数。"))
+			c.sh.showInfo(lang.L("案例字数限制"), lang.L("每项都应填写正整数。"))
 			return
 		}
 		v[i] = n
 	}
 	l := data.CaseLimits{Title: v[0], Lead: v[1], Practices: v[2], Results: v[3], Opinion: v[4]}
-	if err := c.app.store.SetCaseLimits(c.app.ctx, l); err != nil {
-		c.app.showError(err)
+	if err := c.sh.store().SetCaseLimits(c.sh.ctx(), l); err != nil {
+		c.sh.showError(err)
 		return
 	}
-	c.app.showInfo(lang.L("已保存"), lang.L("案例字数限制已保存。"))
+	c.sh.showInfo(lang.L("已保存"), lang.L("案例字数限制已保存。"))
 }

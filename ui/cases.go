@@ -19,7 +19,7 @@ import (
 // casesScreen (案例申报) lists the award cases, newest year first, and opens
 // the editor to write one, check it and write its submission package.
 type casesScreen struct {
-	app *App
+	sh shell
 
 	list                       *widget.List
 	count                      *widget.Label
@@ -34,8 +34,8 @@ type casesScreen struct {
 	confirm *dialog.ConfirmDialog // the open 删除 confirmation
 }
 
-func newCasesScreen(a *App) *casesScreen {
-	s := &casesScreen{app: a, thumbs: newPhotoThumbs()}
+func newCasesScreen(a shell) *casesScreen {
+	s := &casesScreen{sh: a, thumbs: newPhotoThumbs()}
 	s.count = widget.NewLabel("")
 	s.list = widget.NewList(func() int { return len(s.cases) }, newCaseRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) { s.updateRow(i, o) })
@@ -91,12 +91,12 @@ func (s *casesScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 // refresh reloads the list, keeping the selection when the case is still there.
 func (s *casesScreen) refresh() {
-	if s.app.store == nil {
+	if s.sh.store() == nil {
 		return
 	}
-	cs, err := s.app.store.Cases(s.app.ctx)
+	cs, err := s.sh.store().Cases(s.sh.ctx())
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	s.cases = cs
@@ -128,31 +128,31 @@ func (s *casesScreen) updateButtons() {
 func (s *casesScreen) busy() bool { return s.form != nil && !s.form.closed }
 
 func (s *casesScreen) onAdd() {
-	if s.app.store == nil || s.busy() {
+	if s.sh.store() == nil || s.busy() {
 		return
 	}
-	s.openForm(newCaseDefaults(s.app))
+	s.openForm(newCaseDefaults(s.sh))
 }
 
 func (s *casesScreen) onEdit() {
 	if s.selected == 0 || s.busy() {
 		return
 	}
-	c, err := s.app.store.Case(s.app.ctx, s.selected)
+	c, err := s.sh.store().Case(s.sh.ctx(), s.selected)
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	s.openForm(c)
 }
 
 func (s *casesScreen) openForm(c data.Case) {
-	f, err := newCaseForm(s.app, c, s.thumbs, func(id int64) {
+	f, err := newCaseForm(s.sh, c, s.thumbs, func(id int64) {
 		s.selected = id
 		s.refresh()
 	})
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	s.form = f
@@ -171,18 +171,17 @@ func (s *casesScreen) onDelete() {
 		if !ok {
 			return
 		}
-		if err := s.app.store.DeleteCase(s.app.ctx, c.ID); err != nil {
-			s.app.showError(err)
+		if err := s.sh.store().DeleteCase(s.sh.ctx(), c.ID); err != nil {
+			s.sh.showError(err)
 			return
 		}
 		s.selected = 0
 		s.refresh()
-	}, s.app.win)
+	}, s.sh.window())
 	s.confirm.SetConfirmText(lang.L("删除"))
 	s.confirm.SetDismissText(lang.L("取消"))
 	s.confirm.SetConfirmImportance(widget.DangerImportance)
-	s.app.setDialog(s.confirm)
-	s.confirm.Show()
+	s.sh.present(s.confirm)
 }
 
 // caseCategoryOf is the award category an organization of this type most
@@ -194,8 +193,8 @@ var caseCategoryOf = map[string]string{
 }
 
 // newCaseDefaults is a new case filled in from the organization's profile.
-func newCaseDefaults(a *App) data.Case {
-	o := a.org
+func newCaseDefaults(a shell) data.Case {
+	o := a.org()
 	return data.Case{
 		Year: membersToday(a).Year(), Category: caseCategoryOf[o.Type], Level: data.LevelExcellent,
 		ContactPerson: o.ContactPerson, ContactOffice: o.ContactOffice, ContactPhone: o.ContactPhone,

@@ -104,7 +104,7 @@ func sqlite3Query(t *testing.T, path, q string) string {
 func TestCaseEditorCreate(t *testing.T) {
 	a := newTestApp(t, activityDemo(t))
 	ctx := context.Background()
-	st := a.store
+	st := a.store()
 	s := openCases(t, a)
 	a.runShortcut("new")
 	f := s.form
@@ -271,7 +271,7 @@ func sortedIDs(ids []int64) []int64 {
 // figure in the text and the database.
 func TestCaseEditorStale(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
-	st := a.store
+	st := a.store()
 	s := openCases(t, a)
 	f := openDemoCase(t, a, s)
 	f.tabs.Select(f.figureTab)
@@ -287,17 +287,17 @@ func TestCaseEditorStale(t *testing.T) {
 	old := f.figures.list[idx]
 
 	// 300 more people came to a course of 2026.
-	acts, err := st.Activities(a.ctx, 2026)
+	acts, err := st.Activities(a.ctx(), 2026)
 	if err != nil {
 		t.Fatal(err)
 	}
 	i := slices.IndexFunc(acts, func(x data.Activity) bool { return x.Type == "培训办班" })
-	act, err := st.Activity(a.ctx, acts[i].ID)
+	act, err := st.Activity(a.ctx(), acts[i].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	act.OutsideCount += 300
-	if err := st.UpdateActivity(a.ctx, act); err != nil {
+	if err := st.UpdateActivity(a.ctx(), act); err != nil {
 		t.Fatal(err)
 	}
 	f.tabs.Select(f.textTab)
@@ -340,7 +340,7 @@ func TestCaseEditorUnsaved(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
 	s := openCases(t, a)
 	f := openDemoCase(t, a, s)
-	before := sqlite3Query(t, a.store.Path(), "SELECT lead FROM cases")
+	before := sqlite3Query(t, a.store().Path(), "SELECT lead FROM cases")
 	test.Type(f.lead.entry, "补充一句。")
 	if !strings.HasSuffix(f.lead.count.Text, "字") {
 		t.Fatalf("lead count %q", f.lead.count.Text)
@@ -358,7 +358,7 @@ func TestCaseEditorUnsaved(t *testing.T) {
 	if !f.closed {
 		t.Fatal("不保存 did not close the editor")
 	}
-	if after := sqlite3Query(t, a.store.Path(), "SELECT lead FROM cases"); after != before {
+	if after := sqlite3Query(t, a.store().Path(), "SELECT lead FROM cases"); after != before {
 		t.Fatal("不保存 changed the database")
 	}
 }
@@ -366,7 +366,7 @@ func TestCaseEditorUnsaved(t *testing.T) {
 // TestCaseLimitsShown: over the limit the count turns to a warning.
 func TestCaseLimitsShown(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
-	if err := a.store.SetCaseLimits(a.ctx, data.CaseLimits{Title: 40, Lead: 10, Practices: 3000, Results: 1500, Opinion: 200}); err != nil {
+	if err := a.store().SetCaseLimits(a.ctx(), data.CaseLimits{Title: 40, Lead: 10, Practices: 3000, Results: 1500, Opinion: 200}); err != nil {
 		t.Fatal(err)
 	}
 	s := openCases(t, a)
@@ -450,7 +450,7 @@ func TestCaseDelete(t *testing.T) {
 	s.list.Select(0)
 	n := func(table string) int {
 		var k int
-		_ = a.store.DB().QueryRow("SELECT count(*) FROM " + table).Scan(&k)
+		_ = a.store().DB().QueryRow("SELECT count(*) FROM " + table).Scan(&k)
 		return k
 	}
 	acts := n("activities")

@@ -57,16 +57,16 @@ func TestRecentMenu(t *testing.T) {
 	first, second := demoCopy(t), demoCopy(t)
 	a := newTestApp(t, first)
 	a.openOther(second)
-	if a.store.Path() != second {
-		t.Fatalf("open %q", a.store.Path())
+	if a.store().Path() != second {
+		t.Fatalf("open %q", a.store().Path())
 	}
 	item := recentItem(t, a)
 	if len(item.ChildMenu.Items) != 1 || item.ChildMenu.Items[0].Label != first {
 		t.Fatalf("recent menu %v", labels(item.ChildMenu.Items))
 	}
 	item.ChildMenu.Items[0].Action()
-	if a.store.Path() != first {
-		t.Fatalf("after choosing the recent file: %q", a.store.Path())
+	if a.store().Path() != first {
+		t.Fatalf("after choosing the recent file: %q", a.store().Path())
 	}
 	if got := labels(recentItem(t, a).ChildMenu.Items); !slices.Equal(got, []string{second}) {
 		t.Fatalf("recent menu now %v", got)

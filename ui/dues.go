@@ -20,7 +20,7 @@ import (
 // collection sheet of every member of that year, one member's payment, and
 // payments of many members at once.
 type duesScreen struct {
-	app *App
+	sh  shell
 	now func() time.Time // the clock; tests fix it
 
 	year    int   // the year shown; 0 until the first refresh picks this year
@@ -84,8 +84,8 @@ var duesHeaders = [duesCols]string{"选择", "姓名", "企业名称", "商会�
 // window (companyColumn); longer names are cut with an ellipsis.
 var duesWidths = [duesCols]float32{48, 84, 196, 96, 92, 92, 124, 116, 118}
 
-func newDuesScreen(a *App) *duesScreen {
-	d := &duesScreen{app: a, now: time.Now, checked: map[int64]bool{}, stdSaved: map[string]int64{}}
+func newDuesScreen(a shell) *duesScreen {
+	d := &duesScreen{sh: a, now: time.Now, checked: map[int64]bool{}, stdSaved: map[string]int64{}}
 	d.yearSel = widget.NewSelect(nil, d.onYear)
 	for range data.Offices {
 		e := widget.NewEntry()
@@ -192,15 +192,15 @@ func (c *companyColumn) MinSize(objs []fyne.CanvasObject) fyne.Size { return obj
 
 // refresh reloads the years, the standards and the sheet from the store.
 func (d *duesScreen) refresh() {
-	if d.app.store == nil {
+	if d.sh.store() == nil {
 		return
 	}
 	if d.year == 0 {
 		d.year = d.now().Year()
 	}
-	years, err := d.app.store.DuesYears(d.app.ctx)
+	years, err := d.sh.store().DuesYears(d.sh.ctx())
 	if err != nil {
-		d.app.showError(err)
+		d.sh.showError(err)
 		return
 	}
 	this := d.now().Year()
@@ -254,9 +254,9 @@ func (d *duesScreen) today() time.Time {
 // ---- 会费标准 ----
 
 func (d *duesScreen) loadStandards() {
-	st, err := d.app.store.DuesStandards(d.app.ctx, d.year)
+	st, err := d.sh.store().DuesStandards(d.sh.ctx(), d.year)
 	if err != nil {
-		d.app.showError(err)
+		d.sh.showError(err)
 		return
 	}
 	d.stdSaved = map[string]int64{}
@@ -308,8 +308,8 @@ func (d *duesScreen) onSaveStandards() {
 		d.stdMsg.SetText(lang.L("请至少填写一个职务的会费标准"))
 		return
 	}
-	if err := d.app.store.SetDuesStandards(d.app.ctx, st); err != nil {
-		d.app.showError(err)
+	if err := d.sh.store().SetDuesStandards(d.sh.ctx(), st); err != nil {
+		d.sh.showError(err)
 		return
 	}
 	d.loadStandards()
@@ -321,9 +321,9 @@ func (d *duesScreen) onSaveStandards() {
 // onCopyStandards fills the empty entries from the year before; nothing is
 // saved until 保存标准.
 func (d *duesScreen) onCopyStandards() {
-	st, err := d.app.store.DuesStandards(d.app.ctx, d.year-1)
+	st, err := d.sh.store().DuesStandards(d.sh.ctx(), d.year-1)
 	if err != nil {
-		d.app.showError(err)
+		d.sh.showError(err)
 		return
 	}
 	if len(st) == 0 {
@@ -346,9 +346,9 @@ func (d *duesScreen) onCopyStandards() {
 // about 60 ms (BenchmarkDuesSheet), under the budget for work done on the
 // UI thread, so no progress dialog flashes on every visit.
 func (d *duesScreen) loadSheet() {
-	lines, err := d.app.store.DuesSheet(d.app.ctx, d.year)
+	lines, err := d.sh.store().DuesSheet(d.sh.ctx(), d.year)
 	if err != nil {
-		d.app.showError(err)
+		d.sh.showError(err)
 		return
 	}
 	d.lines = lines
@@ -368,10 +368,10 @@ func (d *duesScreen) loadSheet() {
 // keeping the selected member selected while still shown.
 func (d *duesScreen) applyFilter() {
 	var match map[int64]bool
-	if q := strings.TrimSpace(d.search.Text); q != "" && d.app.store != nil {
-		found, err := d.app.store.SearchMembers(d.app.ctx, q)
+	if q := strings.TrimSpace(d.search.Text); q != "" && d.sh.store() != nil {
+		found, err := d.sh.store().SearchMembers(d.sh.ctx(), q)
 		if err != nil {
-			d.app.showError(err)
+			d.sh.showError(err)
 			return
 		}
 		match = make(map[int64]bool, len(found))

@@ -66,7 +66,7 @@ func TestDuesArrearsFilter(t *testing.T) {
 	ctx := context.Background()
 
 	// 全部: every member of 2026, counted independently from the roster
-	ms, err := a.store.Members(ctx)
+	ms, err := a.store().Members(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestDuesArrearsFilter(t *testing.T) {
 	}
 
 	d.filter.SetSelected(duesFilterArrears)
-	arrears, err := a.store.Arrears(ctx, 2026)
+	arrears, err := a.store().Arrears(ctx, 2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +134,7 @@ func TestDuesBulkMarkPaid(t *testing.T) {
 	a, d := openDues(t)
 	ctx := context.Background()
 	d.filter.SetSelected(duesFilterArrears)
-	before := arrearsIDs(t, a.store, 2026)
+	before := arrearsIDs(t, a.store(), 2026)
 	if rows(d) != len(before) {
 		t.Fatalf("%d rows, %d arrears", rows(d), len(before))
 	}
@@ -155,7 +155,7 @@ func TestDuesBulkMarkPaid(t *testing.T) {
 	if b.prefix.Text != "QH2026-" {
 		t.Fatalf("suggested prefix %q; want the chamber's own series QH2026-", b.prefix.Text)
 	}
-	next, err := a.store.NextReceipts(ctx, 2026, "QH2026-", 3)
+	next, err := a.store().NextReceipts(ctx, 2026, "QH2026-", 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestDuesBulkMarkPaid(t *testing.T) {
 
 	paidOn := time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)
 	for _, l := range picked {
-		ds, err := a.store.DuesOfMember(ctx, l.MemberID)
+		ds, err := a.store().DuesOfMember(ctx, l.MemberID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -193,7 +193,7 @@ func TestDuesBulkMarkPaid(t *testing.T) {
 			t.Errorf("%s: no 2026 dues row", l.Name)
 		}
 	}
-	after := arrearsIDs(t, a.store, 2026)
+	after := arrearsIDs(t, a.store(), 2026)
 	if len(after) != len(before)-3 {
 		t.Fatalf("store.Arrears %d → %d", len(before), len(after))
 	}
@@ -238,7 +238,7 @@ func TestDuesEditOne(t *testing.T) {
 	if f.due.Text != data.FormatYuanPlain(l.DueFen) || f.paid.Text != f.due.Text || f.date.Text != "2026-11-20" {
 		t.Fatalf("defaults: due %q paid %q date %q", f.due.Text, f.paid.Text, f.date.Text)
 	}
-	before, err := a.store.DuesOfMember(ctx, l.MemberID)
+	before, err := a.store().DuesOfMember(ctx, l.MemberID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,7 +250,7 @@ func TestDuesEditOne(t *testing.T) {
 			t.Fatalf("no inline error: %q", f.msg.Text)
 		}
 		test.Tap(f.saveBtn)
-		after, _ := a.store.DuesOfMember(ctx, l.MemberID)
+		after, _ := a.store().DuesOfMember(ctx, l.MemberID)
 		if fmt.Sprint(after) != fmt.Sprint(before) || d.editor != f {
 			t.Fatalf("an invalid amount was written: %+v", after)
 		}
@@ -280,7 +280,7 @@ func TestDuesEditOne(t *testing.T) {
 	if d.editor != nil {
 		t.Fatalf("the form stayed open: %q", f.msg.Text)
 	}
-	after, err := a.store.DuesOfMember(ctx, l.MemberID)
+	after, err := a.store().DuesOfMember(ctx, l.MemberID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,7 +320,7 @@ func TestDuesStandardsNewYear(t *testing.T) {
 		if !strings.HasPrefix(d.stdMsg.Text, "会员：") || member.Validate() == nil {
 			t.Fatalf("no inline error: %q", d.stdMsg.Text)
 		}
-		if st, _ := a.store.DuesStandards(ctx, 2027); len(st) != 0 {
+		if st, _ := a.store().DuesStandards(ctx, 2027); len(st) != 0 {
 			t.Fatalf("wrote %+v", st)
 		}
 	})
@@ -328,14 +328,14 @@ func TestDuesStandardsNewYear(t *testing.T) {
 	member.SetText("")
 	test.Type(member, "600")
 	test.Tap(d.stdSave)
-	st, err := a.store.DuesStandards(ctx, 2027)
+	st, err := a.store().DuesStandards(ctx, 2027)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(st) != 1 || st[0] != (data.DuesStandard{Year: 2027, Office: "会员", Fen: 60000}) {
 		t.Fatalf("stored %+v", st)
 	}
-	if old, _ := a.store.DuesStandards(ctx, 2026); len(old) == 0 || old[len(old)-1].Fen == 60000 {
+	if old, _ := a.store().DuesStandards(ctx, 2026); len(old) == 0 || old[len(old)-1].Fen == 60000 {
 		t.Fatalf("2026 changed: %+v", old)
 	}
 	// the 2027 sheet now asks 600 of every ordinary member
@@ -348,8 +348,8 @@ func TestDuesStandardsNewYear(t *testing.T) {
 			}
 		}
 	}
-	if n == 0 || len(arrearsIDs(t, a.store, 2027)) != n {
-		t.Fatalf("%d 会员 rows, %d in arrears", n, len(arrearsIDs(t, a.store, 2027)))
+	if n == 0 || len(arrearsIDs(t, a.store(), 2027)) != n {
+		t.Fatalf("%d 会员 rows, %d in arrears", n, len(arrearsIDs(t, a.store(), 2027)))
 	}
 
 	t.Run("CopyLastYear", func(t *testing.T) {
@@ -357,7 +357,7 @@ func TestDuesStandardsNewYear(t *testing.T) {
 		if d.stdEntries[0].Text == "" || member.Text != "600" {
 			t.Fatalf("会长 %q 会员 %q", d.stdEntries[0].Text, member.Text)
 		}
-		if st, _ := a.store.DuesStandards(ctx, 2027); len(st) != 1 {
+		if st, _ := a.store().DuesStandards(ctx, 2027); len(st) != 1 {
 			t.Fatal("沿用上年 saved without 保存标准")
 		}
 	})

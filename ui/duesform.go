@@ -80,11 +80,10 @@ func (f *duesForm) show() {
 		widget.NewFormItem(lang.L("备注"), f.note),
 	)
 	buttons := container.NewHBox(layout.NewSpacer(), f.cancelBtn, f.saveBtn)
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("登记缴费"), container.NewVBox(head, form, f.msg, buttons), d.app.win)
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("登记缴费"), container.NewVBox(head, form, f.msg, buttons), d.sh.window())
 	f.dlg.Resize(fyne.NewSize(520, 0))
-	d.app.setDialog(f.dlg)
-	f.dlg.Show()
-	d.app.win.Canvas().Focus(f.paid)
+	d.sh.present(f.dlg)
+	d.sh.window().Canvas().Focus(f.paid)
 }
 
 // read checks every field and returns the dues to save, or the first problem
@@ -142,7 +141,7 @@ func (f *duesForm) onSave() {
 		return
 	}
 	d := f.screen
-	if _, err := d.app.store.SaveDues(d.app.ctx, dues); err != nil {
+	if _, err := d.sh.store().SaveDues(d.sh.ctx(), dues); err != nil {
 		f.msg.SetText(message(err))
 		return
 	}
@@ -195,10 +194,9 @@ func (b *bulkPaidForm) show() {
 		widget.NewFormItem(lang.L("收据号前缀"), b.prefix),
 	)
 	buttons := container.NewHBox(layout.NewSpacer(), b.cancelBtn, b.okBtn)
-	b.dlg = dialog.NewCustomWithoutButtons(lang.L("批量登记已缴"), container.NewVBox(b.info, form, b.msg, buttons), d.app.win)
+	b.dlg = dialog.NewCustomWithoutButtons(lang.L("批量登记已缴"), container.NewVBox(b.info, form, b.msg, buttons), d.sh.window())
 	b.dlg.Resize(fyne.NewSize(520, 0))
-	d.app.setDialog(b.dlg)
-	b.dlg.Show()
+	d.sh.present(b.dlg)
 }
 
 // receipts are the numbers store.MarkDuesPaid will give to the members
@@ -211,7 +209,7 @@ func (b *bulkPaidForm) receipts(prefix string) []string {
 		}
 	}
 	d := b.screen
-	rs, err := d.app.store.NextReceipts(d.app.ctx, d.year, prefix, n)
+	rs, err := d.sh.store().NextReceipts(d.sh.ctx(), d.year, prefix, n)
 	if err != nil {
 		return nil
 	}
@@ -290,8 +288,8 @@ func (b *bulkPaidForm) onOK() {
 	year, n := d.year, len(ids)
 	b.dlg.Hide()
 	d.bulk = nil
-	d.app.background(lang.L("正在登记缴费…"), func(ctx context.Context) error {
-		return d.app.store.MarkDuesPaid(ctx, year, ids, date, prefix)
+	d.sh.background(lang.L("正在登记缴费…"), func(ctx context.Context) error {
+		return d.sh.store().MarkDuesPaid(ctx, year, ids, date, prefix)
 	}, func() {
 		for _, id := range ids {
 			delete(d.checked, id)

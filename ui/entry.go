@@ -16,18 +16,18 @@ var shortcutKeys = map[fyne.KeyName]string{fyne.KeyN: "new", fyne.KeyF: "search"
 // nothing.
 type formEntry struct {
 	widget.Entry
-	app *App
+	sh shell
 }
 
-func newFormEntry(a *App) *formEntry {
-	e := &formEntry{app: a}
+func newFormEntry(a shell) *formEntry {
+	e := &formEntry{sh: a}
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.ExtendBaseWidget(e)
 	return e
 }
 
-func newFormMultiLineEntry(a *App) *formEntry {
-	e := &formEntry{app: a}
+func newFormMultiLineEntry(a shell) *formEntry {
+	e := &formEntry{sh: a}
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.ExtendBaseWidget(e)
@@ -39,7 +39,7 @@ func newFormMultiLineEntry(a *App) *formEntry {
 func (e *formEntry) TypedShortcut(sc fyne.Shortcut) {
 	if cs, ok := sc.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault {
 		if name, ok := shortcutKeys[cs.KeyName]; ok {
-			e.app.runShortcut(name)
+			e.sh.runShortcut(name)
 			return
 		}
 	}

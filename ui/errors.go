@@ -35,8 +35,7 @@ func (a *App) showError(err error) {
 	log.Printf("error: %s", data.ForLog(err))
 	fyne.Do(func() {
 		d := dialog.NewError(errors.New(message(err)), a.win)
-		a.setDialog(d)
-		d.Show()
+		a.present(d)
 	})
 }
 
@@ -44,8 +43,7 @@ func (a *App) showError(err error) {
 func (a *App) showInfo(title, msg string) {
 	fyne.Do(func() {
 		d := dialog.NewInformation(title, msg, a.win)
-		a.setDialog(d)
-		d.Show()
+		a.present(d)
 	})
 }
 
@@ -57,10 +55,8 @@ func (a *App) background(title string, work func(ctx context.Context) error, don
 	d := dialog.NewCustomWithoutButtons(title, bar, a.win)
 	d.Show()
 	again := a.takeSaving()
-	a.busy.Add(1)
-	spawn(func() {
-		defer a.busy.Done()
-		err := work(a.ctx)
+	a.inBackground(func() {
+		err := work(a.ctx())
 		fyne.Do(func() {
 			d.Hide()
 			if err != nil && again != nil && isInUse(err) {

@@ -226,8 +226,8 @@ type explainDialog struct {
 // showExplain looks up the records behind a metric's figure for a year and
 // shows them in a dialog. It returns nil when the store fails (the error is
 // shown).
-func (a *App) showExplain(year int, key string) *explainDialog {
-	fig, rows, err := a.store.Explain(a.ctx, year, key)
+func showExplain(a shell, year int, key string) *explainDialog {
+	fig, rows, err := a.store().Explain(a.ctx(), year, key)
 	if err != nil {
 		a.showError(err)
 		return nil
@@ -239,16 +239,15 @@ func (a *App) showExplain(year int, key string) *explainDialog {
 	head.SizeName = theme.SizeNameSubHeadingText
 	source := newLabel(lang.L("来源：") + sourceText(fig))
 	d.copy = widget.NewButtonWithIcon(lang.L("复制清单"), theme.ContentCopyIcon(), func() {
-		a.fyne.Clipboard().SetContent(d.text())
+		fyne.CurrentApp().Clipboard().SetContent(d.text())
 		d.copy.SetText(lang.L("已复制"))
 	})
 	closeBtn := widget.NewButton(lang.L("关闭"), func() { d.dlg.Hide() })
 	body := container.NewBorder(container.NewVBox(head, source), nil, nil, nil, d.box)
-	d.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("%s“%s”的来源"), yearText(year), fig.Name), body, a.win)
+	d.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("%s“%s”的来源"), yearText(year), fig.Name), body, a.window())
 	d.dlg.SetButtons([]fyne.CanvasObject{d.copy, closeBtn})
 	d.dlg.Resize(fyne.NewSize(760, 560))
-	a.setDialog(d.dlg)
-	d.dlg.Show()
+	a.present(d.dlg)
 	return d
 }
 

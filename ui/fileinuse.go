@@ -51,8 +51,7 @@ func (a *App) showInUse(err error, again *saveAgain) {
 	cancel := widget.NewButton(lang.L("取消"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(lang.L("文件正在使用"), widget.NewLabel(message(err)), a.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, saveAs, retry})
-	a.setDialog(d)
-	d.Show()
+	a.present(d)
 }
 
 // isInUse reports whether err is a file held open by another program.

@@ -71,7 +71,7 @@ func (a *App) openFileDialog() { a.pickFile(dbFilter, a.openOther) }
 // openOther switches to the file at path, keeping the current one open if
 // path cannot be opened.
 func (a *App) openOther(path string) {
-	state, err := data.Inspect(a.ctx, path)
+	state, err := data.Inspect(a.ctx(), path)
 	if err != nil {
 		a.showError(err)
 		return
@@ -81,7 +81,7 @@ func (a *App) openOther(path string) {
 		a.showWelcome(path)
 		return
 	}
-	s, err := data.Open(a.ctx, path, data.OpenOptions{Actor: actor()})
+	s, err := data.Open(a.ctx(), path, data.OpenOptions{Actor: actor()})
 	if err != nil {
 		a.showError(err)
 		return
@@ -101,15 +101,15 @@ func (a *App) newFileDialog() {
 
 // backupDialog writes a copy of the open data file where the person says.
 func (a *App) backupDialog() {
-	if a.store == nil {
+	if a.store() == nil {
 		a.showInfo(lang.L("备份"), lang.L("尚未打开数据文件。"))
 		return
 	}
-	a.pickSaveFile(fmt.Sprintf(lang.L("%s备份_%s.db"), a.org.ShortName, time.Now().Format("20060102")), ".db", nil, a.backupTo)
+	a.pickSaveFile(fmt.Sprintf(lang.L("%s备份_%s.db"), a.org().ShortName, time.Now().Format("20060102")), ".db", nil, a.backupTo)
 }
 
 func (a *App) backupTo(path string) {
-	s := a.store
+	s := a.store()
 	a.background(lang.L("正在备份…"), func(ctx context.Context) error {
 		return s.Backup(ctx, path)
 	}, func() { a.showInfo(lang.L("备份完成"), lang.L("已备份到 ")+filepath.Clean(path)) })

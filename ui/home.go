@@ -19,7 +19,7 @@ import (
 // what needs attention, the newest activities, and the activities and
 // person-times of each month as bars.
 type homeScreen struct {
-	app  *App
+	sh   shell
 	now  func() time.Time // the clock; tests fix it
 	year int              // the year shown; 0 for this year
 
@@ -53,8 +53,8 @@ const homeRecent = 6
 // assemblyType is the activity type of the yearly 会员大会.
 const assemblyType = "会员大会"
 
-func newHomeScreen(a *App) *homeScreen {
-	h := &homeScreen{app: a, now: time.Now,
+func newHomeScreen(a shell) *homeScreen {
+	h := &homeScreen{sh: a, now: time.Now,
 		title:    widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		subtitle: widget.NewLabel(""), noRecent: widget.NewLabel(lang.L("还没有活动记录。")),
 		allClear:    widget.NewLabel(lang.L("目前没有需要处理的事项。")),
@@ -71,9 +71,9 @@ func newHomeScreen(a *App) *homeScreen {
 		b.Importance = widget.LowImportance
 		return b
 	}
-	h.arrearsBtn = reminder(func() { a.show("dues") })
-	h.assemblyBtn = reminder(func() { a.show("activities") })
-	h.photosBtn = reminder(func() { a.show("activities") })
+	h.arrearsBtn = reminder(func() { a.navigate("dues") })
+	h.assemblyBtn = reminder(func() { a.navigate("activities") })
+	h.photosBtn = reminder(func() { a.navigate("activities") })
 	for range homeRecent {
 		h.recent = append(h.recent, newRecentRow())
 	}
@@ -93,7 +93,7 @@ func (h *homeScreen) content() fyne.CanvasObject {
 	}
 	reminders := container.NewVBox(sectionTitle(lang.L("提醒")), h.arrearsBtn, h.assemblyBtn, h.photosBtn, h.allClear)
 	recent := container.NewVBox(container.NewBorder(nil, nil, sectionTitle(lang.L("最近的活动")),
-		widget.NewButton(lang.L("全部活动"), func() { h.app.show("activities") })))
+		widget.NewButton(lang.L("全部活动"), func() { h.sh.navigate("activities") })))
 	for _, r := range h.recent {
 		recent.Add(r.box)
 	}
@@ -166,28 +166,28 @@ func (h *homeScreen) shownYear() int {
 }
 
 func (h *homeScreen) refresh() {
-	s, ctx := h.app.store, h.app.ctx
+	s, ctx := h.sh.store(), h.sh.ctx()
 	if s == nil {
 		return
 	}
 	year := h.shownYear()
-	h.title.SetText(h.app.org.Name)
+	h.title.SetText(h.sh.org().Name)
 	sub := yearText(year) + lang.L("工作概况")
 	if today := h.now(); today.Year() == year {
 		sub += lang.L("，统计至") + data.FormatDateCN(today)
 	}
 	h.subtitle.SetText(sub + lang.L("。点击数字查看它来自哪些记录。"))
 	if err := h.loadCards(year); err != nil {
-		h.app.showError(err)
+		h.sh.showError(err)
 		return
 	}
 	if err := h.loadReminders(year); err != nil {
-		h.app.showError(err)
+		h.sh.showError(err)
 		return
 	}
 	recent, err := s.RecentActivities(ctx, homeRecent)
 	if err != nil {
-		h.app.showError(err)
+		h.sh.showError(err)
 		return
 	}
 	for i, r := range h.recent {
@@ -202,7 +202,7 @@ func (h *homeScreen) refresh() {
 	h.noRecent.Refresh()
 	months, err := s.MonthlyActivity(ctx, year)
 	if err != nil {
-		h.app.showError(err)
+		h.sh.showError(err)
 		return
 	}
 	acts, pts := make([]float64, 12), make([]float64, 12)
@@ -215,7 +215,7 @@ func (h *homeScreen) refresh() {
 }
 
 func (h *homeScreen) loadCards(year int) error {
-	s, ctx := h.app.store, h.app.ctx
+	s, ctx := h.sh.store(), h.sh.ctx()
 	figs, err := s.Figures(ctx, year)
 	if err != nil {
 		return err
@@ -249,7 +249,7 @@ func (h *homeScreen) loadCards(year int) error {
 }
 
 func (h *homeScreen) loadReminders(year int) error {
-	s, ctx := h.app.store, h.app.ctx
+	s, ctx := h.sh.store(), h.sh.ctx()
 	arrears, err := s.Arrears(ctx, year)
 	if err != nil {
 		return err
@@ -280,10 +280,9 @@ func (h *homeScreen) loadReminders(year int) error {
 
 // onCard opens the metrics screen on the card's figure.
 func (h *homeScreen) onCard(key string) {
-	if ms, ok := h.app.screens["metrics"].(*metricsScreen); ok {
+	if ms, ok := h.sh.navigate("metrics").(*metricsScreen); ok {
 		ms.focus(h.shownYear(), key)
 	}
-	h.app.show("metrics")
 }
 
 // recentRow is one line of 最近的活动.

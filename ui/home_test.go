@@ -47,7 +47,7 @@ func figureMap(t *testing.T, st *data.Store, year int) map[string]data.Figure {
 
 func TestHomeCardsShowFigures(t *testing.T) {
 	a, h := openHome(t)
-	figs, prev := figureMap(t, a.store, 2026), figureMap(t, a.store, 2025)
+	figs, prev := figureMap(t, a.store(), 2026), figureMap(t, a.store(), 2025)
 	for _, key := range homeCards {
 		c, f := h.card(t, key), figs[key]
 		if c.fig.Key != key || c.fig.Name != f.Name || c.fig.Unit != f.Unit {
@@ -75,7 +75,7 @@ func TestHomeCardsShowFigures(t *testing.T) {
 func TestHomeAfterNewActivity(t *testing.T) {
 	a, h := openHome(t)
 	ctx := context.Background()
-	before := figureMap(t, a.store, 2026)
+	before := figureMap(t, a.store(), 2026)
 	shown := map[string]string{}
 	for _, key := range homeCards {
 		shown[key] = h.card(t, key).valueText()
@@ -85,7 +85,7 @@ func TestHomeAfterNewActivity(t *testing.T) {
 	r := test.WidgetRenderer(h.actChart).(*barChartRenderer)
 	juneBar := r.barHeight(5)
 
-	ms, err := a.store.Members(ctx)
+	ms, err := a.store().Members(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestHomeAfterNewActivity(t *testing.T) {
 			ids = append(ids, m.ID)
 		}
 	}
-	if _, err := a.store.CreateActivity(ctx, data.Activity{
+	if _, err := a.store().CreateActivity(ctx, data.Activity{
 		Title: "新材料产业对接会", Type: "招商引资/考察", Date: time.Date(2026, 6, 10, 0, 0, 0, 0, time.UTC),
 		Attendees: ids, OutsideCount: 7,
 		Outcomes: []data.Outcome{{MetricKey: "projects_signed", Value: 2}, {MetricKey: "investment", Value: 1.5}},
@@ -104,7 +104,7 @@ func TestHomeAfterNewActivity(t *testing.T) {
 	}
 	h.refresh()
 
-	after := figureMap(t, a.store, 2026)
+	after := figureMap(t, a.store(), 2026)
 	delta := map[string]float64{"activities_total": 1, "person_times": 10, "projects_signed": 2, "investment": 1.5}
 	for _, key := range homeCards {
 		want := before[key].Value + delta[key]
@@ -134,7 +134,7 @@ func TestHomeAfterNewActivity(t *testing.T) {
 func TestHomeReminders(t *testing.T) {
 	a, h := openHome(t)
 	ctx := context.Background()
-	arrears, err := a.store.Arrears(ctx, 2026)
+	arrears, err := a.store().Arrears(ctx, 2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,13 +145,13 @@ func TestHomeReminders(t *testing.T) {
 		t.Errorf("arrears reminder %q (hidden %v), want %q", h.arrearsBtn.Text, h.arrearsBtn.Hidden, want)
 	}
 	// Activities without photos, counted one by one.
-	acts, err := a.store.Activities(ctx, 2026)
+	acts, err := a.store().Activities(ctx, 2026)
 	if err != nil {
 		t.Fatal(err)
 	}
 	bare := 0
 	for _, x := range acts {
-		ps, err := a.store.Photos(ctx, x.ID)
+		ps, err := a.store().Photos(ctx, x.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -178,7 +178,7 @@ func TestHomeReminders(t *testing.T) {
 	if h.assemblyBtn.Hidden || h.assemblyBtn.Text != "本年度尚未召开会员大会" {
 		t.Fatalf("会员大会 reminder for 2027: %q hidden %v", h.assemblyBtn.Text, h.assemblyBtn.Hidden)
 	}
-	if _, err := a.store.CreateActivity(ctx, data.Activity{Title: "第三届会员大会第三次会议", Type: "会员大会",
+	if _, err := a.store().CreateActivity(ctx, data.Activity{Title: "第三届会员大会第三次会议", Type: "会员大会",
 		Date: time.Date(2027, 1, 20, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestHomeReminders(t *testing.T) {
 
 func TestHomeChartPerMonth(t *testing.T) {
 	a, h := openHome(t)
-	acts, err := a.store.Activities(context.Background(), 2026)
+	acts, err := a.store().Activities(context.Background(), 2026)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,7 @@ const importPreviewRows = 200
 // for the sheet when several look like rosters), a dry run shown as a
 // preview, then the import itself.
 type importDialog struct {
-	app    *App
+	sh     shell
 	path   string
 	onDone func() // runs on the UI thread after a successful import
 
@@ -50,16 +50,16 @@ type importDialog struct {
 
 // importRoster asks for a roster workbook and imports it with a preview.
 // onDone (may be nil) runs after a successful import.
-func (a *App) importRoster(onDone func()) {
-	if a.store == nil {
+func importRoster(a shell, onDone func()) {
+	if a.store() == nil {
 		return
 	}
-	a.pickFile(xlsxFilter, func(path string) { a.importFile(path, onDone) })
+	a.pickFile(xlsxFilter, func(path string) { importFile(a, path, onDone) })
 }
 
 // importFile reads the roster at path and shows what importing it would do.
-func (a *App) importFile(path string, onDone func()) *importDialog {
-	d := &importDialog{app: a, path: path, onDone: onDone}
+func importFile(a shell, path string, onDone func()) *importDialog {
+	d := &importDialog{sh: a, path: path, onDone: onDone}
 	d.read("")
 	return d
 }
@@ -67,8 +67,8 @@ func (a *App) importFile(path string, onDone func()) *importDialog {
 // read reads the file (sheet "" lets the reader choose) and dry-runs the
 // import, then shows the preview, the problems or the sheet choice.
 func (d *importDialog) read(sheet string) {
-	a := d.app
-	s := a.store
+	a := d.sh
+	s := a.store()
 	d.sheets, d.ros, d.problems, d.rep = nil, nil, nil, data.ImportReport{}
 	a.background(lang.L("正在读取名册…"), func(ctx context.Context) error {
 		ros, err := readRosterFile(d.path, sheet)
@@ -136,12 +136,11 @@ func (d *importDialog) show(title string, content fyne.CanvasObject, buttons ...
 	if d.dlg != nil {
 		d.dlg.Hide()
 	}
-	dlg := dialog.NewCustomWithoutButtons(title, content, d.app.win)
+	dlg := dialog.NewCustomWithoutButtons(title, content, d.sh.window())
 	dlg.SetButtons(buttons)
 	d.dlg = dlg
-	d.app.setDialog(dlg)
 	dlg.Resize(fyne.NewSize(720, 520))
-	dlg.Show()
+	d.sh.present(dlg)
 }
 
 func (d *importDialog) hide() {
@@ -244,8 +243,8 @@ func (d *importDialog) showProblems() {
 
 // doImport writes the previewed rows.
 func (d *importDialog) doImport() {
-	a := d.app
-	s := a.store
+	a := d.sh
+	s := a.store()
 	rows := d.ros.Rows
 	d.hide()
 	d.problems = nil

@@ -43,7 +43,7 @@ func writeRosterBook(t *testing.T, names []string, sheets ...[][]any) string {
 // aDemoMember is an active demo member with a phone.
 func aDemoMember(t *testing.T, a *App) data.Member {
 	t.Helper()
-	ms, err := a.store.Members(a.ctx)
+	ms, err := a.store().Members(a.ctx())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func aDemoMember(t *testing.T, a *App) data.Member {
 
 func memberCount(t *testing.T, a *App) int {
 	t.Helper()
-	ms, err := a.store.Members(a.ctx)
+	ms, err := a.store().Members(a.ctx())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func memberCount(t *testing.T, a *App) int {
 
 func found(t *testing.T, a *App, name string) bool {
 	t.Helper()
-	ms, err := a.store.SearchMembers(a.ctx, name)
+	ms, err := a.store().SearchMembers(a.ctx(), name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestImportPreviewThenImport(t *testing.T) {
 		{"测试乙二", "乙二测试有限公司", "13912340002", ""},
 	})
 	refreshed := false
-	d := a.importFile(path, func() { refreshed = true; ms.refresh() })
+	d := importFile(a, path, func() { refreshed = true; ms.refresh() })
 	a.wait()
 	if d.problems != nil || d.importBtn == nil {
 		t.Fatalf("want a preview, got problems %v", d.problems)
@@ -115,7 +115,7 @@ func TestImportPreviewThenImport(t *testing.T) {
 	if memberCount(t, a) != before+2 || !found(t, a, "测试甲一") || !found(t, a, "测试乙二") {
 		t.Fatalf("members after import: %d (was %d)", memberCount(t, a), before)
 	}
-	got, err := a.store.Member(a.ctx, old.ID)
+	got, err := a.store().Member(a.ctx(), old.ID)
 	if err != nil || got.Notes != "导入测试更新" {
 		t.Fatalf("updated member %+v %v", got, err)
 	}
@@ -136,7 +136,7 @@ func TestImportProblemsWriteNothing(t *testing.T) {
 		{"测试丙三", "丙三测试有限公司", "13912340003"},
 		{"测试丁四", "丁四测试有限公司", "12345"},
 	})
-	d := a.importFile(path, func() { t.Error("onDone after a refused import") })
+	d := importFile(a, path, func() { t.Error("onDone after a refused import") })
 	a.wait()
 	if len(d.problems) == 0 || d.importBtn != nil {
 		t.Fatalf("want the problems table, got %+v", d.rep)
@@ -157,7 +157,7 @@ func TestImportChoosesSheet(t *testing.T) {
 	path := writeRosterBook(t, []string{"2025年", "2026年"},
 		[][]any{{"姓名", "联系电话"}, {"测试戊五", "13912340005"}},
 		[][]any{{"姓名", "联系电话"}, {"测试己六", "13912340006"}, {"测试庚七", "13912340007"}})
-	d := a.importFile(path, nil)
+	d := importFile(a, path, nil)
 	a.wait()
 	if !slices.Equal(d.sheets, []string{"2025年", "2026年"}) || d.sheetSelect == nil {
 		t.Fatalf("sheets %v", d.sheets)

@@ -166,17 +166,18 @@ func applyLanguage(p fyne.Preferences) string {
 // languageCard is 设置's 语言 / Language choice. Both names are written in
 // their own language so a person who cannot read the current one still
 // finds theirs.
-func (a *App) languageCard() fyne.CanvasObject {
+func languageCard(a shell) fyne.CanvasObject {
 	names := []string{"中文", "English"}
 	codes := []string{langChinese, langEnglish}
 	sel := widget.NewSelect(names, nil)
-	sel.SetSelectedIndex(slices.Index(codes, languageOf(a.fyne.Preferences())))
+	prefs := fyne.CurrentApp().Preferences()
+	sel.SetSelectedIndex(slices.Index(codes, languageOf(prefs)))
 	sel.OnChanged = func(string) {
 		code := codes[sel.SelectedIndex()]
-		if code == languageOf(a.fyne.Preferences()) {
+		if code == languageOf(prefs) {
 			return
 		}
-		a.fyne.Preferences().SetString(prefLanguage, code)
+		prefs.SetString(prefLanguage, code)
 		a.switchLanguage(code)
 	}
 	return widget.NewCard(lang.L("语言 / Language"), lang.L("界面文字的语言；数据（会员、活动等）保持原样。"),
@@ -191,10 +192,10 @@ func (a *App) switchLanguage(code string) {
 		return
 	}
 	a.win.SetMainMenu(a.menu())
-	if a.store == nil {
+	if a.store() == nil {
 		return
 	}
 	a.fyne.Preferences().SetString(prefLastScreen, a.current())
-	a.win.SetTitle(lang.L("商会工作台") + " — " + a.org.Name)
+	a.win.SetTitle(lang.L("商会工作台") + " — " + a.org().Name)
 	a.buildShell()
 }

@@ -275,7 +275,7 @@ func TestSwitchLanguageNow(t *testing.T) {
 	t.Cleanup(func() { _ = setLanguage(langChinese) })
 	a := newTestApp(t, demoCopy(t))
 	a.show("settings")
-	card := a.languageCard().(*widget.Card)
+	card := languageCard(a).(*widget.Card)
 	sel := card.Content.(*fyne.Container).Objects[0].(*widget.Select)
 	if sel.Selected != "中文" {
 		t.Fatalf("language shown %q", sel.Selected)

@@ -37,7 +37,7 @@ func memberChoices(e *formEntry, choices []string) {
 // memberForm is the add/edit dialog of one member. Each field checks itself
 // while typing with the same rules the store applies on save.
 type memberForm struct {
-	app   *App
+	sh    shell
 	m     data.Member // as loaded; ID 0 for a new member
 	saved func(id int64)
 
@@ -56,8 +56,8 @@ type memberForm struct {
 
 func memberCreditHint() string { return lang.L("18位，可不填") }
 
-func newMemberForm(a *App, m data.Member, industries []string, saved func(id int64)) *memberForm {
-	f := &memberForm{app: a, m: m, saved: saved}
+func newMemberForm(a shell, m data.Member, industries []string, saved func(id int64)) *memberForm {
+	f := &memberForm{sh: a, m: m, saved: saved}
 	f.kind = widget.NewRadioGroup([]string{data.KindUnit, data.KindPersonal}, func(string) {
 		f.company.Validate()
 	})
@@ -185,13 +185,12 @@ func (f *memberForm) show() {
 	if f.m.ID != 0 {
 		title = lang.L("编辑会员 — ") + f.m.Name
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.app.win)
+	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.sh.window())
 	f.dlg.SetButtons([]fyne.CanvasObject{f.cancelBtn, f.saveBtn})
-	f.app.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
-	f.dlg.Resize(fyne.NewSize(min(920, f.app.win.Canvas().Size().Width-40), f.dlg.MinSize().Height))
-	f.app.setDialog(f.dlg)
-	f.dlg.Show()
-	f.app.win.Canvas().Focus(f.name)
+	f.sh.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
+	f.dlg.Resize(fyne.NewSize(min(920, f.sh.window().Canvas().Size().Width-40), f.dlg.MinSize().Height))
+	f.sh.present(f.dlg)
+	f.sh.window().Canvas().Focus(f.name)
 }
 
 // member is the member as the fields now describe it, and a problem with
@@ -230,7 +229,7 @@ func (f *memberForm) submit() bool {
 	m, dateErr := f.member()
 	invalid := f.validate()
 	if dateErr != nil {
-		f.app.showError(dateErr)
+		f.sh.showError(dateErr)
 		return false
 	}
 	if invalid != nil {
@@ -238,10 +237,10 @@ func (f *memberForm) submit() bool {
 		if _, err := probe.Normalize(); err != nil {
 			invalid = err // the store's own words, with the field named
 		}
-		f.app.showError(invalid)
+		f.sh.showError(invalid)
 		return false
 	}
-	s, ctx := f.app.store, f.app.ctx
+	s, ctx := f.sh.store(), f.sh.ctx()
 	var (
 		id       = m.ID
 		warnings data.Errors
@@ -253,7 +252,7 @@ func (f *memberForm) submit() bool {
 		warnings, err = s.UpdateMember(ctx, m)
 	}
 	if err != nil {
-		f.app.showError(err)
+		f.sh.showError(err)
 		return false
 	}
 	f.lastID, f.warnings = id, warnings
@@ -262,7 +261,7 @@ func (f *memberForm) submit() bool {
 		f.saved(id)
 	}
 	if len(warnings) > 0 {
-		f.app.showInfo(lang.L("已保存，但需要核对"), memberWarningText(warnings))
+		f.sh.showInfo(lang.L("已保存，但需要核对"), memberWarningText(warnings))
 	}
 	return true
 }
@@ -288,7 +287,7 @@ func memberWarningText(ws data.Errors) string {
 // leaveForm is the 退会 dialog: the date and the reason a member left.
 // Nothing is deleted; the member keeps their dues and attendance.
 type leaveForm struct {
-	app  *App
+	sh   shell
 	m    data.Member
 	done func()
 
@@ -302,8 +301,8 @@ type leaveForm struct {
 // memberLeaveReasons are the reasons a town chamber usually records.
 var memberLeaveReasons = []string{"企业注销", "迁出本镇", "经营转型", "个人原因", "长期未缴会费"}
 
-func newLeaveForm(a *App, m data.Member, done func()) *leaveForm {
-	l := &leaveForm{app: a, m: m, done: done, date: newFormEntry(a), reason: newFormEntry(a)}
+func newLeaveForm(a shell, m data.Member, done func()) *leaveForm {
+	l := &leaveForm{sh: a, m: m, done: done, date: newFormEntry(a), reason: newFormEntry(a)}
 	l.date.SetText(data.FormatDateISO(membersToday(a)))
 	l.date.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -329,13 +328,12 @@ func (l *leaveForm) show() {
 		who += "（" + l.m.Company + "）"
 	}
 	intro := newLabel(fmt.Sprintf(lang.L("确定让 %s 退会吗？\n会员不会被删除，以往的会费和活动记录都会保留。"), who))
-	l.dlg = dialog.NewCustomWithoutButtons(lang.L("会员退会"), container.NewVBox(intro, l.form), l.app.win)
+	l.dlg = dialog.NewCustomWithoutButtons(lang.L("会员退会"), container.NewVBox(intro, l.form), l.sh.window())
 	l.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("取消"), func() { l.dlg.Hide() }), l.okBtn})
-	l.app.saveWhileOpen(l.dlg, func() { l.submit() }, func() { l.closed = true })
+	l.sh.saveWhileOpen(l.dlg, func() { l.submit() }, func() { l.closed = true })
 	l.dlg.Resize(fyne.NewSize(520, l.dlg.MinSize().Height))
-	l.app.setDialog(l.dlg)
-	l.dlg.Show()
-	l.app.win.Canvas().Focus(l.reason)
+	l.sh.present(l.dlg)
+	l.sh.window().Canvas().Focus(l.reason)
 }
 
 // submit records the leaving; on a problem the dialog stays open.
@@ -346,12 +344,12 @@ func (l *leaveForm) submit() bool {
 	l.date.Validate() // shows the problem under the field too
 	date, err := data.ParseDate(l.date.Text)
 	if err != nil {
-		l.app.showError(err)
+		l.sh.showError(err)
 		return false
 	}
 	// an empty date reaches the store, which refuses it in its own words
-	if err := l.app.store.LeaveMember(l.app.ctx, l.m.ID, date, l.reason.Text); err != nil {
-		l.app.showError(err)
+	if err := l.sh.store().LeaveMember(l.sh.ctx(), l.m.ID, date, l.reason.Text); err != nil {
+		l.sh.showError(err)
 		return false
 	}
 	l.dlg.Hide()

@@ -18,7 +18,7 @@ import (
 // memberHistory is a member's 档案: details (phone and ID masked), offices
 // held, dues by year, activities attended and the change log.
 type memberHistory struct {
-	app        *App
+	sh         shell
 	m          data.Member
 	offices    []data.OfficeTerm
 	dues       []data.Dues
@@ -32,9 +32,9 @@ type memberHistory struct {
 
 // newMemberHistory loads everything the 档案 shows; a handful of small
 // queries for one member, quick enough for the UI thread.
-func newMemberHistory(a *App, id int64) (*memberHistory, error) {
-	s, ctx := a.store, a.ctx
-	h := &memberHistory{app: a}
+func newMemberHistory(a shell, id int64) (*memberHistory, error) {
+	s, ctx := a.store(), a.ctx()
+	h := &memberHistory{sh: a}
 	var err error
 	if h.m, err = s.Member(ctx, id); err != nil {
 		return nil, err
@@ -67,13 +67,12 @@ func (h *memberHistory) content() fyne.CanvasObject {
 
 func (h *memberHistory) show() {
 	title := lang.L("会员档案 — ") + h.m.Name
-	d := dialog.NewCustom(title, lang.L("关闭"), h.content(), h.app.win)
-	size := h.app.win.Canvas().Size()
+	d := dialog.NewCustom(title, lang.L("关闭"), h.content(), h.sh.window())
+	size := h.sh.window().Canvas().Size()
 	d.Resize(fyne.NewSize(min(900, size.Width-40), min(600, size.Height-40)))
 	d.SetOnClosed(func() { h.closed = true })
 	h.dlg = d
-	h.app.setDialog(d)
-	d.Show()
+	h.sh.present(d)
 }
 
 func (h *memberHistory) details() fyne.CanvasObject {

@@ -22,7 +22,7 @@ import (
 // every keystroke, filters and sortable columns, and opens the add/edit form,
 // the 退会 dialog and a member's 档案.
 type membersScreen struct {
-	app *App
+	sh shell
 
 	search                                    *formEntry
 	office, status, industry, political, dues *widget.Select
@@ -114,8 +114,8 @@ var memberCols = []memberColumn{
 		}},
 }
 
-func newMembersScreen(a *App) *membersScreen {
-	s := &membersScreen{app: a, sortCol: -1, pinyin: map[string]string{}, duesState: map[int64]string{},
+func newMembersScreen(a shell) *membersScreen {
+	s := &membersScreen{sh: a, sortCol: -1, pinyin: map[string]string{}, duesState: map[int64]string{},
 		fitted: map[fitKey]string{}}
 	s.quiet = true // nothing to search until every widget exists
 	defer func() { s.quiet = false }()
@@ -155,14 +155,14 @@ func newMembersScreen(a *App) *membersScreen {
 	s.bindShortcut("new", s.onAdd)
 	s.bindShortcut("search", func() {
 		if !s.busy() {
-			a.win.Canvas().Focus(s.search)
+			a.window().Canvas().Focus(s.search)
 		}
 	})
 	return s
 }
 
 // bindShortcut makes a named shortcut act on this screen while it shows.
-func (s *membersScreen) bindShortcut(name string, f func()) { s.app.bindShortcut("members", name, f) }
+func (s *membersScreen) bindShortcut(name string, f func()) { s.sh.bindShortcut("members", name, f) }
 
 func (s *membersScreen) newTable() *widget.Table {
 	t := widget.NewTable(
@@ -213,7 +213,7 @@ func (s *membersScreen) content() fyne.CanvasObject {
 	s.measureColumns()
 	top := container.NewBorder(nil, nil, nil,
 		container.NewHBox(s.addBtn, s.editBtn, s.leaveBtn, s.historyBtn,
-			widget.NewButtonWithIcon(lang.L("导入名册"), theme.UploadIcon(), func() { s.app.importRoster(s.refresh) })), s.search)
+			widget.NewButtonWithIcon(lang.L("导入名册"), theme.UploadIcon(), func() { importRoster(s.sh, s.refresh) })), s.search)
 	filters := container.NewHBox(s.office, s.status, s.industry, s.political, s.dues)
 	bar := container.NewBorder(nil, nil, nil, s.count, filters)
 	s.bar = bar
@@ -272,14 +272,14 @@ func (l membersTableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // refresh reloads this year's dues and the industries, then the rows.
 func (s *membersScreen) refresh() {
-	if s.app.store == nil {
+	if s.sh.store() == nil {
 		return
 	}
 	if err := s.loadDues(); err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 	}
 	if err := s.loadIndustries(); err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 	}
 	s.update()
 }
@@ -287,8 +287,8 @@ func (s *membersScreen) refresh() {
 // loadDues works out every member's 会费 state for this year once, so the
 // column and the filter only look it up.
 func (s *membersScreen) loadDues() error {
-	st, ctx := s.app.store, s.app.ctx
-	s.year = membersToday(s.app).Year()
+	st, ctx := s.sh.store(), s.sh.ctx()
+	s.year = membersToday(s.sh).Year()
 	owing, err := st.Arrears(ctx, s.year)
 	if err != nil {
 		return err
@@ -319,7 +319,7 @@ func (s *membersScreen) duesOf(m *data.Member) string {
 
 // loadIndustries offers the industries the roster holds.
 func (s *membersScreen) loadIndustries() error {
-	all, err := s.app.store.SearchMembers(s.app.ctx, "")
+	all, err := s.sh.store().SearchMembers(s.sh.ctx(), "")
 	if err != nil {
 		return err
 	}
@@ -367,7 +367,7 @@ func (s *membersScreen) industriesOf(ms []*data.Member) []string {
 // update reruns the search and the filters and shows the result.
 func (s *membersScreen) update() {
 	if err := s.load(); err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	s.show()
@@ -376,11 +376,11 @@ func (s *membersScreen) update() {
 // load is the data half of a keystroke: search, filter and sort into rows.
 // It touches no widget state other than reading the filters.
 func (s *membersScreen) load() error {
-	if s.app.store == nil {
+	if s.sh.store() == nil {
 		s.rows = nil
 		return nil
 	}
-	found, err := s.app.store.SearchMembers(s.app.ctx, s.search.Text)
+	found, err := s.sh.store().SearchMembers(s.sh.ctx(), s.search.Text)
 	if err != nil {
 		return err
 	}
@@ -610,10 +610,10 @@ func (s *membersScreen) busy() bool {
 }
 
 func (s *membersScreen) onAdd() {
-	if s.app.store == nil || s.busy() {
+	if s.sh.store() == nil || s.busy() {
 		return
 	}
-	m := data.Member{Kind: data.KindUnit, Office: "会员", JoinDate: membersToday(s.app)}
+	m := data.Member{Kind: data.KindUnit, Office: "会员", JoinDate: membersToday(s.sh)}
 	s.openForm(m)
 }
 
@@ -621,21 +621,21 @@ func (s *membersScreen) onEdit() {
 	if s.selected == 0 || s.busy() {
 		return
 	}
-	m, err := s.app.store.Member(s.app.ctx, s.selected)
+	m, err := s.sh.store().Member(s.sh.ctx(), s.selected)
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	s.openForm(m)
 }
 
 func (s *membersScreen) openForm(m data.Member) {
-	all, err := s.app.store.SearchMembers(s.app.ctx, "")
+	all, err := s.sh.store().SearchMembers(s.sh.ctx(), "")
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
-	s.form = newMemberForm(s.app, m, s.industriesOf(all), func(id int64) {
+	s.form = newMemberForm(s.sh, m, s.industriesOf(all), func(id int64) {
 		s.selected = id
 		s.refresh()
 	})
@@ -646,12 +646,12 @@ func (s *membersScreen) onLeave() {
 	if s.selected == 0 {
 		return
 	}
-	m, err := s.app.store.Member(s.app.ctx, s.selected)
+	m, err := s.sh.store().Member(s.sh.ctx(), s.selected)
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
-	s.leave = newLeaveForm(s.app, m, s.refresh)
+	s.leave = newLeaveForm(s.sh, m, s.refresh)
 	s.leave.show()
 }
 
@@ -659,9 +659,9 @@ func (s *membersScreen) onHistory() {
 	if s.selected == 0 {
 		return
 	}
-	h, err := newMemberHistory(s.app, s.selected)
+	h, err := newMemberHistory(s.sh, s.selected)
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	s.history = h
@@ -669,10 +669,10 @@ func (s *membersScreen) onHistory() {
 }
 
 // membersToday is the store's calendar date as midnight UTC, the way dates are kept.
-func membersToday(a *App) time.Time {
+func membersToday(a shell) time.Time {
 	now := time.Now()
-	if a.store != nil && a.store.Now != nil {
-		now = a.store.Now()
+	if a.store() != nil && a.store().Now != nil {
+		now = a.store().Now()
 	}
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }

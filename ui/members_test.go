@@ -33,7 +33,7 @@ func openMembers(t testing.TB, a *App) *membersScreen {
 // allMembers reads the roster from the database, not from the screen.
 func allMembers(t *testing.T, a *App) []data.Member {
 	t.Helper()
-	ms, err := a.store.Members(a.ctx)
+	ms, err := a.store().Members(a.ctx())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +158,7 @@ func TestMembersSearch(t *testing.T) {
 			if s.count.Text != fmt.Sprintf("共 %d 人", len(s.rows)) {
 				t.Fatalf("count %q for %d rows", s.count.Text, len(s.rows))
 			}
-			want, err := a.store.SearchMembers(a.ctx, q)
+			want, err := a.store().SearchMembers(a.ctx(), q)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -218,7 +218,7 @@ func TestMembersFilters(t *testing.T) {
 	}
 	s.industry.SetSelectedIndex(0)
 
-	owing, err := a.store.Arrears(a.ctx, membersToday(a).Year())
+	owing, err := a.store().Arrears(a.ctx(), membersToday(a).Year())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,11 +310,11 @@ func TestMemberAddForm(t *testing.T) {
 	if n := len(allMembers(t, a)); n != before+1 {
 		t.Fatalf("members %d after saving, want %d", n, before+1)
 	}
-	found, err := a.store.SearchMembers(a.ctx, "测试员")
+	found, err := a.store().SearchMembers(a.ctx(), "测试员")
 	if err != nil || len(found) != 1 {
 		t.Fatalf("new member found %d times (%v)", len(found), err)
 	}
-	m, err := a.store.Member(a.ctx, found[0].ID)
+	m, err := a.store().Member(a.ctx(), found[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -364,7 +364,7 @@ func TestMemberCreditWarning(t *testing.T) {
 	if msg := overlayTexts(a); !strings.Contains(msg, "已保存，但") || !strings.Contains(msg, "校验位") {
 		t.Fatalf("warning dialog says %q", msg)
 	}
-	m, err := a.store.Member(a.ctx, f.lastID)
+	m, err := a.store().Member(a.ctx(), f.lastID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -400,14 +400,14 @@ func TestMemberEdit(t *testing.T) {
 	f.office.SetSelected(newOffice)
 	f.notes.SetText("改过职务")
 	test.Tap(f.saveBtn)
-	m, err := a.store.Member(a.ctx, id)
+	m, err := a.store().Member(a.ctx(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if m.Office != newOffice || m.Notes != "改过职务" {
 		t.Fatalf("stored office %q notes %q", m.Office, m.Notes)
 	}
-	terms, err := a.store.OfficeHistory(a.ctx, id)
+	terms, err := a.store().OfficeHistory(a.ctx(), id)
 	if err != nil || len(terms) < 2 || terms[len(terms)-1].Office != newOffice {
 		t.Fatalf("office history %v (%v)", terms, err)
 	}
@@ -455,7 +455,7 @@ func TestMemberLeave(t *testing.T) {
 	if !l.closed {
 		t.Fatalf("退会 dialog still open: %q", overlayTexts(a))
 	}
-	m, err := a.store.Member(a.ctx, id)
+	m, err := a.store().Member(a.ctx(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -542,7 +542,7 @@ func TestMemberHistory(t *testing.T) {
 	var target *data.Member
 	var acts []data.Activity
 	for _, m := range s.rows {
-		as, err := a.store.ActivitiesOfMember(a.ctx, m.ID)
+		as, err := a.store().ActivitiesOfMember(a.ctx(), m.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -23,7 +23,7 @@ import (
 // hand-entered figures are filled in beside the table, and the chamber adds
 // metrics of its own.
 type metricsScreen struct {
-	app *App
+	sh  shell
 	now func() time.Time // the clock; tests fix it
 
 	year    int   // the year shown; 0 until the first refresh picks this year
@@ -75,8 +75,8 @@ var metricWidths = []float32{150, 118, 118, 168, 180}
 // metricPanelWidth is the width of the selected metric's panel.
 const metricPanelWidth = 340
 
-func newMetricsScreen(a *App) *metricsScreen {
-	s := &metricsScreen{app: a, now: time.Now, prev: map[string]data.Figure{}}
+func newMetricsScreen(a shell) *metricsScreen {
+	s := &metricsScreen{sh: a, now: time.Now, prev: map[string]data.Figure{}}
 	s.yearSel = widget.NewSelect(nil, s.onYear)
 	s.table = widget.NewTable(
 		func() (int, int) { return len(s.figs), metricCols },
@@ -170,15 +170,15 @@ func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 // refresh reloads the years and the figures from the store.
 func (s *metricsScreen) refresh() {
-	if s.app.store == nil {
+	if s.sh.store() == nil {
 		return
 	}
 	if s.year == 0 {
 		s.year = s.now().Year()
 	}
-	years, err := s.app.store.FigureYears(s.app.ctx)
+	years, err := s.sh.store().FigureYears(s.sh.ctx())
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	s.quiet = true
@@ -208,14 +208,14 @@ func (s *metricsScreen) focus(year int, key string) {
 
 // load reads the year's and the previous year's figures and redraws.
 func (s *metricsScreen) load() {
-	figs, err := s.app.store.Figures(s.app.ctx, s.year)
+	figs, err := s.sh.store().Figures(s.sh.ctx(), s.year)
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
-	prev, err := s.app.store.Figures(s.app.ctx, s.year-1)
+	prev, err := s.sh.store().Figures(s.sh.ctx(), s.year-1)
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	s.figs = figs
@@ -327,9 +327,9 @@ func (s *metricsScreen) onSelect(id widget.TableCellID) {
 // showDetails fills the panel for f; changed says another metric was
 // picked, so what was typed for the previous one is dropped.
 func (s *metricsScreen) showDetails(f data.Figure, changed bool) {
-	_, rows, err := s.app.store.Explain(s.app.ctx, s.year, f.Key)
+	_, rows, err := s.sh.store().Explain(s.sh.ctx(), s.year, f.Key)
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	s.detailName.SetText(fmt.Sprintf("%s（%s）", f.Name, kindText(f)))
@@ -393,9 +393,9 @@ func (s *metricsScreen) onSave() {
 		s.say(s.manualMsg, lang.L("请写明依据，例如“据会员企业年报汇总”，以便日后说明数字的来历"), widget.DangerImportance)
 		return
 	}
-	err = s.app.store.SetManualValue(s.app.ctx, data.ManualValue{Year: s.year, MetricKey: f.Key, Value: v, Note: note})
+	err = s.sh.store().SetManualValue(s.sh.ctx(), data.ManualValue{Year: s.year, MetricKey: f.Key, Value: v, Note: note})
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
 	s.load()
@@ -412,7 +412,7 @@ func (s *metricsScreen) onExplain() {
 	if s.selected == "" {
 		return
 	}
-	s.explain = s.app.showExplain(s.year, s.selected)
+	s.explain = showExplain(s.sh, s.year, s.selected)
 }
 
 // ---- 新增指标 ----
@@ -461,13 +461,12 @@ func (s *metricsScreen) onAdd() {
 	f.ok = widget.NewButtonWithIcon(lang.L("添加"), theme.ConfirmIcon(), f.submit)
 	f.ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(lang.L("取消"), theme.CancelIcon(), func() { f.dlg.Hide() })
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("新增指标"), container.NewVBox(form, f.msg), s.app.win)
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("新增指标"), container.NewVBox(form, f.msg), s.sh.window())
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.ok})
 	f.dlg.Resize(fyne.NewSize(520, 0))
 	s.adder = f
-	s.app.setDialog(f.dlg)
-	f.dlg.Show()
-	s.app.win.Canvas().Focus(f.name)
+	s.sh.present(f.dlg)
+	s.sh.window().Canvas().Focus(f.name)
 }
 
 // submit adds the metric; a refusal is said in the dialog, which stays open.
@@ -477,7 +476,7 @@ func (f *metricForm) submit() {
 		kind = data.MetricManual
 	}
 	m := data.Metric{Name: f.name.Text, Unit: f.unit.Text, Kind: kind, Note: f.note.Text}
-	key, err := f.s.app.store.AddMetric(f.s.app.ctx, m)
+	key, err := f.s.sh.store().AddMetric(f.s.sh.ctx(), m)
 	if err != nil {
 		if e, ok := data.AsError(err); ok {
 			f.msg.Importance = widget.DangerImportance
@@ -487,7 +486,7 @@ func (f *metricForm) submit() {
 			}
 			return
 		}
-		f.s.app.showError(err)
+		f.s.sh.showError(err)
 		return
 	}
 	f.dlg.Hide()

@@ -64,7 +64,7 @@ func selectMetric(t *testing.T, s *metricsScreen, key string) int {
 
 func TestMetricsTableMatchesStore(t *testing.T) {
 	a, s := openMetrics(t)
-	cur, prev := figures(t, a.store, 2026), figures(t, a.store, 2025)
+	cur, prev := figures(t, a.store(), 2026), figures(t, a.store(), 2025)
 	if n, cols := s.table.Length(); n != len(cur) || cols != metricCols {
 		t.Fatalf("table %d×%d, store has %d metrics", n, cols, len(cur))
 	}
@@ -163,7 +163,7 @@ func TestMetricsManualValue(t *testing.T) {
 	if s.manualForm.Hidden {
 		t.Fatal("the form for a manual metric is hidden")
 	}
-	before, _ := a.store.ManualValues(ctx, 2026)
+	before, _ := a.store().ManualValues(ctx, 2026)
 
 	for _, bad := range []string{"-3", "abc"} {
 		t.Run("Err"+bad, func(t *testing.T) {
@@ -178,7 +178,7 @@ func TestMetricsManualValue(t *testing.T) {
 			if !strings.HasPrefix(s.manualMsg.Text, "数值：") || s.manualMsg.Importance != widget.DangerImportance {
 				t.Errorf("message %q", s.manualMsg.Text)
 			}
-			after, _ := a.store.ManualValues(ctx, 2026)
+			after, _ := a.store().ManualValues(ctx, 2026)
 			if !slices.Equal(before, after) {
 				t.Errorf("an invalid value was written: %v → %v", before, after)
 			}
@@ -193,7 +193,7 @@ func TestMetricsManualValue(t *testing.T) {
 		if !strings.Contains(s.manualMsg.Text, "依据") {
 			t.Errorf("message %q", s.manualMsg.Text)
 		}
-		after, _ := a.store.ManualValues(ctx, 2026)
+		after, _ := a.store().ManualValues(ctx, 2026)
 		if !slices.Equal(before, after) {
 			t.Errorf("a value without note was written")
 		}
@@ -205,7 +205,7 @@ func TestMetricsManualValue(t *testing.T) {
 		s.noteEntry.SetText("")
 		test.Type(s.noteEntry, "与12家外地商会签订友好协议")
 		test.Tap(s.saveBtn)
-		v, ok := manualValue(t, a.store, 2026, "friendly_chambers")
+		v, ok := manualValue(t, a.store(), 2026, "friendly_chambers")
 		if !ok || v.Value != 12 || v.Note != "与12家外地商会签订友好协议" {
 			t.Fatalf("stored %+v %v", v, ok)
 		}
@@ -219,7 +219,7 @@ func TestMetricsManualValue(t *testing.T) {
 			t.Errorf("message %q, selected %q", s.manualMsg.Text, s.selected)
 		}
 		// Other years are left alone.
-		if v25, ok := manualValue(t, a.store, 2025, "friendly_chambers"); ok && v25.Value == 12 {
+		if v25, ok := manualValue(t, a.store(), 2025, "friendly_chambers"); ok && v25.Value == 12 {
 			t.Error("2025 changed")
 		}
 	})
@@ -260,7 +260,7 @@ func TestMetricsAddCustom(t *testing.T) {
 	if !strings.Contains(f.msg.Text, "已有同名指标") {
 		t.Fatalf("duplicate: message %q", f.msg.Text)
 	}
-	if ms, _ := a.store.Metrics(ctx); len(ms) != n {
+	if ms, _ := a.store().Metrics(ctx); len(ms) != n {
 		t.Fatalf("a refused metric was written: %d metrics", len(ms))
 	}
 
@@ -269,7 +269,7 @@ func TestMetricsAddCustom(t *testing.T) {
 	f.unit.SetText("个")
 	f.kind.SetSelected(kindOutcomeText)
 	test.Tap(f.ok)
-	ms, err := a.store.Metrics(ctx)
+	ms, err := a.store().Metrics(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,7 +301,7 @@ func TestMetricsAddCustom(t *testing.T) {
 	test.Type(s.valueEntry, "320")
 	test.Type(s.noteEntry, "志愿者服务登记")
 	test.Tap(s.saveBtn)
-	if v, ok := manualValue(t, a.store, 2026, key); !ok || v.Value != 320 {
+	if v, ok := manualValue(t, a.store(), 2026, key); !ok || v.Value != 320 {
 		t.Fatalf("manual value of the added metric %+v %v (%s)", v, ok, s.manualMsg.Text)
 	}
 	if got := metricCell(s, s.rowOf(key), metricColValue).Text; got != "320小时" {
@@ -317,7 +317,7 @@ func TestMetricsExplainTraining(t *testing.T) {
 	if d == nil || a.Dialog() != d.dlg {
 		t.Fatal("查看来源 dialog not shown")
 	}
-	acts, err := a.store.Activities(context.Background(), 2026)
+	acts, err := a.store().Activities(context.Background(), 2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -366,7 +366,7 @@ func TestMetricsExplainMembersAndManual(t *testing.T) {
 	a, s := openMetrics(t)
 	selectMetric(t, s, "members_total")
 	test.Tap(s.explainBtn)
-	fig, rows, err := a.store.Explain(context.Background(), 2026, "members_total")
+	fig, rows, err := a.store().Explain(context.Background(), 2026, "members_total")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -377,7 +377,7 @@ func TestMetricsExplainMembersAndManual(t *testing.T) {
 
 	selectMetric(t, s, "jobs_created")
 	test.Tap(s.explainBtn)
-	v, ok := manualValue(t, a.store, 2026, "jobs_created")
+	v, ok := manualValue(t, a.store(), 2026, "jobs_created")
 	if !ok {
 		t.Fatal("demo has no 2026 jobs_created")
 	}
@@ -397,7 +397,7 @@ func TestMetricsScreenshots(t *testing.T) {
 	dlg := func(name, title string) { t.Helper(); checkShot(t, a.win, dialogRegion(t, a), name, title) }
 	a.win.Resize(fyne.NewSize(1280, 800))
 	a.show("home")
-	screen("home.png", a.org.Name)
+	screen("home.png", a.org().Name)
 	a.show("metrics")
 	selectMetric(t, s, "training_sessions")
 	screen("metrics.png", "年度指标")

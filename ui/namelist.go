@@ -12,7 +12,7 @@ import (
 // nameList is a 设置 card for a configurable list of names (activity types,
 // award categories): the list, an entry and 添加 / 删除选中的.
 type nameList struct {
-	app            *App
+	sh             shell
 	title, hint    string
 	load           func(ctx context.Context) ([]string, error)
 	add, remove    func(ctx context.Context, name string) error
@@ -25,9 +25,9 @@ type nameList struct {
 
 // newNameList builds the card. The labels come whole from the caller, so
 // each reads naturally in every language; sample sizes the list rows.
-func newNameList(a *App, title, hint, placeholder, addLabel, delLabel, sample string,
+func newNameList(a shell, title, hint, placeholder, addLabel, delLabel, sample string,
 	load func(context.Context) ([]string, error), add, remove func(context.Context, string) error) *nameList {
-	l := &nameList{app: a, title: title, hint: hint, load: load, add: add, remove: remove, sel: -1}
+	l := &nameList{sh: a, title: title, hint: hint, load: load, add: add, remove: remove, sel: -1}
 	l.list = widget.NewList(func() int { return len(l.names) },
 		func() fyne.CanvasObject { return widget.NewLabel(sample) },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(l.names[i]) })
@@ -46,9 +46,9 @@ func (l *nameList) content() fyne.CanvasObject {
 }
 
 func (l *nameList) refresh() {
-	names, err := l.load(l.app.ctx)
+	names, err := l.load(l.sh.ctx())
 	if err != nil {
-		l.app.showError(err)
+		l.sh.showError(err)
 		return
 	}
 	l.names, l.sel = names, -1
@@ -57,8 +57,8 @@ func (l *nameList) refresh() {
 }
 
 func (l *nameList) onAdd() {
-	if err := l.add(l.app.ctx, l.entry.Text); err != nil {
-		l.app.showError(err)
+	if err := l.add(l.sh.ctx(), l.entry.Text); err != nil {
+		l.sh.showError(err)
 		return
 	}
 	l.entry.SetText("")
@@ -67,11 +67,11 @@ func (l *nameList) onAdd() {
 
 func (l *nameList) onRemove() {
 	if l.sel < 0 || l.sel >= len(l.names) {
-		l.app.showInfo(l.delBtn.Text, lang.L("请先在列表中选中一项。"))
+		l.sh.showInfo(l.delBtn.Text, lang.L("请先在列表中选中一项。"))
 		return
 	}
-	if err := l.remove(l.app.ctx, l.names[l.sel]); err != nil {
-		l.app.showError(err)
+	if err := l.remove(l.sh.ctx(), l.names[l.sel]); err != nil {
+		l.sh.showError(err)
 		return
 	}
 	l.refresh()

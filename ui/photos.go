@@ -112,15 +112,13 @@ func (t *photoThumbs) decode(f func()) {
 // load gets a stored photo's thumbnail, from the cache at once or decoded
 // in the background, and hands it (or why it cannot be shown) to set on
 // the UI thread.
-func (t *photoThumbs) load(a *App, att data.Attachment, set func(image.Image, error)) {
+func (t *photoThumbs) load(a shell, att data.Attachment, set func(image.Image, error)) {
 	if img := t.get(att.SHA256); img != nil {
 		set(img, nil)
 		return
 	}
-	path := a.store.AttachmentPath(att)
-	a.busy.Add(1)
-	spawn(func() {
-		defer a.busy.Done()
+	path := a.store().AttachmentPath(att)
+	a.inBackground(func() {
 		var img image.Image
 		var err error
 		t.decode(func() {
@@ -176,7 +174,7 @@ func (f *photoFrame) set(img image.Image, err error) {
 
 // photoGrid is the detail panel's read-only grid of an activity's photos.
 // The thumbnails load once start is called, after the grid is on screen.
-func photoGrid(a *App, thumbs *photoThumbs, photos []data.Attachment) (grid fyne.CanvasObject, start func()) {
+func photoGrid(a shell, thumbs *photoThumbs, photos []data.Attachment) (grid fyne.CanvasObject, start func()) {
 	if len(photos) == 0 {
 		l := widget.NewLabel(lang.L("没有照片。编辑活动可添加照片。"))
 		l.Importance = widget.LowImportance
@@ -222,7 +220,7 @@ type photoItem struct {
 // is written until the form is saved, and then in the same transaction as
 // the activity, so 取消 leaves the photos as they were.
 type photoEditor struct {
-	app     *App
+	sh      shell
 	thumbs  *photoThumbs
 	date    func() time.Time // the activity's date as typed, for new photos
 	changed func()           // the number of photos changed
@@ -235,8 +233,8 @@ type photoEditor struct {
 	open    *dialog.FileDialog // the file dialog while open, for tests
 }
 
-func newPhotoEditor(a *App, thumbs *photoThumbs, photos []data.Attachment, date func() time.Time) *photoEditor {
-	e := &photoEditor{app: a, thumbs: thumbs, date: date}
+func newPhotoEditor(a shell, thumbs *photoThumbs, photos []data.Attachment, date func() time.Time) *photoEditor {
+	e := &photoEditor{sh: a, thumbs: thumbs, date: date}
 	e.grid = container.New(layout.NewGridWrapLayout(photoTileSize))
 	e.addBtn = widget.NewButtonWithIcon(lang.L("添加照片"), theme.ContentAddIcon(), e.onAdd)
 	e.note = newLabel(lang.L("支持 JPG 和 PNG 照片，每张不超过 40 MB。添加、删除和说明在点击“保存”后生效。"))
@@ -260,7 +258,7 @@ func (e *photoEditor) content() fyne.CanvasObject {
 func (e *photoEditor) count() int { return len(e.items) }
 
 func (e *photoEditor) newItem(att data.Attachment) *photoItem {
-	it := &photoItem{att: att, frame: newPhotoFrame(), caption: newFormEntry(e.app), taken: newFormEntry(e.app)}
+	it := &photoItem{att: att, frame: newPhotoFrame(), caption: newFormEntry(e.sh), taken: newFormEntry(e.sh)}
 	it.caption.SetPlaceHolder(lang.L("照片说明"))
 	it.caption.SetText(att.Caption)
 	it.taken.SetPlaceHolder(lang.L("拍摄日期"))
@@ -280,7 +278,7 @@ func (e *photoEditor) thumbsFor(it *photoItem) {
 		return
 	}
 	if it.att.ID != 0 {
-		e.thumbs.load(e.app, it.att, it.frame.set)
+		e.thumbs.load(e.sh, it.att, it.frame.set)
 	}
 }
 
@@ -323,7 +321,7 @@ func (e *photoEditor) onAdd() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		e.open = nil
 		if err != nil {
-			e.app.showError(err)
+			e.sh.showError(err)
 			return
 		}
 		if r == nil {
@@ -336,13 +334,13 @@ func (e *photoEditor) onAdd() {
 			return
 		}
 		e.addPhotoReader(u.Name(), r)
-	}, e.app.win)
+	}, e.sh.window())
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", // case is ignored
 		".heic", ".heif", ".webp", ".bmp", ".gif", ".tif", ".tiff"}))
 	d.SetConfirmText(lang.L("添加"))
 	d.SetDismissText(lang.L("取消"))
 	d.SetTitleText(lang.L("选择照片"))
-	d.Resize(fyne.NewSize(min(900, e.app.win.Canvas().Size().Width-40), min(600, e.app.win.Canvas().Size().Height-40)))
+	d.Resize(fyne.NewSize(min(900, e.sh.window().Canvas().Size().Width-40), min(600, e.sh.window().Canvas().Size().Height-40)))
 	e.open = d
 	d.Show()
 }
@@ -361,7 +359,7 @@ func (e *photoEditor) addPhotoFiles(paths []string) {
 	var picked []photoPicked
 	var problems []error
 	known := e.hashes()
-	e.app.background(lang.L("正在检查照片…"), func(ctx context.Context) error {
+	e.sh.background(lang.L("正在检查照片…"), func(ctx context.Context) error {
 		for _, p := range paths {
 			if ctx.Err() != nil {
 				break
@@ -414,7 +412,7 @@ func (e *photoEditor) addPhotoReader(name string, r io.ReadCloser) {
 	var picked []photoPicked
 	var problems []error
 	known := e.hashes()
-	e.app.background(lang.L("正在检查照片…"), func(context.Context) error {
+	e.sh.background(lang.L("正在检查照片…"), func(context.Context) error {
 		defer r.Close()
 		b, err := io.ReadAll(io.LimitReader(r, data.MaxPhotoBytes+1))
 		var pf data.PhotoFile
@@ -454,7 +452,7 @@ func (e *photoEditor) addPicked(picked []photoPicked, problems []error) {
 		e.layout()
 	}
 	if len(problems) > 0 {
-		e.app.showError(photoProblems(problems, added))
+		e.sh.showError(photoProblems(problems, added))
 	}
 }
 

@@ -68,7 +68,7 @@ func cleanFileName(s string) string {
 
 // print writes the job's PDF into the scratch folder and opens it.
 func (a *App) print(job printJob) {
-	st := a.store
+	st := a.store()
 	if st == nil {
 		return
 	}
@@ -138,8 +138,7 @@ func (a *App) printed(job printJob, path string, openErr error) {
 		}
 	}, a.win)
 	d.SetConfirmImportance(widget.MediumImportance)
-	a.setDialog(d)
-	d.Show()
+	a.present(d)
 }
 
 // savePrinted copies the printed PDF to dst, whole or not at all.
@@ -193,7 +192,7 @@ func newActivityPrintButtons(s *activitiesScreen) (summary, signin *widget.Butto
 	on := func(job func(int64, string) printJob) func() {
 		return func() {
 			if act := s.selectedActivity(); act != nil {
-				s.app.print(job(act.ID, act.Title))
+				s.sh.print(job(act.ID, act.Title))
 			}
 		}
 	}
@@ -207,7 +206,7 @@ func newActivityPrintButtons(s *activitiesScreen) (summary, signin *widget.Butto
 func newLedgerPrintButton(s *reportsScreen) *widget.Button {
 	return widget.NewButtonWithIcon(lang.L("打印活动台账"), theme.DocumentPrintIcon(), func() {
 		if y := s.selectedYear(); y > 0 {
-			s.app.print(ledgerPrintJob(y))
+			s.sh.print(ledgerPrintJob(y))
 		}
 	})
 }

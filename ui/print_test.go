@@ -149,7 +149,7 @@ func TestPrintLedgerButton(t *testing.T) {
 		t.Errorf("file name %q", filepath.Base(p))
 	}
 	if !strings.Contains(text, "年度活动台账") || !strings.Contains(text, "第1页共") ||
-		!strings.Contains(text, strings.TrimSpace(a.org.Name)+strconv.Itoa(year)) {
+		!strings.Contains(text, strings.TrimSpace(a.org().Name)+strconv.Itoa(year)) {
 		t.Errorf("ledger text: %.300s", text)
 	}
 }

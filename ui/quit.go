@@ -166,8 +166,7 @@ func (a *App) requestQuit(quit func()) {
 		newLabel(lang.L("正在填写的表单有尚未保存的修改。退出前要保存吗？")), a.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
 	a.quitAsk = &quitQuestion{dlg: d, save: save, discard: discard, cancel: cancel}
-	a.setDialog(d)
-	d.Show()
+	a.present(d)
 }
 
 // quitQuestion is the 保存 / 不保存 / 取消 dialog, kept for tests.

@@ -104,15 +104,15 @@ func TestQuitAsksToSave(t *testing.T) {
 			t.Fatalf("%s: no 保存 / 不保存 / 取消 question", name)
 		}
 		test.Tap(a.quitAsk.cancel)
-		if a.store == nil || f.closed {
+		if a.store() == nil || f.closed {
 			t.Fatalf("%s: 取消 closed the form or the file", name)
 		}
 	}
 
 	closeRequest(t, a.win)
 	test.Tap(a.quitAsk.save)
-	if !f.closed || a.store != nil {
-		t.Fatalf("保存: form closed %v, store still open %v", f.closed, a.store != nil)
+	if !f.closed || a.store() != nil {
+		t.Fatalf("保存: form closed %v, store still open %v", f.closed, a.store() != nil)
 	}
 	if !hasMember(t, path, "测试员") {
 		t.Fatal("保存 did not write the member")
@@ -135,7 +135,7 @@ func TestQuitWithoutSaving(t *testing.T) {
 	f.phone.SetText("13987650001")
 	closeRequest(t, a.win)
 	test.Tap(a.quitAsk.discard)
-	if a.store != nil {
+	if a.store() != nil {
 		t.Fatal("不保存 did not quit")
 	}
 	if hasMember(t, path, "测试员") {

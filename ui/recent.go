@@ -59,7 +59,7 @@ func (a *App) noteOpened(path string) {
 func (a *App) recentMenu() *fyne.MenuItem {
 	var items []*fyne.MenuItem
 	for _, f := range recentFiles(a.fyne.Preferences()) {
-		if a.store != nil && f == a.store.Path() {
+		if a.store() != nil && f == a.store().Path() {
 			continue
 		}
 		items = append(items, fyne.NewMenuItem(f, func() { a.openOther(f) }))

@@ -21,7 +21,7 @@ import (
 // reportsScreen (报表) writes the Excel workbooks a chamber hands in, and
 // reads a roster in.
 type reportsScreen struct {
-	app *App
+	sh shell
 
 	years []int // offered, newest first
 	year  *widget.Select
@@ -31,8 +31,8 @@ type reportsScreen struct {
 	ledgerBtn                                               *widget.Button // 打印活动台账 (print.go)
 }
 
-func newReportsScreen(a *App) *reportsScreen {
-	s := &reportsScreen{app: a}
+func newReportsScreen(a shell) *reportsScreen {
+	s := &reportsScreen{sh: a}
 	s.year = widget.NewSelect(nil, nil)
 	s.full = widget.NewCheck(lang.L("显示完整手机号和身份证号"), nil)
 	s.rosterBtn = widget.NewButtonWithIcon(lang.L("导出会员名册…"), theme.DocumentSaveIcon(), s.onRoster)
@@ -41,7 +41,7 @@ func newReportsScreen(a *App) *reportsScreen {
 	s.templateBtn = widget.NewButtonWithIcon(lang.L("保存空白模板…"), theme.DocumentSaveIcon(), s.onTemplate)
 	s.ledgerBtn = newLedgerPrintButton(s)
 	s.importBtn = widget.NewButtonWithIcon(lang.L("导入名册…"), theme.UploadIcon(), func() {
-		a.importRoster(s.refreshMembers)
+		importRoster(a, s.refreshMembers)
 	})
 	s.importBtn.Importance = widget.HighImportance
 	return s
@@ -78,13 +78,13 @@ func (s *reportsScreen) content() fyne.CanvasObject {
 // refresh offers this year and the years that have activities, keeping the
 // selection when it can.
 func (s *reportsScreen) refresh() {
-	a := s.app
-	if a.store == nil {
+	a := s.sh
+	if a.store() == nil {
 		return
 	}
 	this := membersToday(a).Year()
 	years := []int{this}
-	acts, err := a.store.Activities(a.ctx, 0)
+	acts, err := a.store().Activities(a.ctx(), 0)
 	if err != nil {
 		a.showError(err)
 	}
@@ -122,17 +122,15 @@ func (s *reportsScreen) selectedYear() int {
 }
 
 func (s *reportsScreen) refreshMembers() {
-	if sc := s.app.screens["members"]; sc != nil {
-		sc.refresh()
-	}
+	s.sh.refreshScreen("members")
 }
 
 // orgName is the chamber's short name for file names.
 func (s *reportsScreen) orgName() string {
-	if n := strings.TrimSpace(s.app.org.ShortName); n != "" {
+	if n := strings.TrimSpace(s.sh.org().ShortName); n != "" {
 		return n
 	}
-	if n := strings.TrimSpace(s.app.org.Name); n != "" {
+	if n := strings.TrimSpace(s.sh.org().Name); n != "" {
 		return n
 	}
 	return lang.L("商会")
@@ -140,8 +138,8 @@ func (s *reportsScreen) orgName() string {
 
 // saveAs asks where to write a workbook and calls write with the path.
 func (s *reportsScreen) saveAs(name string, write func(path string)) {
-	a := s.app
-	if a.store == nil {
+	a := s.sh
+	if a.store() == nil {
 		return
 	}
 	a.pickSaveFile(name, ".xlsx", xlsxFilter, write)
@@ -149,7 +147,7 @@ func (s *reportsScreen) saveAs(name string, write func(path string)) {
 
 func (s *reportsScreen) onRoster() {
 	full := s.full.Checked
-	name := fmt.Sprintf(lang.L("%s_会员名册_%s.xlsx"), s.orgName(), membersToday(s.app).Format("20060102"))
+	name := fmt.Sprintf(lang.L("%s_会员名册_%s.xlsx"), s.orgName(), membersToday(s.sh).Format("20060102"))
 	s.saveAs(name, func(path string) { s.exportRoster(path, full) })
 }
 
@@ -170,8 +168,8 @@ func (s *reportsScreen) onTemplate() {
 // exportRoster writes the roster workbook to path; full leaves phones and
 // ID numbers whole.
 func (s *reportsScreen) exportRoster(path string, full bool) {
-	a := s.app
-	st := a.store
+	a := s.sh
+	st := a.store()
 	a.background(lang.L("正在导出会员名册…"), func(ctx context.Context) error {
 		err := xlsx.WriteFile(path, func(w io.Writer) error {
 			return xlsx.WriteRoster(ctx, st, w, xlsx.RosterOptions{Full: full})
@@ -191,8 +189,8 @@ func (s *reportsScreen) exportRoster(path string, full bool) {
 
 // exportSummary writes the annual workbook of year to path.
 func (s *reportsScreen) exportSummary(path string, year int) {
-	a := s.app
-	st := a.store
+	a := s.sh
+	st := a.store()
 	var n string
 	a.background(lang.L("正在导出年度工作簿…"), func(ctx context.Context) error {
 		sum, err := xlsx.LoadSummary(ctx, st, year)
@@ -212,8 +210,8 @@ func (s *reportsScreen) exportSummary(path string, year int) {
 
 // exportAward writes the award summary table of year to path.
 func (s *reportsScreen) exportAward(path string, year int) {
-	a := s.app
-	st := a.store
+	a := s.sh
+	st := a.store()
 	var n int
 	a.background(lang.L("正在导出申报汇总表…"), func(ctx context.Context) error {
 		err := xlsx.WriteFile(path, func(w io.Writer) error {
@@ -236,7 +234,7 @@ func (s *reportsScreen) exportAward(path string, year int) {
 
 // writeTemplate writes the empty roster template to path.
 func (s *reportsScreen) writeTemplate(path string) {
-	a := s.app
+	a := s.sh
 	a.background(lang.L("正在保存模板…"), func(context.Context) error {
 		if err := xlsx.WriteFile(path, roster.WriteTemplate); err != nil {
 			return fmt.Errorf(lang.L("模板保存失败：%w"), err)

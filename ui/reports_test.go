@@ -48,7 +48,7 @@ func TestReportsScreenYears(t *testing.T) {
 	if len(s.years) == 0 || !slices.Contains(s.years, this) || s.selectedYear() != this {
 		t.Fatalf("years %v selected %d", s.years, s.selectedYear())
 	}
-	acts, err := a.store.Activities(a.ctx, 0)
+	acts, err := a.store().Activities(a.ctx(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestReportsExportAwardAndTemplate(t *testing.T) {
 		t.Fatal("template has no 姓名 header")
 	}
 	// The template imports as nothing: its sample row is skipped.
-	d := a.importFile(tpl, nil)
+	d := importFile(a, tpl, nil)
 	a.wait()
 	if d.problems != nil || d.rep.Added != 0 || d.rep.Skipped != 1 {
 		t.Fatalf("template import %+v %v", d.rep, d.problems)

@@ -14,7 +14,7 @@ import (
 
 // settingsScreen shows where the data lives and the organization profile.
 type settingsScreen struct {
-	app  *App
+	sh   shell
 	info *widget.Label
 	form *widget.Form
 
@@ -32,8 +32,8 @@ type settingsScreen struct {
 	root *container.Scroll
 }
 
-func newSettingsScreen(a *App) *settingsScreen {
-	s := &settingsScreen{app: a, info: newLabel(""), backups: newBackupsCard(a)}
+func newSettingsScreen(a shell) *settingsScreen {
+	s := &settingsScreen{sh: a, info: newLabel(""), backups: newBackupsCard(a)}
 	entries := []**widget.Entry{&s.name, &s.short, &s.region, &s.parent, &s.party, &s.contact, &s.office, &s.phone, &s.address}
 	for _, e := range entries {
 		*e = widget.NewEntry()
@@ -63,7 +63,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	s.root = container.NewVScroll(container.NewPadded(container.NewVBox(
 		widget.NewCard(lang.L("数据文件"), "", s.info),
 		s.backups.content(),
-		s.app.languageCard(),
+		languageCard(s.sh),
 		widget.NewCard(lang.L("单位信息"), "", container.NewVBox(s.form, container.NewHBox(s.saveBtn))),
 		s.types.content(),
 		s.categories.content(),
@@ -73,7 +73,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 }
 
 func (s *settingsScreen) refresh() {
-	if s.app.store == nil {
+	if s.sh.store() == nil {
 		return
 	}
 	dir, portable, _ := data.DataDir()
@@ -82,11 +82,11 @@ func (s *settingsScreen) refresh() {
 		mode = lang.L("便携模式（程序旁的 data 文件夹）")
 	}
 	font := lang.L("未找到中文字体")
-	if s.app.font != nil {
-		font = s.app.font.Name + "（" + s.app.font.Path + "）"
+	if s.sh.font() != nil {
+		font = s.sh.font().Name + "（" + s.sh.font().Path + "）"
 	}
 	s.info.SetText(fmt.Sprintf(lang.L("当前数据文件：%s\n照片文件夹：%s\n默认数据文件夹：%s（%s）\n字体：%s"),
-		s.app.store.Path(), s.app.store.FilesDir(), dir, mode, font))
+		s.sh.store().Path(), s.sh.store().FilesDir(), dir, mode, font))
 	s.types.refresh()
 	s.categories.refresh()
 	s.limits.refresh()
@@ -95,7 +95,7 @@ func (s *settingsScreen) refresh() {
 		s.root.Content.Refresh()
 		s.root.Refresh()
 	}
-	o := s.app.org
+	o := s.sh.org()
 	for e, v := range map[*widget.Entry]string{s.name: o.Name, s.short: o.ShortName, s.region: o.Region,
 		s.parent: o.ParentFederation, s.party: o.PartyOrg, s.contact: o.ContactPerson,
 		s.office: o.ContactOffice, s.phone: o.ContactPhone, s.address: o.Address} {
@@ -104,48 +104,47 @@ func (s *settingsScreen) refresh() {
 }
 
 func (s *settingsScreen) onSave() {
-	o := s.app.org
+	o := s.sh.org()
 	o.Name, o.ShortName, o.Region, o.ParentFederation = s.name.Text, s.short.Text, s.region.Text, s.parent.Text
 	o.PartyOrg, o.ContactPerson, o.ContactOffice = s.party.Text, s.contact.Text, s.office.Text
 	o.ContactPhone, o.Address = s.phone.Text, s.address.Text
-	if _, err := s.app.store.SaveOrganization(s.app.ctx, o); err != nil {
-		s.app.showError(err)
+	if _, err := s.sh.store().SaveOrganization(s.sh.ctx(), o); err != nil {
+		s.sh.showError(err)
 		return
 	}
-	org, err := s.app.store.Organization(s.app.ctx)
+	org, err := s.sh.store().Organization(s.sh.ctx())
 	if err != nil {
-		s.app.showError(err)
+		s.sh.showError(err)
 		return
 	}
-	s.app.org = org
-	s.app.win.SetTitle(lang.L("商会工作台") + " — " + org.Name)
-	s.app.showInfo(lang.L("已保存"), lang.L("单位信息已保存。"))
+	s.sh.orgChanged(org)
+	s.sh.showInfo(lang.L("已保存"), lang.L("单位信息已保存。"))
 }
 
 // storeFuncs hands the settings lists the open store's methods; the store
 // changes when another data file is opened, so it is looked up each call.
-type storeFuncs struct{ a *App }
+type storeFuncs struct{ a shell }
 
 func (f storeFuncs) activityTypes(ctx context.Context) ([]string, error) {
-	return f.a.store.ActivityTypes(ctx)
+	return f.a.store().ActivityTypes(ctx)
 }
 
 func (f storeFuncs) addActivityType(ctx context.Context, n string) error {
-	return f.a.store.AddActivityType(ctx, n)
+	return f.a.store().AddActivityType(ctx, n)
 }
 
 func (f storeFuncs) removeActivityType(ctx context.Context, n string) error {
-	return f.a.store.RemoveActivityType(ctx, n)
+	return f.a.store().RemoveActivityType(ctx, n)
 }
 
 func (f storeFuncs) awardCategories(ctx context.Context) ([]string, error) {
-	return f.a.store.AwardCategories(ctx)
+	return f.a.store().AwardCategories(ctx)
 }
 
 func (f storeFuncs) addAwardCategory(ctx context.Context, n string) error {
-	return f.a.store.AddAwardCategory(ctx, n)
+	return f.a.store().AddAwardCategory(ctx, n)
 }
 
 func (f storeFuncs) removeAwardCategory(ctx context.Context, n string) error {
-	return f.a.store.RemoveAwardCategory(ctx, n)
+	return f.a.store().RemoveAwardCategory(ctx, n)
 }

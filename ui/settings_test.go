@@ -23,8 +23,8 @@ func TestSettingsLists(t *testing.T) {
 		added, used string
 		stored      func() []string
 	}{
-		{s.types, "企业走访", "培训办班", func() []string { v, _ := a.store.ActivityTypes(ctx); return v }},
-		{s.categories, "园区商会工作", "镇街商会工作", func() []string { v, _ := a.store.AwardCategories(ctx); return v }},
+		{s.types, "企业走访", "培训办班", func() []string { v, _ := a.store().ActivityTypes(ctx); return v }},
+		{s.categories, "园区商会工作", "镇街商会工作", func() []string { v, _ := a.store().AwardCategories(ctx); return v }},
 	} {
 		l := tc.list
 		test.Type(l.entry, tc.added)
@@ -59,12 +59,12 @@ func TestSettingsCaseLimits(t *testing.T) {
 	s.limits.lead.SetText("")
 	test.Type(s.limits.lead, "500")
 	test.Tap(s.limits.saveBtn)
-	if l, err := a.store.CaseLimits(ctx); err != nil || l.Lead != 500 || l.Results != data.DefaultCaseLimits.Results {
+	if l, err := a.store().CaseLimits(ctx); err != nil || l.Lead != 500 || l.Results != data.DefaultCaseLimits.Results {
 		t.Fatalf("stored %+v %v", l, err)
 	}
 	s.limits.results.SetText("很多")
 	test.Tap(s.limits.saveBtn)
-	if l, _ := a.store.CaseLimits(ctx); l.Results != data.DefaultCaseLimits.Results || l.Lead != 500 {
+	if l, _ := a.store().CaseLimits(ctx); l.Results != data.DefaultCaseLimits.Results || l.Lead != 500 {
 		t.Fatalf("a bad value changed the limits: %+v", l)
 	}
 }
@@ -76,7 +76,7 @@ func TestSettingsSavesProfile(t *testing.T) {
 	s.party.SetText("")
 	test.Type(s.party, "青禾镇商会联合党支部")
 	test.Tap(s.saveBtn)
-	org, err := a.store.Organization(context.Background())
+	org, err := a.store().Organization(context.Background())
 	if err != nil || org.PartyOrg != "青禾镇商会联合党支部" {
 		t.Fatalf("stored %q %v", org.PartyOrg, err)
 	}

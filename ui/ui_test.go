@@ -78,7 +78,7 @@ func openTestApp(t testing.TB, fa *threadApp, path string) *App {
 
 func TestShellOnDemo(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
-	if a.store == nil || a.tabs == nil {
+	if a.store() == nil || a.tabs == nil {
 		t.Fatal("the demo file did not open in the shell")
 	}
 	if got := a.win.Title(); got != "商会工作台 — "+demo.OrgName() {

@@ -14,8 +14,10 @@ import (
 
 // welcomeScreen is the first run: no organization in the data file yet.
 type welcomeScreen struct {
-	app  *App
+	sh   shell
 	path string
+	open func()              // 打开其他数据文件…
+	use  func(s *data.Store) // shows the shell on the file just made
 
 	name, short, region, parent *widget.Entry
 	credit, contact, phone      *widget.Entry
@@ -28,13 +30,13 @@ func (a *App) showWelcome(path string) {
 	a.tabs = nil
 	a.screens = nil
 	a.win.SetTitle(lang.L("商会工作台 — 欢迎"))
-	w := newWelcomeScreen(a, path)
+	w := newWelcomeScreen(a, path, a.openFileDialog, a.useStore)
 	a.welcome = w
 	a.win.SetContent(w.content())
 }
 
-func newWelcomeScreen(a *App, path string) *welcomeScreen {
-	w := &welcomeScreen{app: a, path: path}
+func newWelcomeScreen(a shell, path string, open func(), use func(*data.Store)) *welcomeScreen {
+	w := &welcomeScreen{sh: a, path: path, open: open, use: use}
 	w.name = widget.NewEntry()
 	w.name.SetPlaceHolder(lang.L("如：某某市某某区某某镇商会"))
 	w.short = widget.NewEntry()
@@ -95,7 +97,7 @@ func (w *welcomeScreen) content() fyne.CanvasObject {
 	)
 	file := newLabel(lang.L("数据文件：") + w.path)
 	demoCard := widget.NewCard(lang.L("先看看"), lang.L("演示商会是虚构的“青禾镇商会”：120 名会员、两年的活动和照片、会费和一份案例草稿。"),
-		container.NewHBox(w.demoBtn, widget.NewButton(lang.L("打开其他数据文件…"), w.app.openFileDialog)))
+		container.NewHBox(w.demoBtn, widget.NewButton(lang.L("打开其他数据文件…"), w.open)))
 	createCard := widget.NewCard(lang.L("创建我的组织"), lang.L("填写本商会（或工商联）的基本信息，以后可在“设置”中修改。"),
 		container.NewVBox(w.form, container.NewHBox(w.createBtn)))
 	return container.NewVScroll(container.NewPadded(container.NewVBox(title, intro, createCard, demoCard, file)))
@@ -112,27 +114,27 @@ func (w *welcomeScreen) organization() data.Organization {
 func (w *welcomeScreen) onCreate() {
 	org := w.organization()
 	if _, err := org.Normalize(); err != nil {
-		w.app.showError(err)
+		w.sh.showError(err)
 		return
 	}
 	var s *data.Store
-	w.app.background(lang.L("正在创建数据文件…"), func(ctx context.Context) error {
+	w.sh.background(lang.L("正在创建数据文件…"), func(ctx context.Context) error {
 		var err error
 		s, err = createOrg(ctx, w.path, func(ctx context.Context, s *data.Store) error {
 			_, err := s.SaveOrganization(ctx, org)
 			return err
 		})
 		return err
-	}, func() { w.app.useStore(s) })
+	}, func() { w.use(s) })
 }
 
 func (w *welcomeScreen) onDemo() {
 	var s *data.Store
-	w.app.background(lang.L("正在生成演示商会…"), func(ctx context.Context) error {
+	w.sh.background(lang.L("正在生成演示商会…"), func(ctx context.Context) error {
 		var err error
 		s, err = createOrg(ctx, w.path, demo.Fill)
 		return err
-	}, func() { w.app.useStore(s) })
+	}, func() { w.use(s) })
 }
 
 func createOrg(ctx context.Context, path string, fill func(context.Context, *data.Store) error) (*data.Store, error) {

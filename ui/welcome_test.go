@@ -18,7 +18,7 @@ func TestWelcome(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "org.db")
 		a := newTestApp(t, path)
 		w := a.welcome
-		if w == nil || a.store != nil {
+		if w == nil || a.store() != nil {
 			t.Fatal("a missing file should show the welcome screen")
 		}
 		test.Type(w.name, "测试镇商会")
@@ -28,7 +28,7 @@ func TestWelcome(t *testing.T) {
 		}
 		test.Tap(w.createBtn)
 		a.wait()
-		if a.store != nil || a.Dialog() == nil {
+		if a.store() != nil || a.Dialog() == nil {
 			t.Fatal("a bad profile was accepted")
 		}
 		if _, err := os.Stat(path); !os.IsNotExist(err) {
@@ -46,10 +46,10 @@ func TestWelcome(t *testing.T) {
 		test.Type(w.phone, "13912345678")
 		test.Tap(w.createBtn)
 		a.wait()
-		if a.store == nil || a.tabs == nil {
+		if a.store() == nil || a.tabs == nil {
 			t.Fatal("creating the organization did not open the shell")
 		}
-		org, err := a.store.Organization(context.Background())
+		org, err := a.store().Organization(context.Background())
 		if err != nil || org.Name != "石桥街道商会" || org.Region != "江州市石桥区" || org.ContactPhone != "13912345678" {
 			t.Fatalf("stored %+v %v", org, err)
 		}
@@ -63,10 +63,10 @@ func TestWelcome(t *testing.T) {
 		a := newTestApp(t, path)
 		test.Tap(a.welcome.demoBtn)
 		a.wait()
-		if a.store == nil {
+		if a.store() == nil {
 			t.Fatal("demo did not open")
 		}
-		ms, err := a.store.SearchMembers(context.Background(), "")
+		ms, err := a.store().SearchMembers(context.Background(), "")
 		if err != nil || len(ms) != demo.MemberCount {
 			t.Fatalf("demo members %d %v", len(ms), err)
 		}
@@ -77,7 +77,7 @@ func TestWelcome(t *testing.T) {
 		os.WriteFile(path, []byte("这是别的程序的文件"), 0o644)
 		before, _ := os.ReadFile(path)
 		a := newTestApp(t, path)
-		if a.store != nil || a.Dialog() == nil {
+		if a.store() != nil || a.Dialog() == nil {
 			t.Fatal("a foreign file was opened without a message")
 		}
 		after, _ := os.ReadFile(path)
@@ -96,7 +96,7 @@ func TestWelcome(t *testing.T) {
 		s.Close()
 		before, _ := os.ReadFile(path)
 		a := newTestApp(t, path)
-		if a.store != nil || a.Dialog() == nil {
+		if a.store() != nil || a.Dialog() == nil {
 			t.Fatal("a newer file was opened")
 		}
 		after, _ := os.ReadFile(path)
