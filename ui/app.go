@@ -46,7 +46,7 @@ type App struct {
 	opts         Options
 	runCtx       context.Context // ends when the window closes
 	stop         context.CancelFunc
-	uiFont         *fonts.Font
+	uiFont       *fonts.Font
 	db           *data.Store // the open file; nil on the welcome screen
 	organization data.Organization
 
