@@ -6,7 +6,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -24,7 +23,6 @@ import (
 // metrics of its own.
 type metricsScreen struct {
 	app *App
-	now func() time.Time // the clock; tests fix it
 
 	year    int   // the year shown; 0 until the first refresh picks this year
 	years   []int // the years offered, newest first
@@ -76,7 +74,7 @@ var metricWidths = []float32{150, 118, 118, 168, 180}
 const metricPanelWidth = 340
 
 func newMetricsScreen(a *App) *metricsScreen {
-	s := &metricsScreen{app: a, now: time.Now, prev: map[string]data.Figure{}}
+	s := &metricsScreen{app: a, prev: map[string]data.Figure{}}
 	s.yearSel = widget.NewSelect(nil, s.onYear)
 	s.table = widget.NewTable(
 		func() (int, int) { return len(s.figs), metricCols },
@@ -174,7 +172,7 @@ func (s *metricsScreen) refresh() {
 		return
 	}
 	if s.year == 0 {
-		s.year = s.now().Year()
+		s.year = s.app.now().Year()
 	}
 	years, err := s.app.store.FigureYears(s.app.ctx)
 	if err != nil {
@@ -182,7 +180,7 @@ func (s *metricsScreen) refresh() {
 		return
 	}
 	s.quiet = true
-	s.years = setYearOptions(s.yearSel, append(years, s.now().Year()), s.year)
+	s.years = setYearOptions(s.yearSel, append(years, s.app.now().Year()), s.year)
 	s.quiet = false
 	s.load()
 }
