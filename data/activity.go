@@ -116,24 +116,31 @@ func (s *Store) CreateActivity(ctx context.Context, a Activity) (int64, error) {
 		return 0, err
 	}
 	var id int64
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		now := s.stamp()
-		res, err := tx.ExecContext(ctx, `INSERT INTO activities (title, type, date, end_date, place, organizer,
-			partners, content, outside_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.Title, a.Type, FormatDateISO(a.Date), FormatDateISO(a.EndDate), a.Place, a.Organizer, a.Partners, a.Content,
-			a.OutsideCount, now, now)
-		if err != nil {
-			return activityWriteError(err, a)
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if err := writeActivityChildren(ctx, tx, id, a); err != nil {
-			return err
-		}
-		return s.logChange(ctx, tx, "activity", id, "insert", nil, a.logFields())
+	err := s.withTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.createActivity(ctx, tx, a)
+		return err
 	})
 	return id, err
+}
+
+// createActivity inserts a normalized activity in tx.
+func (s *Store) createActivity(ctx context.Context, tx *sql.Tx, a Activity) (int64, error) {
+	now := s.stamp()
+	res, err := tx.ExecContext(ctx, `INSERT INTO activities (title, type, date, end_date, place, organizer,
+		partners, content, outside_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.Title, a.Type, FormatDateISO(a.Date), FormatDateISO(a.EndDate), a.Place, a.Organizer, a.Partners, a.Content,
+		a.OutsideCount, now, now)
+	if err != nil {
+		return 0, activityWriteError(err, a)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if err := writeActivityChildren(ctx, tx, id, a); err != nil {
+		return 0, err
+	}
+	return id, s.logChange(ctx, tx, "activity", id, "insert", nil, a.logFields())
 }
 
 // UpdateActivity replaces an activity's fields, attendance and outcomes.
@@ -141,28 +148,31 @@ func (s *Store) UpdateActivity(ctx context.Context, a Activity) error {
 	if err := a.Normalize(); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
-		old, err := activityTx(ctx, tx, a.ID)
-		if err != nil {
+	return s.withTx(ctx, func(tx *sql.Tx) error { return s.updateActivity(ctx, tx, a) })
+}
+
+// updateActivity replaces a normalized activity in tx.
+func (s *Store) updateActivity(ctx context.Context, tx *sql.Tx, a Activity) error {
+	old, err := activityTx(ctx, tx, a.ID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE activities SET title = ?, type = ?, date = ?, end_date = ?, place = ?,
+		organizer = ?, partners = ?, content = ?, outside_count = ?, updated_at = ? WHERE id = ?`,
+		a.Title, a.Type, FormatDateISO(a.Date), FormatDateISO(a.EndDate), a.Place, a.Organizer,
+		a.Partners, a.Content, a.OutsideCount, s.stamp(), a.ID); err != nil {
+		return activityWriteError(err, a)
+	}
+	for _, q := range []string{"DELETE FROM attendance WHERE activity_id = ?",
+		"DELETE FROM activity_outcomes WHERE activity_id = ?"} {
+		if _, err := tx.ExecContext(ctx, q, a.ID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE activities SET title = ?, type = ?, date = ?, end_date = ?, place = ?,
-			organizer = ?, partners = ?, content = ?, outside_count = ?, updated_at = ? WHERE id = ?`,
-			a.Title, a.Type, FormatDateISO(a.Date), FormatDateISO(a.EndDate), a.Place, a.Organizer,
-			a.Partners, a.Content, a.OutsideCount, s.stamp(), a.ID); err != nil {
-			return activityWriteError(err, a)
-		}
-		for _, q := range []string{"DELETE FROM attendance WHERE activity_id = ?",
-			"DELETE FROM activity_outcomes WHERE activity_id = ?"} {
-			if _, err := tx.ExecContext(ctx, q, a.ID); err != nil {
-				return err
-			}
-		}
-		if err := writeActivityChildren(ctx, tx, a.ID, a); err != nil {
-			return err
-		}
-		return s.logChange(ctx, tx, "activity", a.ID, "update", old.logFields(), a.logFields())
-	})
+	}
+	if err := writeActivityChildren(ctx, tx, a.ID, a); err != nil {
+		return err
+	}
+	return s.logChange(ctx, tx, "activity", a.ID, "update", old.logFields(), a.logFields())
 }
 
 // DeleteActivity removes an activity with its attendance, outcomes and

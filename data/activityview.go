@@ -31,20 +31,29 @@ func (s *Store) PhotoCounts(ctx context.Context) (map[int64]int, error) {
 // UpdatePhoto changes a photo's caption and the date it was taken (zero
 // for unknown).
 func (s *Store) UpdatePhoto(ctx context.Context, id int64, caption string, taken time.Time) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE attachments SET caption = ?, taken_date = ? WHERE id = ?",
-			NormalizeText(caption), FormatDateISO(taken), id)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return &Error{Code: CodeNotFound, Field: "照片", Value: fmt.Sprint(id), Msg: "找不到该照片",
-				Reason: fmt.Sprintf("attachment %d not found", id)}
-		}
-		return nil
-	})
+	return s.withTx(ctx, func(tx *sql.Tx) error { return updatePhoto(ctx, tx, id, 0, caption, taken) })
+}
+
+// updatePhoto changes photo id in tx; activityID, unless 0, is the
+// activity the photo must belong to.
+func updatePhoto(ctx context.Context, tx *sql.Tx, id, activityID int64, caption string, taken time.Time) error {
+	q := "UPDATE attachments SET caption = ?, taken_date = ? WHERE id = ?"
+	args := []any{NormalizeText(caption), FormatDateISO(taken), id}
+	if activityID != 0 {
+		q += " AND activity_id = ?"
+		args = append(args, activityID)
+	}
+	res, err := tx.ExecContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return &Error{Code: CodeNotFound, Field: "照片", Value: fmt.Sprint(id), Msg: "找不到该照片",
+			Reason: fmt.Sprintf("attachment %d not found", id)}
+	}
+	return nil
 }
 
 // AddPhotoFile reads the photo at path (see ReadPhotoFile) and stores it

@@ -76,6 +76,19 @@ func sniffPhoto(name string, b []byte) (ext string, w, h int, err error) {
 // SHA-256, so the same photo added twice is stored once; it is written to a
 // temporary file and renamed, so a crash never leaves half a photo.
 func (s *Store) AddPhoto(ctx context.Context, activityID int64, name string, b []byte, caption string, taken time.Time) (Attachment, error) {
+	a, err := newAttachment(activityID, name, b, caption, taken)
+	if err != nil {
+		return Attachment{}, err
+	}
+	if err := writeFileAtomic(s.AttachmentPath(a), b); err != nil {
+		return Attachment{}, fmt.Errorf("保存照片失败 / save photo: %w", err)
+	}
+	err = s.withTx(ctx, func(tx *sql.Tx) error { return s.insertPhoto(ctx, tx, &a) })
+	return a, err
+}
+
+// newAttachment checks a photo's bytes and describes it, not yet stored.
+func newAttachment(activityID int64, name string, b []byte, caption string, taken time.Time) (Attachment, error) {
 	if len(b) > MaxPhotoBytes {
 		return Attachment{}, &Error{Code: "photo.too_large", Field: "照片", Value: filepath.Base(name),
 			Msg:    fmt.Sprintf("照片太大（%d MB），请小于 %d MB", len(b)>>20, MaxPhotoBytes>>20),
@@ -86,32 +99,31 @@ func (s *Store) AddPhoto(ctx context.Context, activityID int64, name string, b [
 		return Attachment{}, err
 	}
 	sum := sha256.Sum256(b)
-	a := Attachment{ActivityID: activityID, SHA256: hex.EncodeToString(sum[:]), Ext: ext,
+	return Attachment{ActivityID: activityID, SHA256: hex.EncodeToString(sum[:]), Ext: ext,
 		OriginalName: filepath.Base(name), Size: int64(len(b)), Width: w, Height: h,
-		Caption: NormalizeText(caption), TakenDate: taken}
-	if err := writeFileAtomic(s.AttachmentPath(a), b); err != nil {
-		return Attachment{}, fmt.Errorf("保存照片失败 / save photo: %w", err)
-	}
-	err = s.withTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(sort), 0) + 1 FROM attachments
-			WHERE activity_id = ?`, activityID).Scan(&a.Sort); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO attachments (activity_id, sha256, ext, original_name,
-			size, width, height, caption, taken_date, sort, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			activityID, a.SHA256, a.Ext, a.OriginalName, a.Size, a.Width, a.Height, a.Caption,
-			FormatDateISO(a.TakenDate), a.Sort, s.stamp())
-		if err != nil {
-			if isForeignKey(err) {
-				return &Error{Code: CodeNotFound, Field: "活动", Value: fmt.Sprint(activityID),
-					Msg: "找不到该活动", Reason: "activity not found"}
-			}
-			return err
-		}
-		a.ID, err = res.LastInsertId()
+		Caption: NormalizeText(caption), TakenDate: taken}, nil
+}
+
+// insertPhoto records a, whose file is stored, as the last photo of its
+// activity, setting its ID and Sort.
+func (s *Store) insertPhoto(ctx context.Context, tx *sql.Tx, a *Attachment) error {
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(sort), 0) + 1 FROM attachments
+		WHERE activity_id = ?`, a.ActivityID).Scan(&a.Sort); err != nil {
 		return err
-	})
-	return a, err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO attachments (activity_id, sha256, ext, original_name,
+		size, width, height, caption, taken_date, sort, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ActivityID, a.SHA256, a.Ext, a.OriginalName, a.Size, a.Width, a.Height, a.Caption,
+		FormatDateISO(a.TakenDate), a.Sort, s.stamp())
+	if err != nil {
+		if isForeignKey(err) {
+			return &Error{Code: CodeNotFound, Field: "活动", Value: fmt.Sprint(a.ActivityID),
+				Msg: "找不到该活动", Reason: "activity not found"}
+		}
+		return err
+	}
+	a.ID, err = res.LastInsertId()
+	return err
 }
 
 // writeFileAtomic writes b to path through the shared atomic writer; an
@@ -174,8 +186,17 @@ func (s *Store) Attachment(ctx context.Context, id int64) (Attachment, error) {
 // RemovePhoto forgets a photo record; the file stays while other records
 // may share it.
 func (s *Store) RemovePhoto(ctx context.Context, id int64) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "DELETE FROM attachments WHERE id = ?", id)
-		return err
-	})
+	return s.withTx(ctx, func(tx *sql.Tx) error { return removePhoto(ctx, tx, id, 0) })
+}
+
+// removePhoto forgets photo id in tx; activityID, unless 0, is the
+// activity the photo must belong to. A photo already gone is no error.
+func removePhoto(ctx context.Context, tx *sql.Tx, id, activityID int64) error {
+	q, args := "DELETE FROM attachments WHERE id = ?", []any{id}
+	if activityID != 0 {
+		q += " AND activity_id = ?"
+		args = append(args, activityID)
+	}
+	_, err := tx.ExecContext(ctx, q, args...)
+	return err
 }

@@ -305,10 +305,7 @@ func activityYearText(y int) string { return fmt.Sprintf(lang.L("%d年"), y) }
 
 // activityToday is the store's calendar date, the way dates are kept.
 func activityToday(a shell) time.Time {
-	now := time.Now()
-	if a.store() != nil && a.store().Now != nil {
-		now = a.store().Now()
-	}
+	now := a.now()
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }
 

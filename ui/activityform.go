@@ -3,8 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"fyne.io/fyne/v2/lang"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,25 +11,16 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
 )
 
-// activityOutcomeRow is one outcome figure in the form: a metric and its
-// value.
-type activityOutcomeRow struct {
-	metric    *widget.Select
-	value     *formEntry
-	unit      *widget.Label
-	removeBtn *widget.Button
-	box       *fyne.Container
-}
-
 // activityForm is the add/edit dialog of one activity: its facts, who took
 // part, what it achieved and its photos. Every field checks itself while
-// typing; 保存 writes the activity and its photos in one transaction.
+// typing; 保存 has the store write the activity and its photos as one.
 type activityForm struct {
 	sh     shell
 	act    data.Activity // as loaded; ID 0 for a new activity
@@ -65,9 +54,6 @@ type activityForm struct {
 	closed, saving               bool
 	lastID                       int64 // the activity the last save wrote
 }
-
-// activityLeaderOffice is the lowest office "全体理事及以上" picks.
-const activityLeaderOffice = "理事"
 
 func newActivityForm(a shell, act data.Activity, thumbs *photoThumbs, saved func(id int64)) (*activityForm, error) {
 	st, ctx := a.store(), a.ctx()
@@ -193,24 +179,6 @@ func activityCount(s string) (int, error) {
 	return n, nil
 }
 
-// activityNumber reads an outcome value: a number of 0 or more, decimals
-// allowed (1.5 亿元), thousands separators ignored.
-func activityNumber(s string) (float64, error) {
-	s = strings.ReplaceAll(strings.TrimSpace(data.NormalizeText(s)), ",", "")
-	s = strings.ReplaceAll(s, "，", "")
-	if s == "" {
-		return 0, errString(lang.L("请填写数值"))
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, errString(lang.L("请填写数字，如 3 或 1.5"))
-	}
-	if v < 0 {
-		return 0, errString(lang.L("不能为负数"))
-	}
-	return v, nil
-}
-
 // fill puts act's values in the fields.
 func (f *activityForm) fill(act data.Activity) {
 	if act.Type != "" {
@@ -233,217 +201,6 @@ func (f *activityForm) fill(act data.Activity) {
 		f.addOutcome(o.MetricKey, o.Value)
 	}
 	f.updateMatches()
-}
-
-// buildPeople makes the participant picker: a search over the roster, a
-// list of matches that a tap checks or unchecks, and quick picks.
-func (f *activityForm) buildPeople() {
-	f.search = newFormEntry(f.sh)
-	f.search.SetPlaceHolder(lang.L("搜索姓名、企业或拼音首字母，点一下勾选"))
-	f.search.OnChanged = func(string) { f.updateMatches() }
-	f.onlyPicked = widget.NewCheck(lang.L("只看已选"), func(bool) { f.updateMatches() })
-	f.pickedLabel = widget.NewLabel("")
-	f.pickedLabel.TextStyle.Bold = true
-	f.memberList = widget.NewList(
-		func() int { return len(f.matches) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.CheckButtonIcon()), nil, l)
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < 0 || id >= len(f.matches) {
-				return
-			}
-			m := f.matches[id]
-			c := o.(*fyne.Container)
-			l, icon := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Icon)
-			text := m.Name
-			if m.Company != "" {
-				text += "　" + m.Company
-			}
-			text += " · " + m.Office
-			if m.Status != data.StatusActive {
-				text += lang.L("（已退会）")
-			}
-			l.Importance = widget.MediumImportance
-			if m.Status != data.StatusActive {
-				l.Importance = widget.LowImportance
-			}
-			l.SetText(text)
-			if f.picked[m.ID] {
-				icon.SetResource(theme.CheckButtonCheckedIcon())
-			} else {
-				icon.SetResource(theme.CheckButtonIcon())
-			}
-		})
-	f.memberList.OnSelected = func(id widget.ListItemID) {
-		if id >= 0 && id < len(f.matches) {
-			f.toggle(f.matches[id].ID)
-		}
-		f.memberList.UnselectAll()
-	}
-	f.leadersBtn = widget.NewButton(lang.L("全体理事及以上"), f.pickLeaders)
-	f.allBtn = widget.NewButton(lang.L("全体会员"), f.pickAll)
-	f.clearBtn = widget.NewButton(lang.L("清空"), func() {
-		f.picked = map[int64]bool{}
-		f.updateMatches()
-	})
-}
-
-func (f *activityForm) toggle(id int64) {
-	if f.picked[id] {
-		delete(f.picked, id)
-	} else {
-		f.picked[id] = true
-	}
-	if f.onlyPicked.Checked {
-		f.updateMatches()
-		return
-	}
-	f.memberList.Refresh()
-	f.showPicked()
-}
-
-// pickable reports whether a quick pick takes m: a member now (在会) who had
-// joined by the activity's date when one is given.
-func (f *activityForm) pickable(m *data.Member) bool {
-	if m.Status != data.StatusActive {
-		return false
-	}
-	if d, err := data.ParseDate(f.date.Text); err == nil && !d.IsZero() && !m.JoinDate.IsZero() && m.JoinDate.After(d) {
-		return false
-	}
-	return true
-}
-
-// pickLeaders adds every active member holding 理事 or a higher office.
-func (f *activityForm) pickLeaders() {
-	limit := data.OfficeRank(activityLeaderOffice)
-	for _, m := range f.members {
-		if f.pickable(m) && data.OfficeRank(m.Office) <= limit {
-			f.picked[m.ID] = true
-		}
-	}
-	f.updateMatches()
-}
-
-// pickAll adds every active member.
-func (f *activityForm) pickAll() {
-	for _, m := range f.members {
-		if f.pickable(m) {
-			f.picked[m.ID] = true
-		}
-	}
-	f.updateMatches()
-}
-
-// updateMatches runs the search and shows its result.
-func (f *activityForm) updateMatches() {
-	found, err := f.sh.store().SearchMembers(f.sh.ctx(), f.search.Text)
-	if err != nil {
-		f.sh.showError(err)
-		return
-	}
-	if f.onlyPicked.Checked {
-		found = slices.DeleteFunc(found, func(m *data.Member) bool { return !f.picked[m.ID] })
-	}
-	f.matches = found
-	f.memberList.Refresh()
-	f.memberList.ScrollToTop()
-	f.showPicked()
-}
-
-// attendees lists the picked members in roster order.
-func (f *activityForm) attendees() []int64 {
-	var ids []int64
-	for _, m := range f.members {
-		if f.picked[m.ID] {
-			ids = append(ids, m.ID)
-		}
-	}
-	// members the index does not hold (none expected) are kept too
-	for id := range f.picked {
-		if !slices.Contains(ids, id) {
-			ids = append(ids, id)
-		}
-	}
-	return ids
-}
-
-func (f *activityForm) showPicked() {
-	n := len(f.picked)
-	text := fmt.Sprintf(lang.L("已选 %d 人"), n)
-	if out, err := activityCount(f.outside.Text); err == nil && out > 0 {
-		text += fmt.Sprintf(lang.L("，加其他参与 %d 人次，共 %d 人次"), out, n+out)
-	}
-	f.pickedLabel.SetText(text)
-	if f.peopleTab != nil {
-		f.peopleTab.Text = fmt.Sprintf(lang.L("参与会员（%d）"), n)
-		f.tabs.Refresh()
-	}
-}
-
-// buildOutcomes offers the outcome metrics as "name（unit）".
-func (f *activityForm) buildOutcomes(metrics []data.Metric) {
-	for _, m := range metrics {
-		if m.Kind == data.MetricOutcome {
-			f.outcomeMetrics = append(f.outcomeMetrics, m)
-			f.outcomeLabels = append(f.outcomeLabels, activityMetricLabel(m))
-		}
-	}
-	f.outcomeBox = container.NewVBox()
-	f.addOutcomeBtn = widget.NewButtonWithIcon(lang.L("添加成效"), theme.ContentAddIcon(), func() {
-		r := f.addOutcome("", 0)
-		f.sh.window().Canvas().Focus(r.value)
-	})
-	f.addOutcomeBtn.Importance = widget.LowImportance
-}
-
-func activityMetricLabel(m data.Metric) string {
-	return m.Name + "（" + m.Unit + "）"
-}
-
-// addOutcome adds a row; key "" leaves the metric to choose.
-func (f *activityForm) addOutcome(key string, value float64) *activityOutcomeRow {
-	r := &activityOutcomeRow{value: newFormEntry(f.sh), unit: widget.NewLabel("")}
-	r.metric = widget.NewSelect(f.outcomeLabels, func(string) {
-		if m, ok := f.metricOf(r); ok {
-			r.unit.SetText(m.Unit)
-		}
-	})
-	r.metric.PlaceHolder = lang.L("选择成效指标")
-	r.value.Validator = func(s string) error { _, err := activityNumber(s); return err }
-	r.value.SetPlaceHolder(lang.L("数值"))
-	if key != "" {
-		i := slices.IndexFunc(f.outcomeMetrics, func(m data.Metric) bool { return m.Key == key })
-		if i >= 0 {
-			r.metric.SetSelectedIndex(i)
-		}
-		r.value.SetText(strconv.FormatFloat(value, 'f', -1, 64))
-	}
-	r.removeBtn = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-		i := slices.Index(f.outcomes, r)
-		if i >= 0 {
-			f.outcomes = slices.Delete(f.outcomes, i, i+1)
-			f.outcomeBox.Remove(r.box)
-		}
-	})
-	r.removeBtn.Importance = widget.LowImportance
-	unitBox := container.NewGridWrap(fyne.NewSize(widget.NewLabel("亿元").MinSize().Width, r.value.MinSize().Height), r.unit)
-	r.box = container.NewBorder(nil, nil, nil, container.NewHBox(unitBox, r.removeBtn),
-		container.NewGridWithColumns(2, r.metric, r.value))
-	f.outcomes = append(f.outcomes, r)
-	f.outcomeBox.Add(r.box)
-	return r
-}
-
-func (f *activityForm) metricOf(r *activityOutcomeRow) (data.Metric, bool) {
-	i := r.metric.SelectedIndex()
-	if i < 0 || i >= len(f.outcomeMetrics) {
-		return data.Metric{}, false
-	}
-	return f.outcomeMetrics[i], true
 }
 
 func (f *activityForm) content() fyne.CanvasObject {
@@ -550,8 +307,8 @@ func (f *activityForm) activity() (data.Activity, error) {
 
 // submit saves the activity with its photos and closes the form. While a
 // field is invalid nothing is written and the form stays open. New photos
-// are read and stored in the background, in the same transaction as the
-// activity.
+// are read and stored in the background; the store writes them with the
+// activity, all or nothing.
 func (f *activityForm) submit() bool {
 	if f.closed || f.saving {
 		return false
@@ -562,34 +319,16 @@ func (f *activityForm) submit() bool {
 		f.sh.showError(err)
 		return false
 	}
-	plan, err := f.photos.plan()
+	photos, err := f.photos.plan()
 	if err != nil {
 		f.tabs.Select(f.photoTab)
 		f.sh.showError(err)
 		return false
 	}
 	st := f.sh.store()
-	var id int64
-	save := func(ctx context.Context) error {
-		write := func(ctx context.Context) (err error) {
-			id = act.ID
-			if id == 0 {
-				id, err = st.CreateActivity(ctx, act)
-			} else {
-				err = st.UpdateActivity(ctx, act)
-			}
-			if err != nil {
-				return err
-			}
-			return plan.apply(ctx, st, id)
-		}
-		if plan.empty() {
-			return write(ctx)
-		}
-		return st.InTx(ctx, write)
-	}
-	if len(plan.add) == 0 {
-		if err := save(f.sh.ctx()); err != nil {
+	if len(photos.Add) == 0 {
+		id, err := st.SaveActivity(f.sh.ctx(), act, photos)
+		if err != nil {
 			f.sh.showError(err)
 			return false
 		}
@@ -598,9 +337,10 @@ func (f *activityForm) submit() bool {
 	}
 	f.saving = true
 	f.saveBtn.Disable()
+	var id int64
 	var saveErr error
 	f.sh.background(lang.L("正在保存活动和照片…"), func(ctx context.Context) error {
-		saveErr = save(ctx)
+		id, saveErr = st.SaveActivity(ctx, act, photos)
 		return nil
 	}, func() {
 		f.saving = false

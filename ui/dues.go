@@ -20,8 +20,7 @@ import (
 // collection sheet of every member of that year, one member's payment, and
 // payments of many members at once.
 type duesScreen struct {
-	sh  shell
-	now func() time.Time // the clock; tests fix it
+	sh shell
 
 	year    int   // the year shown; 0 until the first refresh picks this year
 	years   []int // the years offered, newest first
@@ -85,7 +84,7 @@ var duesHeaders = [duesCols]string{"选择", "姓名", "企业名称", "商会�
 var duesWidths = [duesCols]float32{48, 84, 196, 96, 92, 92, 124, 116, 118}
 
 func newDuesScreen(a shell) *duesScreen {
-	d := &duesScreen{sh: a, now: time.Now, checked: map[int64]bool{}, stdSaved: map[string]int64{}}
+	d := &duesScreen{sh: a, checked: map[int64]bool{}, stdSaved: map[string]int64{}}
 	d.yearSel = widget.NewSelect(nil, d.onYear)
 	for range data.Offices {
 		e := widget.NewEntry()
@@ -196,14 +195,14 @@ func (d *duesScreen) refresh() {
 		return
 	}
 	if d.year == 0 {
-		d.year = d.now().Year()
+		d.year = d.sh.now().Year()
 	}
 	years, err := d.sh.store().DuesYears(d.sh.ctx())
 	if err != nil {
 		d.sh.showError(err)
 		return
 	}
-	this := d.now().Year()
+	this := d.sh.now().Year()
 	d.quiet = true
 	// next year too, so its standard can be set before it starts
 	d.years = setYearOptions(d.yearSel, append(years, this, this+1), d.year)
@@ -247,7 +246,7 @@ func (d *duesScreen) onYear(string) {
 
 // today is the current civil date as data.ParseDate returns dates.
 func (d *duesScreen) today() time.Time {
-	y, m, day := d.now().Date()
+	y, m, day := d.sh.now().Date()
 	return time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
 }
 

@@ -23,7 +23,7 @@ func openDues(t *testing.T) (*App, *duesScreen) {
 	t.Helper()
 	a := newTestApp(t, demoCopy(t))
 	d := a.screens["dues"].(*duesScreen)
-	d.now = func() time.Time { return duesClock }
+	a.store().Now = func() time.Time { return duesClock }
 	a.show("dues")
 	if d.yearSel.Selected != "2026年" || d.year != 2026 {
 		t.Fatalf("year %q %d, want this year 2026", d.yearSel.Selected, d.year)
@@ -440,7 +440,7 @@ func BenchmarkDuesScroll10k(b *testing.B) {
 
 	a := openTestApp(b, newThreadApp(b), path)
 	d := a.screens["dues"].(*duesScreen)
-	d.now = func() time.Time { return duesClock }
+	a.store().Now = func() time.Time { return duesClock }
 	start := time.Now()
 	a.show("dues")
 	load := time.Since(start)

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -105,7 +104,7 @@ func (a *App) backupDialog() {
 		a.showInfo(lang.L("备份"), lang.L("尚未打开数据文件。"))
 		return
 	}
-	a.pickSaveFile(fmt.Sprintf(lang.L("%s备份_%s.db"), a.org().ShortName, time.Now().Format("20060102")), ".db", nil, a.backupTo)
+	a.pickSaveFile(fmt.Sprintf(lang.L("%s备份_%s.db"), a.org().ShortName, a.now().Format("20060102")), ".db", nil, a.backupTo)
 }
 
 func (a *App) backupTo(path string) {

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"fyne.io/fyne/v2/lang"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -20,8 +19,7 @@ import (
 // person-times of each month as bars.
 type homeScreen struct {
 	sh   shell
-	now  func() time.Time // the clock; tests fix it
-	year int              // the year shown; 0 for this year
+	year int // the year shown; 0 for this year
 
 	title    *widget.Label
 	subtitle *widget.Label
@@ -54,7 +52,7 @@ const homeRecent = 6
 const assemblyType = "会员大会"
 
 func newHomeScreen(a shell) *homeScreen {
-	h := &homeScreen{sh: a, now: time.Now,
+	h := &homeScreen{sh: a,
 		title:    widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		subtitle: widget.NewLabel(""), noRecent: widget.NewLabel(lang.L("还没有活动记录。")),
 		allClear:    widget.NewLabel(lang.L("目前没有需要处理的事项。")),
@@ -162,7 +160,7 @@ func (h *homeScreen) shownYear() int {
 	if h.year != 0 {
 		return h.year
 	}
-	return h.now().Year()
+	return h.sh.now().Year()
 }
 
 func (h *homeScreen) refresh() {
@@ -173,7 +171,7 @@ func (h *homeScreen) refresh() {
 	year := h.shownYear()
 	h.title.SetText(h.sh.org().Name)
 	sub := yearText(year) + lang.L("工作概况")
-	if today := h.now(); today.Year() == year {
+	if today := h.sh.now(); today.Year() == year {
 		sub += lang.L("，统计至") + data.FormatDateCN(today)
 	}
 	h.subtitle.SetText(sub + lang.L("。点击数字查看它来自哪些记录。"))
@@ -265,7 +263,7 @@ func (h *homeScreen) loadReminders(year int) error {
 	h.arrearsBtn.SetText(fmt.Sprintf(lang.L("会费欠缴 %d 人"), len(arrears)))
 	h.arrearsBtn.Hidden = len(arrears) == 0
 	h.assemblyBtn.SetText(lang.L("本年度尚未召开会员大会"))
-	if year != h.now().Year() {
+	if year != h.sh.now().Year() {
 		h.assemblyBtn.SetText(yearText(year) + lang.L("尚未召开会员大会"))
 	}
 	h.assemblyBtn.Hidden = assemblies > 0

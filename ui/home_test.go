@@ -16,7 +16,7 @@ func openHome(t *testing.T) (*App, *homeScreen) {
 	t.Helper()
 	a := newTestApp(t, demoCopy(t))
 	h := a.screens["home"].(*homeScreen)
-	h.now = func() time.Time { return metricsClock }
+	a.store().Now = func() time.Time { return metricsClock }
 	h.year = 2026
 	a.show("home")
 	if a.current() != "home" {
@@ -173,7 +173,7 @@ func TestHomeReminders(t *testing.T) {
 
 	// 2027 has none yet; holding one clears the reminder.
 	h.year = 2027
-	h.now = func() time.Time { return time.Date(2027, 2, 1, 9, 0, 0, 0, time.Local) }
+	a.store().Now = func() time.Time { return time.Date(2027, 2, 1, 9, 0, 0, 0, time.Local) }
 	a.show("home")
 	if h.assemblyBtn.Hidden || h.assemblyBtn.Text != "本年度尚未召开会员大会" {
 		t.Fatalf("会员大会 reminder for 2027: %q hidden %v", h.assemblyBtn.Text, h.assemblyBtn.Hidden)

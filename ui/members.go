@@ -670,10 +670,7 @@ func (s *membersScreen) onHistory() {
 
 // membersToday is the store's calendar date as midnight UTC, the way dates are kept.
 func membersToday(a shell) time.Time {
-	now := time.Now()
-	if a.store() != nil && a.store().Now != nil {
-		now = a.store().Now()
-	}
+	now := a.now()
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }
 

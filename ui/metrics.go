@@ -6,7 +6,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,8 +22,7 @@ import (
 // hand-entered figures are filled in beside the table, and the chamber adds
 // metrics of its own.
 type metricsScreen struct {
-	sh  shell
-	now func() time.Time // the clock; tests fix it
+	sh shell
 
 	year    int   // the year shown; 0 until the first refresh picks this year
 	years   []int // the years offered, newest first
@@ -76,7 +74,7 @@ var metricWidths = []float32{150, 118, 118, 168, 180}
 const metricPanelWidth = 340
 
 func newMetricsScreen(a shell) *metricsScreen {
-	s := &metricsScreen{sh: a, now: time.Now, prev: map[string]data.Figure{}}
+	s := &metricsScreen{sh: a, prev: map[string]data.Figure{}}
 	s.yearSel = widget.NewSelect(nil, s.onYear)
 	s.table = widget.NewTable(
 		func() (int, int) { return len(s.figs), metricCols },
@@ -174,7 +172,7 @@ func (s *metricsScreen) refresh() {
 		return
 	}
 	if s.year == 0 {
-		s.year = s.now().Year()
+		s.year = s.sh.now().Year()
 	}
 	years, err := s.sh.store().FigureYears(s.sh.ctx())
 	if err != nil {
@@ -182,7 +180,7 @@ func (s *metricsScreen) refresh() {
 		return
 	}
 	s.quiet = true
-	s.years = setYearOptions(s.yearSel, append(years, s.now().Year()), s.year)
+	s.years = setYearOptions(s.yearSel, append(years, s.sh.now().Year()), s.year)
 	s.quiet = false
 	s.load()
 }

@@ -24,7 +24,7 @@ func openMetrics(t *testing.T) (*App, *metricsScreen) {
 	t.Helper()
 	a := newTestApp(t, demoCopy(t))
 	s := a.screens["metrics"].(*metricsScreen)
-	s.now = func() time.Time { return metricsClock }
+	a.store().Now = func() time.Time { return metricsClock }
 	a.show("metrics")
 	if s.year != 2026 || s.yearSel.Selected != "2026年" {
 		t.Fatalf("year %d %q, want 2026", s.year, s.yearSel.Selected)
@@ -391,8 +391,6 @@ func TestMetricsExplainMembersAndManual(t *testing.T) {
 // PNGs to SHOT_DIR when set.
 func TestMetricsScreenshots(t *testing.T) {
 	a, s := openMetrics(t)
-	h := a.screens["home"].(*homeScreen)
-	h.now = func() time.Time { return metricsClock }
 	screen := func(name, title string) { t.Helper(); checkShot(t, a.win, screenRegion(a), name, title) }
 	dlg := func(name, title string) { t.Helper(); checkShot(t, a.win, dialogRegion(t, a), name, title) }
 	a.win.Resize(fyne.NewSize(1280, 800))

@@ -84,7 +84,7 @@ func (a *App) print(job printJob) {
 		}
 		// A new name each time: a viewer still showing the last one (and on
 		// Windows locking it) must not stop the next.
-		path = filepath.Join(dir, job.fileName()+"_"+time.Now().Format("150405")+".pdf")
+		path = filepath.Join(dir, job.fileName()+"_"+st.Now().Format("150405")+".pdf")
 		if err := pdf.WriteFile(path, write); err != nil {
 			return fmt.Errorf("%s%w", lang.L("PDF 生成失败："), err)
 		}

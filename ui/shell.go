@@ -82,7 +82,7 @@ func (a *App) inBackground(work func()) {
 
 // now is the open file's clock, or the computer's on the welcome screen.
 func (a *App) now() time.Time {
-	if a.db != nil {
+	if a.db != nil && a.db.Now != nil {
 		return a.db.Now()
 	}
 	return time.Now()
