@@ -61,9 +61,8 @@ type App struct {
 	mu         sync.Mutex
 	lastDialog dialog.Dialog // the newest dialog, for tests
 
-	form    *openForm      // the form dialog open now (saveWhileOpen), for quitting
-	quitAsk *quitQuestion  // the last 保存 / 不保存 / 取消 question, for tests
-	offer   *widget.Button // 恢复此备份 of the last damaged-file message, for tests
+	form    *openForm     // the form dialog open now (saveWhileOpen), for quitting
+	quitAsk *quitQuestion // the last 保存 / 不保存 / 取消 question, for tests
 
 	// openPDF shows a printed PDF; nil means the system viewer (print.go).
 	openPDF func(path string) error

@@ -210,7 +210,6 @@ func (a *App) showOpenError(path string, err error) {
 		restore.Importance = widget.HighImportance
 		d = dialog.NewCustomWithoutButtons(lang.L("无法打开数据文件"), newLabel(message(err)), a.win)
 		d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("关闭"), func() { d.Hide() }), restore})
-		a.offer = restore
 		a.present(d)
 	})
 }
