@@ -40,7 +40,7 @@ func (s *Store) UpdatePhoto(ctx context.Context, id int64, caption string, taken
 		if n, err := res.RowsAffected(); err != nil {
 			return err
 		} else if n == 0 {
-			return &Error{Code: CodeNotFound, Field: "照片", Value: fmt.Sprint(id), Msg: "找不到该照片",
+			return &Error{Code: CodeNotFound, Field: "照片", Value: fmt.Sprint(id), Msg: "找不到该照片", MsgEN: "photo not found",
 				Reason: fmt.Sprintf("attachment %d not found", id)}
 		}
 		return nil

@@ -27,7 +27,7 @@ func Restore(ctx context.Context, dbPath, src string, now func() time.Time) (Bac
 		return BackupInfo{}, fmt.Errorf("恢复前须先关闭数据文件 / close the data file before restoring")
 	}
 	if same, _ := sameFile(dbPath, src); same {
-		return BackupInfo{}, invalid("备份文件", filepath.Base(src), "不能用数据文件自己恢复自己", "restore source is the database itself")
+		return BackupInfo{}, invalid("备份文件", filepath.Base(src), "不能用数据文件自己恢复自己", "the data file cannot be restored from itself", "restore source is the database itself")
 	}
 	if err := VerifyFile(ctx, src); err != nil {
 		return BackupInfo{}, refuseSource(src, err)
@@ -92,10 +92,13 @@ func refuseSource(src string, err error) error {
 	switch r.Code {
 	case CodeDamaged:
 		r.Msg = "备份文件已损坏，不能用来恢复；数据文件未做任何修改"
+		r.MsgEN = "the backup is damaged and cannot be restored; the data file is unchanged"
 	case CodeNotOurs:
 		r.Msg = "不是商会工作台的备份文件，不能用来恢复；数据文件未做任何修改"
+		r.MsgEN = "not a ChamberDesk backup, so it cannot be restored; the data file is unchanged"
 	case CodeNewerSchema:
 		r.Msg = "备份文件来自较新版本的商会工作台，请先升级程序；数据文件未做任何修改"
+		r.MsgEN = "the backup comes from a newer version of ChamberDesk; please update the program first. The data file is unchanged"
 	}
 	return &r
 }

@@ -225,11 +225,11 @@ func checkMasked(old *Member, raw, field string, mask func(string) string) *Erro
 			return nil
 		}
 		return &Error{Code: CodeInvalid, Field: field, Value: v,
-			Msg:    "该号码已打码，且与已有会员的号码不符；请从完整名册（含完整号码）导入",
+			Msg: "该号码已打码，且与已有会员的号码不符；请从完整名册（含完整号码）导入", MsgEN: "this number is masked and does not match the member's stored number; please import from a full roster (with full numbers)",
 			Reason: "masked value does not match the stored one; import a roster exported with full values"}
 	}
 	return &Error{Code: CodeInvalid, Field: field, Value: v,
-		Msg:    "该号码已打码，新会员无法使用；请填写完整号码，或导出完整名册（--full）后再导入",
+		Msg: "该号码已打码，新会员无法使用；请填写完整号码，或导出完整名册（--full）后再导入", MsgEN: "this number is masked and cannot be used for a new member; give the full number, or export a full roster (--full) and import that",
 		Reason: "masked value for a new member; give the full number"}
 }
 
@@ -397,7 +397,7 @@ func (x *importIndex) plan(r *ImportRow) (importPlan, Errors, Errors) {
 	if len(errs) == 0 {
 		if prev := x.seen(&m, r.Row); prev != 0 {
 			errs = append(errs, at(&Error{Code: CodeConflict, Field: "姓名", Value: m.Name,
-				Msg:    fmt.Sprintf("与第%d行是同一会员，请合并为一行", prev),
+				Msg: fmt.Sprintf("与第%d行是同一会员，请合并为一行", prev), MsgEN: fmt.Sprintf("the same member as row %d; please merge them into one row", prev),
 				Reason: fmt.Sprintf("same member as row %d", prev)}, ColName))
 		}
 	}

@@ -93,7 +93,7 @@ func heldHere(path string) bool {
 
 func lockedError(path string) *Error {
 	return &Error{Code: CodeLocked, Field: "数据文件", Value: filepath.Base(path),
-		Msg:    "正在被另一个商会工作台窗口或 chamberctl 命令使用，请先关闭它再试；文件未做任何修改",
+		Msg: "正在被另一个商会工作台窗口或 chamberctl 命令使用，请先关闭它再试；文件未做任何修改", MsgEN: "is in use by another ChamberDesk window or chamberctl command; close it and try again. The file is unchanged",
 		Reason: "another program has this data file open; nothing changed"}
 }
 

@@ -110,7 +110,7 @@ func checkEmpty(ctx context.Context, s *data.Store) error {
 	}
 	if !empty || n > 0 {
 		return &data.Error{Code: data.CodeNotEmpty, Field: "数据文件", Value: filepath.Base(s.Path()),
-			Msg:    "数据文件中已有数据，演示数据只能写入新建的空文件；原有数据未做任何修改",
+			Msg: "数据文件中已有数据，演示数据只能写入新建的空文件；原有数据未做任何修改", MsgEN: "the data file already holds data; demo data goes only into a new, empty file. Nothing was changed",
 			Reason: "demo data is only written into an empty store; nothing was changed"}
 	}
 	return nil

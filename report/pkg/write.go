@@ -50,7 +50,7 @@ func Write(ctx context.Context, s *data.Store, caseID int64, dir string, progres
 		return "", err
 	}
 	if strings.TrimSpace(c.Title) == "" || strings.TrimSpace(org.Name) == "" {
-		return "", &data.Error{Code: data.CodeInvalid, Field: "案例标题", Msg: "案例标题和单位名称不能为空，请先填写",
+		return "", &data.Error{Code: data.CodeInvalid, Field: "案例标题", Msg: "案例标题和单位名称不能为空，请先填写", MsgEN: "the case title and organization name must not be empty; please fill them in first",
 			Reason: "case title or organization name is empty"}
 	}
 	unit := org.ShortName
@@ -274,7 +274,7 @@ func (p *packWriter) finish(m *Manifest) error {
 func writeAtomic(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return &data.Error{Code: data.CodeNotFound, Field: "保存位置", Value: dir, Msg: "文件夹不存在",
+		return &data.Error{Code: data.CodeNotFound, Field: "保存位置", Value: dir, Msg: "文件夹不存在", MsgEN: "the folder does not exist",
 			Reason: "output folder does not exist"}
 	}
 	// A package is a document the person will share: 0644.
