@@ -91,7 +91,7 @@ func (s *Store) AddPhoto(ctx context.Context, activityID int64, name string, b [
 		OriginalName: filepath.Base(name), Size: int64(len(b)), Width: w, Height: h,
 		Caption: NormalizeText(caption), TakenDate: taken}
 	if err := writeFileAtomic(s.AttachmentPath(a), b); err != nil {
-		return Attachment{}, fmt.Errorf("保存照片失败 / save photo: %w", err)
+		return Attachment{}, failed(CodePhotoSave, "保存照片失败", "the photo could not be saved", "save photo "+s.AttachmentPath(a), err)
 	}
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(sort), 0) + 1 FROM attachments

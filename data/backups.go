@@ -128,7 +128,8 @@ func (s *Store) BackupBefore(ctx context.Context, reason string) (BackupInfo, er
 		return BackupInfo{}, fmt.Errorf("backup reason %q", reason)
 	}
 	if err := os.MkdirAll(s.BackupDir(), 0o700); err != nil {
-		return BackupInfo{}, fmt.Errorf("无法创建备份文件夹 / cannot create the backups folder: %w", err)
+		return BackupInfo{}, failed(CodeBackupFolder, "无法创建备份文件夹", "cannot create the backups folder",
+			"cannot create the backups folder "+s.BackupDir(), err)
 	}
 	dest := backupTarget(s.path, s.Now(), reason)
 	if err := s.Backup(ctx, dest); err != nil {

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 )
 
@@ -169,7 +170,43 @@ const (
 	CodeNotEmpty    = "file.not_empty"
 	CodeInvalid     = "invalid"
 	CodeConflict    = "conflict"
+
+	// A file or folder could not be written; Err holds the cause.
+	CodeIsFolder    = "file.is_folder" // the target is a folder
+	CodeFileCreate  = "file.create"    // no new file in the target's folder
+	CodeFileWrite   = "file.write"     // the new file could not be written out
+	CodeFileSave    = "file.save"      // the new file could not take the target's name
+	CodeFileJournal = "file.journal"   // the list of temporary files could not be written
+	CodeFolder      = "store.folder"   // the data folder could not be made
+	CodeLockFailed  = "lock.failed"    // the data file could not be locked (not: held by another program)
+	CodeSchemaRead  = "schema.read"    // the data version could not be read
+	CodePhotoSave   = "photo.save"     // a photo's file could not be saved
+
+	// Backups, upgrades, restores and imports that did not happen.
+	CodeBackupFolder  = "backup.folder"  // the backups folder could not be made
+	CodeBackupFailed  = "backup.failed"  // the copy could not be made
+	CodeBackupCheck   = "backup.check"   // the copy failed its integrity check
+	CodeUpgradeBackup = "upgrade.backup" // the backup before an upgrade failed
+	CodeUpgradeFailed = "upgrade.failed" // a migration failed; the file is unchanged
+	CodeRestoreOpen   = "restore.open"   // the data file is open here
+	CodeRestoreRead   = "restore.read"   // the backup could not be read
+	CodeRestoreBackup = "restore.backup" // the current file could not be backed up first
+	CodeImportBackup  = "import.backup"  // the backup before an import failed
+	CodeImportRow     = "import.row"     // a row could not be written; nothing was imported
 )
+
+const (
+	msgBackupFailed   = "备份失败，未做任何修改"
+	msgBackupFailedEN = "the backup failed; nothing was changed"
+	msgRestoreRead    = "无法读取备份文件，未做任何修改"
+	msgRestoreReadEN  = "cannot read the backup; nothing was changed"
+)
+
+// IsFolderError is the error for writing a file over a folder.
+func IsFolderError(path string) *Error {
+	return &Error{Code: CodeIsFolder, Field: "文件", Value: filepath.Base(path),
+		Msg: "是文件夹，不能写成文件", MsgEN: "is a folder, not a file", Reason: path + " is a folder, not a file"}
+}
 
 // AsError extracts a *Error from err, if there is one; from a list of
 // problems it gives the first.

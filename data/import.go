@@ -126,7 +126,8 @@ func (s *Store) ImportMembers(ctx context.Context, rows []ImportRow, dryRun bool
 	// The file as it was goes into the backups folder first: an import that
 	// lands whole but wrong (a column shifted, the wrong sheet) can be undone.
 	if _, err := s.BackupBefore(ctx, ReasonImport); err != nil {
-		return ImportReport{}, fmt.Errorf("导入前备份失败，未导入任何数据 / backup before the import failed, nothing imported: %w", err)
+		return ImportReport{}, failed(CodeImportBackup, "导入前备份失败，未导入任何数据",
+			"the backup before the import failed; nothing was imported", "backup before the import failed", err)
 	}
 	err = s.InTx(ctx, func(ctx context.Context) error {
 		testMarker("tx-begin", "import")
@@ -139,8 +140,10 @@ func (s *Store) ImportMembers(ctx context.Context, rows []ImportRow, dryRun bool
 				_, err = s.UpdateMember(ctx, p.m)
 			}
 			if err != nil {
-				return fmt.Errorf("第%d行写入失败，数据文件未改动 / row %d not written, nothing changed: %w",
-					p.line.Row, p.line.Row, err)
+				e := failed(CodeImportRow, "写入失败，数据文件未改动", "not written; the data file is unchanged",
+					fmt.Sprintf("row %d not written, nothing changed", p.line.Row), err)
+				e.Row = p.line.Row
+				return e
 			}
 		}
 		return nil

@@ -2,7 +2,6 @@ package data
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -48,14 +47,16 @@ func acquireWriter(path string) (*writerLock, error) {
 	}
 	f, err := os.OpenFile(lockPath(abs), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("无法创建锁文件 / cannot create the lock file: %w", err)
+		return nil, failed(CodeLockFailed, "无法创建锁文件，未做任何修改", "cannot create the lock file; nothing was changed",
+			"cannot create the lock file "+lockPath(abs), err)
 	}
 	if err := tryLock(f); err != nil {
 		f.Close()
 		if errors.Is(err, errLocked) {
 			return nil, lockedError(path)
 		}
-		return nil, fmt.Errorf("无法锁定数据文件 / cannot lock the data file: %w", err)
+		return nil, failed(CodeLockFailed, "无法锁定数据文件，未做任何修改", "cannot lock the data file; nothing was changed",
+			"cannot lock "+lockPath(abs), err)
 	}
 	l := &writerLock{path: abs, f: f, refs: 1}
 	writerLocks[abs] = l

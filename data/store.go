@@ -107,7 +107,8 @@ func openAt(ctx context.Context, path string, opts OpenOptions, target int) (*St
 				Msg: "数据文件不存在", MsgEN: "the data file does not exist", Reason: "database file does not exist"}
 		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, fmt.Errorf("创建数据文件夹失败 / create data folder: %w", err)
+			return nil, failed(CodeFolder, "无法创建数据文件夹", "cannot create the data folder",
+				"cannot create the data folder "+filepath.Dir(path), err)
 		}
 	case err != nil:
 		return nil, err
@@ -193,7 +194,8 @@ func (s *Store) startBackup(ctx context.Context, target int, noDaily bool) error
 	}
 	if v < target {
 		if _, err := s.BackupBefore(ctx, ReasonMigrate); err != nil {
-			return fmt.Errorf("升级数据文件前的备份失败，未做任何修改 / backup before upgrade failed, nothing changed: %w", err)
+			return failed(CodeUpgradeBackup, "升级数据文件前的备份失败，未做任何修改",
+				"the backup before upgrading the data file failed; nothing was changed", "backup before upgrade failed", err)
 		}
 		return nil
 	}
@@ -432,7 +434,8 @@ func (s *Store) migrate(ctx context.Context, target int) error {
 	}
 	var current int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
-		return fmt.Errorf("读取数据版本失败 / read schema version: %w", err)
+		return failed(CodeSchemaRead, "无法读取数据版本，未做任何修改", "cannot read the data version; nothing was changed",
+			"read schema version", err)
 	}
 	if current > SchemaVersion() {
 		return &Error{Code: CodeNewerSchema, Field: "数据文件",
@@ -459,7 +462,8 @@ func (s *Store) migrate(ctx context.Context, target int) error {
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("升级数据文件失败，文件保持原样 / upgrade failed, file unchanged: %w", err)
+			return failed(CodeUpgradeFailed, "升级数据文件失败，文件保持原样", "upgrading the data file failed; the file is unchanged",
+				"migration "+m.name+" failed, file unchanged", err)
 		}
 	}
 	return nil

@@ -34,6 +34,12 @@ const (
 	subsetTag  = "/CDPDFA+"
 )
 
+// Codes of a PDF that could not be made.
+const (
+	CodePDFLayout = "pdf.layout"
+	CodePDFWrite  = "pdf.write"
+)
+
 func noFontError(err error) error {
 	return &data.Error{Code: CodeNoFont, Msg: noFontMessage(runtime.GOOS), MsgEN: noFontMessageEN(runtime.GOOS),
 		Reason: fmt.Sprintf("no Chinese TrueType font for the PDF: %v", err)}
@@ -90,11 +96,11 @@ func newPDF(orientation, title string) (*fpdf.Fpdf, error) {
 func output(p *fpdf.Fpdf, w io.Writer) error {
 	var buf bytes.Buffer
 	if err := p.Output(&buf); err != nil {
-		return fmt.Errorf("PDF 生成失败 / PDF layout failed: %w", err)
+		return &data.Error{Code: CodePDFLayout, Msg: "PDF 生成失败", MsgEN: "the PDF could not be laid out", Reason: "PDF layout failed", Err: err}
 	}
 	b := bytes.ReplaceAll(buf.Bytes(), []byte(fpdfPrefix), []byte(subsetTag))
 	if _, err := w.Write(b); err != nil {
-		return fmt.Errorf("PDF 写入失败 / cannot write the PDF: %w", err)
+		return &data.Error{Code: CodePDFWrite, Msg: "PDF 写入失败", MsgEN: "the PDF could not be written", Reason: "cannot write the PDF", Err: err}
 	}
 	return nil
 }

@@ -23,6 +23,10 @@ import (
 	"chamberdesk/report/xlsx"
 )
 
+// CodeEntryFailed: one document of the package could not be made; Err
+// holds the cause.
+const CodeEntryFailed = "package.entry"
+
 // Packaged photos: long side in pixels (about 200 dpi across an A4 page,
 // plenty for printing) and JPEG quality.
 const (
@@ -118,7 +122,9 @@ func build(ctx context.Context, s *data.Store, c data.Case, org data.Organizatio
 		progress(st.label, st.frac)
 		var buf bytes.Buffer
 		if err := st.write(&buf); err != nil {
-			return fmt.Errorf("%s失败 / writing %s: %w", strings.TrimPrefix(st.label, "生成"), st.entry, err)
+			return &data.Error{Code: CodeEntryFailed, Field: "材料包", Value: st.entry,
+				Msg: strings.TrimPrefix(st.label, "生成") + "失败", MsgEN: "could not make " + st.entry,
+				Reason: "writing " + st.entry, Err: err}
 		}
 		if err := pw.add(st.entry, buf.Bytes()); err != nil {
 			return err
