@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Error is a problem fit to show a chamber secretary. Msg is Chinese and names
@@ -55,15 +57,25 @@ func (e *Error) Unwrap() error { return e.Err }
 func (e *Error) Message() string { return e.message(false) }
 
 // MessageEN is Message in English: the location ("row 12", "column C"), the
-// field's English name and MsgEN.
-func (e *Error) MessageEN() string { return e.message(true) }
+// field's English name and MsgEN; a message that begins with MsgEN begins
+// with a capital.
+func (e *Error) MessageEN() string {
+	s := e.message(true)
+	if e.File != "" || e.Row > 0 || e.Col != "" || e.Field != "" {
+		return s // begins with a name, kept as written
+	}
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+		s = string(unicode.ToUpper(r)) + s[n:]
+	}
+	return s
+}
 
 func (e *Error) message(english bool) string {
 	s := e.own(english)
 	var inner *Error
 	if e.Err != nil && errors.As(e.Err, &inner) {
 		if english {
-			s += ": " + inner.MessageEN()
+			s += ": " + inner.message(true)
 		} else {
 			s += "：" + inner.Message()
 		}

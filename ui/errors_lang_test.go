@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"chamberdesk/data"
+)
+
+// TestErrorShownInEnglish: with English chosen, an error dialog shows the
+// store's English message and the field's English name; back in Chinese,
+// the Chinese one. The log side is untouched.
+func TestErrorShownInEnglish(t *testing.T) {
+	t.Cleanup(func() { _ = setLanguage(langChinese) })
+	fa := newThreadApp(t)
+	a := openTestApp(t, fa, demoCopy(t))
+	_, err := data.CheckMobile("12345")
+	wrapped := &data.Error{Code: data.CodeBackupFailed, Msg: "备份失败，未做任何修改",
+		MsgEN: "the backup failed; nothing was changed", Reason: "test", Err: errors.New("disk full")}
+	for _, c := range []struct {
+		code string
+		err  error
+		want string
+	}{
+		{langEnglish, err, `Mobile number "12345": must be an 11-digit mobile number`},
+		{langEnglish, data.Errors{err.(*data.Error)}, "Mobile number"},
+		{langEnglish, wrapped, "The backup failed; nothing was changed"},
+		{langChinese, err, "手机号码「12345」：应为11位手机号码"},
+	} {
+		if err := setLanguage(c.code); err != nil {
+			t.Fatal(err)
+		}
+		a.showError(c.err)
+		fa.settle(t)
+		got := topTexts(a)
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%s: dialog shows %q, want %q", c.code, got, c.want)
+		}
+		if c.code == langEnglish && hasHan(message(c.err)) {
+			t.Errorf("English message %q holds Chinese", message(c.err))
+		}
+	}
+}
+
+// TestValueLabel: an office shows in English in the English window and as
+// stored in the Chinese one.
+func TestValueLabel(t *testing.T) {
+	t.Cleanup(func() { _ = setLanguage(langChinese) })
+	for _, c := range []struct{ code, want string }{{langEnglish, "Vice President"}, {langChinese, "副会长"}} {
+		if err := setLanguage(c.code); err != nil {
+			t.Fatal(err)
+		}
+		if got := valueLabel("副会长"); got != c.want {
+			t.Errorf("%s: %q", c.code, got)
+		}
+	}
+}
