@@ -28,7 +28,7 @@ var labelsEN = map[string]string{
 	"异地商会": "Out-of-town chamber", "区县级工商联": "County federation",
 	"地市级工商联": "City federation", "省级工商联": "Provincial federation",
 	// Case levels, sections and figure states.
-	LevelBest: "Best case", LevelExcellent: "Excellent case",
+	LevelBest: "Best case", LevelExcellent: "Excellent case", "草稿": "Draft", "已定稿": "Final",
 	"导语": "Lead", "主要做法": "Main practices", "主要成效": "Main results",
 	"已核对": "Checked", "已过期（数据已变）": "Stale (the records changed)",
 	"未溯源（手工输入）": "Untraced (typed by hand)", "指标已删除": "Metric removed",

@@ -23,6 +23,7 @@ func TestLabelEN(t *testing.T) {
 		"statuses":          {data.StatusActive, data.StatusLeft},
 		"genders":           {"男", "女"},
 		"levels":            {data.LevelBest, data.LevelExcellent},
+		"case statuses":     {"草稿", "已定稿"},
 		"actions":           {data.ActionAdd, data.ActionUpdate, data.ActionUnchanged, data.ActionSkip},
 		"metric kinds":      {data.MetricDerived, data.MetricOutcome, data.MetricManual},
 	}

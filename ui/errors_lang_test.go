@@ -43,16 +43,43 @@ func TestErrorShownInEnglish(t *testing.T) {
 	}
 }
 
-// TestValueLabel: an office shows in English in the English window and as
-// stored in the Chinese one.
+// TestValueLabel: an office, a status and an activity type show in English
+// in the English window's tables and as stored in the Chinese one.
 func TestValueLabel(t *testing.T) {
 	t.Cleanup(func() { _ = setLanguage(langChinese) })
-	for _, c := range []struct{ code, want string }{{langEnglish, "Vice President"}, {langChinese, "副会长"}} {
+	m := &data.Member{Office: "副会长", Status: data.StatusLeft}
+	act := &data.Activity{Type: "培训办班"}
+	for _, c := range []struct{ code, office, status, kind string }{
+		{langEnglish, "Vice President", "Left", "Training course"},
+		{langChinese, "副会长", "退会", "培训办班"},
+	} {
 		if err := setLanguage(c.code); err != nil {
 			t.Fatal(err)
 		}
-		if got := valueLabel("副会长"); got != c.want {
+		if got := valueLabel("副会长"); got != c.office {
 			t.Errorf("%s: %q", c.code, got)
 		}
+		for _, col := range memberCols {
+			switch col.title {
+			case "商会职务":
+				if got := col.text(nil, m); got != c.office {
+					t.Errorf("%s: office column shows %q", c.code, got)
+				}
+			case "状态":
+				if got := col.text(nil, m); got != c.status {
+					t.Errorf("%s: status column shows %q", c.code, got)
+				}
+			}
+		}
+		for _, col := range activityCols {
+			if col.title == "类型" {
+				if got := col.text(nil, act); got != c.kind {
+					t.Errorf("%s: type column shows %q", c.code, got)
+				}
+			}
+		}
+	}
+	if m.Office != "副会长" || act.Type != "培训办班" {
+		t.Error("a label changed the stored value")
 	}
 }
