@@ -83,3 +83,27 @@ func TestValueLabel(t *testing.T) {
 		t.Error("a label changed the stored value")
 	}
 }
+
+// TestErrorPartsInEnglish: the screens that show an error's field and words
+// apart (import problems, the metric form, warnings) show them in English in
+// the English window; an error the ui built in the window's words keeps them.
+func TestErrorPartsInEnglish(t *testing.T) {
+	t.Cleanup(func() { _ = setLanguage(langChinese) })
+	_, err := data.CheckMobile("12345")
+	e := err.(*data.Error)
+	own := &data.Error{Msg: "Photo deleted"}
+	for _, c := range []struct{ code, parts, msg string }{
+		{langEnglish, "Mobile number: must be an 11-digit mobile number, e.g. 13812345678", "Photo deleted"},
+		{langChinese, "手机号码：应为11位手机号码，如 13812345678", "Photo deleted"},
+	} {
+		if err := setLanguage(c.code); err != nil {
+			t.Fatal(err)
+		}
+		if got := fieldAndMsg(e); got != c.parts {
+			t.Errorf("%s: %q", c.code, got)
+		}
+		if got := errMsg(own); got != c.msg {
+			t.Errorf("%s: the ui's own words became %q", c.code, got)
+		}
+	}
+}

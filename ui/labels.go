@@ -22,3 +22,38 @@ func valueLabel(v string) string {
 	}
 	return v
 }
+
+// errMessage is e's whole message (place, field, value, words) in the
+// window's language.
+func errMessage(e *data.Error) string {
+	if english() {
+		return e.MessageEN()
+	}
+	return e.Message()
+}
+
+// errField is e's field name in the window's language.
+func errField(e *data.Error) string {
+	if english() {
+		return data.FieldEN(e.Field)
+	}
+	return e.Field
+}
+
+// errMsg is what is wrong, without the place, in the window's language
+// (Msg when an error built in the ui has no English of its own: its words
+// are in the window's language already).
+func errMsg(e *data.Error) string {
+	if english() && e.MsgEN != "" {
+		return e.MsgEN
+	}
+	return e.Msg
+}
+
+// fieldAndMsg is e's field and what is wrong with it, without the value.
+func fieldAndMsg(e *data.Error) string {
+	if english() {
+		return errField(e) + ": " + errMsg(e)
+	}
+	return e.Field + "：" + e.Msg
+}
