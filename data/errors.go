@@ -52,8 +52,8 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Message is the Chinese part of the error, for people: where, which field
-// and value, and what is wrong; when the cause is itself an Error, its
-// message follows.
+// and value, and what is wrong; when the cause is itself an Error (or a
+// list of them), its (first) message follows.
 func (e *Error) Message() string { return e.message(false) }
 
 // MessageEN is Message in English: the location ("row 12", "column C"), the
@@ -72,8 +72,7 @@ func (e *Error) MessageEN() string {
 
 func (e *Error) message(english bool) string {
 	s := e.own(english)
-	var inner *Error
-	if e.Err != nil && errors.As(e.Err, &inner) {
+	if inner, ok := AsError(e.Err); ok {
 		if english {
 			s += ": " + inner.message(true)
 		} else {
