@@ -45,22 +45,22 @@ func (a *Activity) Normalize() error {
 	a.Content = strings.TrimSpace(strings.ReplaceAll(a.Content, "\r\n", "\n"))
 	var errs Errors
 	if a.Title == "" {
-		errs = append(errs, invalid("活动名称", "", "不能为空", "activity title is empty"))
+		errs = append(errs, invalid("活动名称", "", "不能为空", "must not be empty", "activity title is empty"))
 	}
 	if a.Type == "" {
-		errs = append(errs, invalid("活动类型", "", "不能为空", "activity type is empty"))
+		errs = append(errs, invalid("活动类型", "", "不能为空", "must not be empty", "activity type is empty"))
 	}
 	if a.Date.IsZero() {
-		errs = append(errs, invalid("活动日期", "", "不能为空", "activity date is empty"))
+		errs = append(errs, invalid("活动日期", "", "不能为空", "must not be empty", "activity date is empty"))
 	}
 	if !a.EndDate.IsZero() && !a.Date.IsZero() && a.EndDate.Before(a.Date) {
-		errs = append(errs, invalid("结束日期", FormatDateCN(a.EndDate), "不能早于开始日期", "end date before start date"))
+		errs = append(errs, invalid("结束日期", FormatDateCN(a.EndDate), "不能早于开始日期", "must not be before the start date", "end date before start date"))
 	}
 	if a.EndDate.Equal(a.Date) {
 		a.EndDate = time.Time{}
 	}
 	if a.OutsideCount < 0 {
-		errs = append(errs, invalid("其他参与人次", fmt.Sprint(a.OutsideCount), "不能为负数", "negative outside count"))
+		errs = append(errs, invalid("其他参与人次", fmt.Sprint(a.OutsideCount), "不能为负数", "must not be negative", "negative outside count"))
 	}
 	seen := map[int64]bool{}
 	uniq := a.Attendees[:0:0]
@@ -73,7 +73,7 @@ func (a *Activity) Normalize() error {
 	a.Attendees = uniq
 	for _, o := range a.Outcomes {
 		if o.Value < 0 {
-			errs = append(errs, invalid("成效数字", fmt.Sprint(o.Value), "不能为负数", "negative outcome "+o.MetricKey))
+			errs = append(errs, invalid("成效数字", fmt.Sprint(o.Value), "不能为负数", "must not be negative", "negative outcome "+o.MetricKey))
 		}
 	}
 	return errs.Err()
@@ -192,7 +192,7 @@ func (s *Store) DeleteActivity(ctx context.Context, id int64) error {
 
 func activityWriteError(err error, a Activity) error {
 	if isForeignKey(err) {
-		return invalid("活动类型", a.Type, "不是已设置的活动类型", "unknown activity type")
+		return invalid("活动类型", a.Type, "不是已设置的活动类型", "is not one of the activity types set up", "unknown activity type")
 	}
 	return err
 }
@@ -211,7 +211,7 @@ func writeActivityChildren(ctx context.Context, tx *sql.Tx, id int64, a Activity
 			VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value, note = excluded.note`,
 			id, o.MetricKey, o.Value, NormalizeText(o.Note)); err != nil {
 			if isForeignKey(err) {
-				return invalid("成效指标", o.MetricKey, "不是已设置的指标", "unknown metric")
+				return invalid("成效指标", o.MetricKey, "不是已设置的指标", "is not a metric in the catalog", "unknown metric")
 			}
 			return err
 		}
@@ -239,7 +239,7 @@ type querier interface {
 func activityTx(ctx context.Context, q querier, id int64) (Activity, error) {
 	a, err := scanActivity(q.QueryRowContext(ctx, "SELECT "+activityColumns+" FROM activities WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, &Error{Code: CodeNotFound, Field: "活动", Value: fmt.Sprint(id), Msg: "找不到该活动",
+		return a, &Error{Code: CodeNotFound, Field: "活动", Value: fmt.Sprint(id), Msg: "找不到该活动", MsgEN: "activity not found",
 			Reason: fmt.Sprintf("activity %d not found", id)}
 	}
 	if err != nil {
@@ -359,7 +359,7 @@ func (s *Store) ActivitiesOfMember(ctx context.Context, memberID int64) ([]Activ
 func (s *Store) AddActivityType(ctx context.Context, name string) error {
 	name = NormalizeText(name)
 	if name == "" || len([]rune(name)) > 20 {
-		return invalid("活动类型", name, "请填写 1 到 20 个字的类型名称", "activity type name empty or too long")
+		return invalid("活动类型", name, "请填写 1 到 20 个字的类型名称", "please give a type name of 1 to 20 characters", "activity type name empty or too long")
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		var n int
@@ -367,7 +367,7 @@ func (s *Store) AddActivityType(ctx context.Context, name string) error {
 			return err
 		}
 		if n > 0 {
-			return &Error{Code: CodeConflict, Field: "活动类型", Value: name, Msg: "已有这个类型", Reason: "activity type exists"}
+			return &Error{Code: CodeConflict, Field: "活动类型", Value: name, Msg: "已有这个类型", MsgEN: "this type already exists", Reason: "activity type exists"}
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO activity_types (name, sort)
 			VALUES (?, (SELECT COALESCE(max(sort), 0) + 1 FROM activity_types WHERE sort < 999))`, name)
@@ -384,14 +384,14 @@ func (s *Store) RemoveActivityType(ctx context.Context, name string) error {
 		}
 		if used > 0 {
 			return &Error{Code: CodeConflict, Field: "活动类型", Value: name,
-				Msg: fmt.Sprintf("已有 %d 项活动属于这个类型，不能删除", used), Reason: "activity type in use"}
+				Msg: fmt.Sprintf("已有 %d 项活动属于这个类型，不能删除", used), MsgEN: fmt.Sprintf("%d activities are of this type; it cannot be removed", used), Reason: "activity type in use"}
 		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM activity_types WHERE name = ?", name)
 		if err != nil {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return &Error{Code: CodeNotFound, Field: "活动类型", Value: name, Msg: "没有这个类型", Reason: "activity type not found"}
+			return &Error{Code: CodeNotFound, Field: "活动类型", Value: name, Msg: "没有这个类型", MsgEN: "no such type", Reason: "activity type not found"}
 		}
 		return nil
 	})

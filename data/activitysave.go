@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -111,7 +110,7 @@ func (s *Store) storePhoto(id int64, p NewPhoto) (att Attachment, fresh bool, er
 		return att, false, nil // the same photo is stored already
 	}
 	if err := writeFileAtomic(path, b); err != nil {
-		return att, false, fmt.Errorf("保存照片失败 / save photo: %w", err)
+		return att, false, failed(CodePhotoSave, "保存照片失败", "the photo could not be saved", "save photo "+path, err)
 	}
 	return att, true, nil
 }

@@ -50,7 +50,7 @@ func updatePhoto(ctx context.Context, tx *sql.Tx, id, activityID int64, caption 
 	if n, err := res.RowsAffected(); err != nil {
 		return err
 	} else if n == 0 {
-		return &Error{Code: CodeNotFound, Field: "照片", Value: fmt.Sprint(id), Msg: "找不到该照片",
+		return &Error{Code: CodeNotFound, Field: "照片", Value: fmt.Sprint(id), Msg: "找不到该照片", MsgEN: "photo not found",
 			Reason: fmt.Sprintf("attachment %d not found", id)}
 	}
 	return nil

@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -53,7 +52,7 @@ type atomicFile struct {
 // temporary file beside it with mode perm.
 func createAtomic(target string, perm os.FileMode) (*atomicFile, error) {
 	if fi, err := os.Stat(target); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("%s 是文件夹，不能写成文件 / %s is a folder, not a file", target, target)
+		return nil, IsFolderError(target)
 	}
 	dir, base := filepath.Split(target)
 	if dir == "" {
@@ -75,7 +74,8 @@ func createAtomic(target string, perm os.FileMode) (*atomicFile, error) {
 	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
 	if err != nil {
 		_ = journalRemove(tmp)
-		return nil, fmt.Errorf("无法在 %s 创建文件 / cannot create a file in %s: %w", dir, dir, err)
+		return nil, &Error{Code: CodeFileCreate, Field: "文件夹", Value: dir,
+			Msg: "无法在此创建文件", MsgEN: "cannot create a file here", Reason: "cannot create a file in " + dir, Err: err}
 	}
 	if err := tryLock(f); err != nil {
 		(&atomicFile{File: f, target: target}).abort()
@@ -96,7 +96,8 @@ func createAtomic(target string, perm os.FileMode) (*atomicFile, error) {
 func (a *atomicFile) commit() error {
 	if err := a.Sync(); err != nil {
 		a.abort()
-		return fmt.Errorf("无法写入 %s / cannot write %s: %w", a.target, a.target, err)
+		return &Error{Code: CodeFileWrite, Field: "文件", Value: filepath.Base(a.target),
+			Msg: "无法写入，原文件未改动", MsgEN: "cannot write it; the old file is unchanged", Reason: "cannot write " + a.target, Err: err}
 	}
 	var err error
 	if runtime.GOOS == "windows" {
@@ -119,7 +120,8 @@ func (a *atomicFile) commit() error {
 		if isInUse(err) {
 			return fileInUse(a.target, err)
 		}
-		return fmt.Errorf("无法保存 %s / cannot save %s: %w", a.target, a.target, err)
+		return &Error{Code: CodeFileSave, Field: "文件", Value: filepath.Base(a.target),
+			Msg: "无法保存，原文件未改动", MsgEN: "cannot save it; the old file is unchanged", Reason: "cannot save " + a.target, Err: err}
 	}
 	syncDir(filepath.Dir(a.target))
 	return nil
@@ -227,7 +229,8 @@ func withCurrentJournal(fn func(f *os.File) error) error {
 func withJournal(dir string, fn func(f *os.File) error) error {
 	f, err := os.OpenFile(filepath.Join(dir, JournalName), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return fmt.Errorf("无法记录临时文件 / cannot write the temp-file journal: %w", err)
+		return failed(CodeFileJournal, "无法记录临时文件", "cannot write the list of temporary files",
+			"cannot write the temp-file journal in "+dir, err)
 	}
 	defer f.Close()
 	if err := lockWait(f); err != nil {

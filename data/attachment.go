@@ -57,17 +57,18 @@ func sniffPhoto(name string, b []byte) (ext string, w, h int, err error) {
 		ext = ".png"
 	default:
 		lower := strings.ToLower(name)
-		hint := ""
+		hint, hintEN := "", ""
 		if strings.HasSuffix(lower, ".heic") || strings.HasSuffix(lower, ".heif") {
 			hint = "（苹果手机的 HEIC 照片请先在手机上设置为“兼容性最佳”或转换为 JPG）"
+			hintEN = " (for an iPhone HEIC photo, set the camera to \"Most Compatible\" or convert it to JPG first)"
 		}
 		return "", 0, 0, &Error{Code: "photo.format", Field: "照片", Value: filepath.Base(name),
-			Msg: "只支持 JPG 和 PNG 照片" + hint, Reason: "photo is not JPEG or PNG"}
+			Msg: "只支持 JPG 和 PNG 照片" + hint, MsgEN: "only JPG and PNG photos are supported" + hintEN, Reason: "photo is not JPEG or PNG"}
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(b))
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
 		return "", 0, 0, &Error{Code: "photo.corrupt", Field: "照片", Value: filepath.Base(name),
-			Msg: "照片文件已损坏，无法读取", Reason: fmt.Sprintf("photo header unreadable: %v", err)}
+			Msg: "照片文件已损坏，无法读取", MsgEN: "the photo file is damaged and cannot be read", Reason: fmt.Sprintf("photo header unreadable: %v", err)}
 	}
 	return ext, cfg.Width, cfg.Height, nil
 }
@@ -81,7 +82,7 @@ func (s *Store) AddPhoto(ctx context.Context, activityID int64, name string, b [
 		return Attachment{}, err
 	}
 	if err := writeFileAtomic(s.AttachmentPath(a), b); err != nil {
-		return Attachment{}, fmt.Errorf("保存照片失败 / save photo: %w", err)
+		return Attachment{}, failed(CodePhotoSave, "保存照片失败", "the photo could not be saved", "save photo "+s.AttachmentPath(a), err)
 	}
 	err = s.withTx(ctx, func(tx *sql.Tx) error { return s.insertPhoto(ctx, tx, &a) })
 	return a, err
@@ -91,7 +92,7 @@ func (s *Store) AddPhoto(ctx context.Context, activityID int64, name string, b [
 func newAttachment(activityID int64, name string, b []byte, caption string, taken time.Time) (Attachment, error) {
 	if len(b) > MaxPhotoBytes {
 		return Attachment{}, &Error{Code: "photo.too_large", Field: "照片", Value: filepath.Base(name),
-			Msg:    fmt.Sprintf("照片太大（%d MB），请小于 %d MB", len(b)>>20, MaxPhotoBytes>>20),
+			Msg: fmt.Sprintf("照片太大（%d MB），请小于 %d MB", len(b)>>20, MaxPhotoBytes>>20), MsgEN: fmt.Sprintf("the photo is too large (%d MB); it must be under %d MB", len(b)>>20, MaxPhotoBytes>>20),
 			Reason: "photo exceeds size limit"}
 	}
 	ext, w, h, err := sniffPhoto(name, b)
@@ -118,7 +119,7 @@ func (s *Store) insertPhoto(ctx context.Context, tx *sql.Tx, a *Attachment) erro
 	if err != nil {
 		if isForeignKey(err) {
 			return &Error{Code: CodeNotFound, Field: "活动", Value: fmt.Sprint(a.ActivityID),
-				Msg: "找不到该活动", Reason: "activity not found"}
+				Msg: "找不到该活动", MsgEN: "activity not found", Reason: "activity not found"}
 		}
 		return err
 	}
@@ -177,7 +178,7 @@ func (s *Store) Photos(ctx context.Context, activityID int64) ([]Attachment, err
 func (s *Store) Attachment(ctx context.Context, id int64) (Attachment, error) {
 	a, err := scanAttachment(s.db.QueryRowContext(ctx, "SELECT "+attachmentColumns+" FROM attachments WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, &Error{Code: CodeNotFound, Field: "照片", Value: fmt.Sprint(id), Msg: "找不到该照片",
+		return a, &Error{Code: CodeNotFound, Field: "照片", Value: fmt.Sprint(id), Msg: "找不到该照片", MsgEN: "photo not found",
 			Reason: fmt.Sprintf("attachment %d not found", id)}
 	}
 	return a, err

@@ -128,7 +128,8 @@ func (s *Store) BackupBefore(ctx context.Context, reason string) (BackupInfo, er
 		return BackupInfo{}, fmt.Errorf("backup reason %q", reason)
 	}
 	if err := os.MkdirAll(s.BackupDir(), 0o700); err != nil {
-		return BackupInfo{}, fmt.Errorf("无法创建备份文件夹 / cannot create the backups folder: %w", err)
+		return BackupInfo{}, failed(CodeBackupFolder, "无法创建备份文件夹", "cannot create the backups folder",
+			"cannot create the backups folder "+s.BackupDir(), err)
 	}
 	dest := backupTarget(s.path, s.Now(), reason)
 	if err := s.Backup(ctx, dest); err != nil {
@@ -296,7 +297,7 @@ func checkHeader(path string) error {
 
 func notOurs(path, reason string) *Error {
 	return &Error{Code: CodeNotOurs, Field: "数据文件", Value: filepath.Base(path),
-		Msg: "不是商会工作台的数据文件，未做任何修改", Reason: reason}
+		Msg: "不是商会工作台的数据文件，未做任何修改", MsgEN: "not a ChamberDesk data file; nothing was changed", Reason: reason}
 }
 
 // checkIdentity refuses a file of another program or a newer version.
@@ -320,6 +321,7 @@ func checkIdentity(ctx context.Context, db *sql.DB, path string) error {
 func newerSchema(path string, v int64) *Error {
 	return &Error{Code: CodeNewerSchema, Field: "数据文件", Value: filepath.Base(path),
 		Msg: fmt.Sprintf("此文件由较新版本的商会工作台创建（数据版本 %d，本程序支持到 %d），请升级程序；文件未做任何修改",
+			v, SchemaVersion()), MsgEN: fmt.Sprintf("this file was made by a newer version of ChamberDesk (data version %d, this program reads up to %d); please update the program. The file is unchanged",
 			v, SchemaVersion()),
 		Reason: fmt.Sprintf("schema version %d is newer than this program's %d", v, SchemaVersion())}
 }
@@ -355,7 +357,7 @@ func runCheck(ctx context.Context, db *sql.DB, path, pragma string) error {
 
 func damaged(path, reason string) *Error {
 	return &Error{Code: CodeDamaged, Field: "数据文件", Value: filepath.Base(path),
-		Msg: "文件已损坏，为免损失未做任何修改", Reason: "damaged: " + reason}
+		Msg: "文件已损坏，为免损失未做任何修改", MsgEN: "the file is damaged; nothing was changed, to avoid any loss", Reason: "damaged: " + reason}
 }
 
 // BackupOffer is a refusal to open a file that comes with the newest good
@@ -386,5 +388,7 @@ func offerBackup(ctx context.Context, path string, e *Error) error {
 	}
 	e.Msg += fmt.Sprintf("。最近的完好备份是 %s（%s %s），可以从备份恢复",
 		filepath.Base(b.Path), FormatDateCN(b.Time), b.Time.Format("15:04"))
+	e.MsgEN += fmt.Sprintf(". The newest good backup is %s (%s); you can restore from it",
+		filepath.Base(b.Path), b.Time.Format("2006-01-02 15:04"))
 	return &BackupOffer{Err: e, Backup: b}
 }

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -24,10 +23,12 @@ func Restore(ctx context.Context, dbPath, src string, now func() time.Time) (Bac
 		now = time.Now
 	}
 	if heldHere(dbPath) {
-		return BackupInfo{}, fmt.Errorf("恢复前须先关闭数据文件 / close the data file before restoring")
+		return BackupInfo{}, &Error{Code: CodeRestoreOpen, Field: "数据文件", Value: filepath.Base(dbPath),
+			Msg: "恢复前须先关闭数据文件", MsgEN: "close the data file before restoring",
+			Reason: "the data file is open in this program"}
 	}
 	if same, _ := sameFile(dbPath, src); same {
-		return BackupInfo{}, invalid("备份文件", filepath.Base(src), "不能用数据文件自己恢复自己", "restore source is the database itself")
+		return BackupInfo{}, invalid("备份文件", filepath.Base(src), "不能用数据文件自己恢复自己", "the data file cannot be restored from itself", "restore source is the database itself")
 	}
 	if err := VerifyFile(ctx, src); err != nil {
 		return BackupInfo{}, refuseSource(src, err)
@@ -50,7 +51,7 @@ func Restore(ctx context.Context, dbPath, src string, now func() time.Time) (Bac
 	}
 	if err := copyInto(a.File, src); err != nil {
 		a.abort()
-		return BackupInfo{}, fmt.Errorf("无法读取备份文件，未做任何修改 / cannot copy the backup: %w", err)
+		return BackupInfo{}, failed(CodeRestoreRead, msgRestoreRead, msgRestoreReadEN, "cannot copy the backup "+src, err)
 	}
 	if err := a.Sync(); err != nil {
 		a.abort()
@@ -65,7 +66,8 @@ func Restore(ctx context.Context, dbPath, src string, now func() time.Time) (Bac
 	if _, err := os.Stat(dbPath); err == nil {
 		if saved, err = backupForRestore(ctx, dbPath, now()); err != nil {
 			a.abort()
-			return BackupInfo{}, fmt.Errorf("无法先备份当前数据文件，未做任何修改 / cannot back up the current file first: %w", err)
+			return BackupInfo{}, failed(CodeRestoreBackup, "无法先备份当前数据文件，未做任何修改",
+				"cannot back up the current data file first; nothing was changed", "cannot back up the current file first", err)
 		}
 		// The old log must not be replayed onto the restored file: fold it
 		// into the old file first, then remove it (its content is in the
@@ -85,17 +87,20 @@ func Restore(ctx context.Context, dbPath, src string, now func() time.Time) (Bac
 func refuseSource(src string, err error) error {
 	e, ok := err.(*Error)
 	if !ok {
-		return fmt.Errorf("无法读取备份文件，未做任何修改 / cannot read the backup: %w", err)
+		return failed(CodeRestoreRead, msgRestoreRead, msgRestoreReadEN, "cannot read the backup "+src, err)
 	}
 	r := *e
 	r.Field, r.Value = "备份文件", filepath.Base(src)
 	switch r.Code {
 	case CodeDamaged:
 		r.Msg = "备份文件已损坏，不能用来恢复；数据文件未做任何修改"
+		r.MsgEN = "the backup is damaged and cannot be restored; the data file is unchanged"
 	case CodeNotOurs:
 		r.Msg = "不是商会工作台的备份文件，不能用来恢复；数据文件未做任何修改"
+		r.MsgEN = "not a ChamberDesk backup, so it cannot be restored; the data file is unchanged"
 	case CodeNewerSchema:
 		r.Msg = "备份文件来自较新版本的商会工作台，请先升级程序；数据文件未做任何修改"
+		r.MsgEN = "the backup comes from a newer version of ChamberDesk; please update the program first. The data file is unchanged"
 	}
 	return &r
 }

@@ -80,10 +80,10 @@ func (c *Case) normalize() error {
 	}
 	var errs Errors
 	if c.Year < 2000 || c.Year > 2100 {
-		errs = append(errs, invalid("申报年度", fmt.Sprint(c.Year), "年度不正确", "case year out of range"))
+		errs = append(errs, invalid("申报年度", fmt.Sprint(c.Year), "年度不正确", "the year is not valid", "case year out of range"))
 	}
 	if c.Level != LevelBest && c.Level != LevelExcellent {
-		errs = append(errs, invalid("申报等次", c.Level, "应为 最佳案例 或 优秀案例", "unknown level"))
+		errs = append(errs, invalid("申报等次", c.Level, "应为 最佳案例 或 优秀案例", "must be Best case or Excellent case", "unknown level"))
 	}
 	if c.ContactPhone != "" {
 		p, err := CheckPhone(c.ContactPhone)
@@ -149,7 +149,7 @@ func (s *Store) SaveCase(ctx context.Context, c Case) (int64, error) {
 			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO case_activities (case_id, activity_id)
 				VALUES (?, ?)`, c.ID, aid); err != nil {
 				if isForeignKey(err) {
-					return invalid("关联活动", fmt.Sprint(aid), "找不到该活动", "linked activity not found")
+					return invalid("关联活动", fmt.Sprint(aid), "找不到该活动", "activity not found", "linked activity not found")
 				}
 				return err
 			}
@@ -163,7 +163,7 @@ func (s *Store) SaveCase(ctx context.Context, c Case) (int64, error) {
 				year_from, year_to, value, unit, phrasing, untraced, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				c.ID, f.Section, key, f.YearFrom, f.YearTo, f.Value, f.Unit, f.Phrasing, f.Untraced(), i); err != nil {
 				if isForeignKey(err) {
-					return invalid("引用指标", f.MetricKey, "不是已设置的指标", "unknown metric")
+					return invalid("引用指标", f.MetricKey, "不是已设置的指标", "is not a metric in the catalog", "unknown metric")
 				}
 				return err
 			}
@@ -174,7 +174,7 @@ func (s *Store) SaveCase(ctx context.Context, c Case) (int64, error) {
 				VALUES (?, ?, ?, ?) ON CONFLICT (case_id, attachment_id) DO UPDATE SET caption = excluded.caption`,
 				c.ID, p.AttachmentID, NormalizeText(p.Caption), i); err != nil {
 				if isForeignKey(err) {
-					return invalid("案例照片", fmt.Sprint(p.AttachmentID), "找不到该照片", "case photo not found")
+					return invalid("案例照片", fmt.Sprint(p.AttachmentID), "找不到该照片", "photo not found", "case photo not found")
 				}
 				return err
 			}
@@ -186,7 +186,7 @@ func (s *Store) SaveCase(ctx context.Context, c Case) (int64, error) {
 
 func caseWriteError(err error, c Case) error {
 	if isForeignKey(err) {
-		return invalid("申报类别", c.Category, "不是已设置的申报类别", "unknown award category")
+		return invalid("申报类别", c.Category, "不是已设置的申报类别", "is not one of the award categories set up", "unknown award category")
 	}
 	return err
 }
@@ -205,7 +205,7 @@ func scanCase(r scanner) (Case, error) {
 func caseTx(ctx context.Context, q querier, id int64) (Case, error) {
 	c, err := scanCase(q.QueryRowContext(ctx, "SELECT "+caseColumns+" FROM cases WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return c, &Error{Code: CodeNotFound, Field: "案例", Value: fmt.Sprint(id), Msg: "找不到该案例",
+		return c, &Error{Code: CodeNotFound, Field: "案例", Value: fmt.Sprint(id), Msg: "找不到该案例", MsgEN: "case not found",
 			Reason: fmt.Sprintf("case %d not found", id)}
 	}
 	if err != nil {
@@ -303,9 +303,9 @@ func (s *Store) AddAwardCategory(ctx context.Context, name string) error {
 	name = NormalizeText(name)
 	switch n := len([]rune(name)); {
 	case n == 0:
-		return invalid("申报类别", "", "不能为空", "award category is empty")
+		return invalid("申报类别", "", "不能为空", "must not be empty", "award category is empty")
 	case n > maxCategoryName:
-		return invalid("申报类别", clipValue(name), fmt.Sprintf("不能超过%d个字", maxCategoryName), "award category too long")
+		return invalid("申报类别", clipValue(name), fmt.Sprintf("不能超过%d个字", maxCategoryName), fmt.Sprintf("must not be longer than %d characters", maxCategoryName), "award category too long")
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		var n int
@@ -313,7 +313,7 @@ func (s *Store) AddAwardCategory(ctx context.Context, name string) error {
 			return err
 		}
 		if n > 0 {
-			return &Error{Code: CodeConflict, Field: "申报类别", Value: name, Msg: "已有该类别",
+			return &Error{Code: CodeConflict, Field: "申报类别", Value: name, Msg: "已有该类别", MsgEN: "this category already exists",
 				Reason: "award category already exists"}
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO award_categories (name, sort)
@@ -332,14 +332,14 @@ func (s *Store) RemoveAwardCategory(ctx context.Context, name string) error {
 		}
 		if used > 0 {
 			return &Error{Code: CodeConflict, Field: "申报类别", Value: name,
-				Msg: fmt.Sprintf("有%d个案例使用该类别，不能删除", used), Reason: "award category in use"}
+				Msg: fmt.Sprintf("有%d个案例使用该类别，不能删除", used), MsgEN: fmt.Sprintf("%d cases use this category; it cannot be removed", used), Reason: "award category in use"}
 		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM award_categories WHERE name = ?", name)
 		if err != nil {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return &Error{Code: CodeNotFound, Field: "申报类别", Value: name, Msg: "没有该类别",
+			return &Error{Code: CodeNotFound, Field: "申报类别", Value: name, Msg: "没有该类别", MsgEN: "no such category",
 				Reason: "award category not found"}
 		}
 		return nil

@@ -106,7 +106,7 @@ func (s *Store) CaseLimits(ctx context.Context) (CaseLimits, error) {
 func (s *Store) SetCaseLimits(ctx context.Context, l CaseLimits) error {
 	for _, k := range caseLimitKeys {
 		if n := *k.field(&l); n <= 0 || n > 100000 {
-			return invalid("字数限制", strconv.Itoa(n), "应为1到100000之间的整数", "case limit out of range")
+			return invalid("字数限制", strconv.Itoa(n), "应为1到100000之间的整数", "must be a whole number from 1 to 100000", "case limit out of range")
 		}
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
@@ -271,27 +271,27 @@ func (s *Store) CheckCase(ctx context.Context, c Case) (Errors, error) {
 		return nil, err
 	}
 	var ps Errors
-	missing := func(field, what string) {
-		ps = append(ps, &Error{Code: CodeCaseMissing, Field: field, Msg: what, Reason: "missing " + field})
+	missing := func(field, what, whatEN string) {
+		ps = append(ps, &Error{Code: CodeCaseMissing, Field: field, Msg: what, MsgEN: whatEN, Reason: "missing " + field})
 	}
 	text := func(field, v string, limit int, reason string) {
 		switch n := CountChars(v); {
 		case n == 0:
-			missing(field, "请填写")
+			missing(field, "请填写", "please fill in")
 		case n > limit:
 			ps = append(ps, &Error{Code: CodeCaseTooLong, Field: field,
-				Msg:    fmt.Sprintf("共%d字，超出限制%d字（限%d字）", n, n-limit, limit),
+				Msg: fmt.Sprintf("共%d字，超出限制%d字（限%d字）", n, n-limit, limit), MsgEN: fmt.Sprintf("%d characters, %d over the limit of %d", n, n-limit, limit),
 				Reason: fmt.Sprintf("%s: %d characters, limit %d", reason, n, limit)})
 		}
 	}
 	switch {
 	case strings.TrimSpace(c.Category) == "":
-		missing("申报类别", "请选择")
+		missing("申报类别", "请选择", "please choose")
 	case !contains(cats, c.Category):
-		ps = append(ps, invalid("申报类别", c.Category, "不是已设置的申报类别", "unknown award category"))
+		ps = append(ps, invalid("申报类别", c.Category, "不是已设置的申报类别", "is not one of the award categories set up", "unknown award category"))
 	}
 	if c.Level != LevelBest && c.Level != LevelExcellent {
-		missing("申报等次", "请选择最佳案例或优秀案例")
+		missing("申报等次", "请选择最佳案例或优秀案例", "please choose Best case or Excellent case")
 	}
 	ps = append(ps, checkTitle(c.Title, org)...)
 	text("案例标题", c.Title, limits.Title, "title")
@@ -302,11 +302,11 @@ func (s *Store) CheckCase(ctx context.Context, c Case) (Errors, error) {
 		{"联系人", c.ContactPerson}, {"联系人职务", c.ContactOffice}, {"推荐单位", c.Recommender},
 	} {
 		if strings.TrimSpace(f.v) == "" {
-			missing(f.name, "请填写")
+			missing(f.name, "请填写", "please fill in")
 		}
 	}
 	if strings.TrimSpace(c.ContactPhone) == "" {
-		missing("联系电话", "请填写")
+		missing("联系电话", "请填写", "please fill in")
 	} else if _, err := CheckPhone(c.ContactPhone); err != nil {
 		if e, ok := AsError(err); ok {
 			ps = append(ps, e)
@@ -316,7 +316,7 @@ func (s *Store) CheckCase(ctx context.Context, c Case) (Errors, error) {
 	}
 	text("推荐单位意见", c.RecommenderOpinion, limits.Opinion, "recommender opinion")
 	if len(c.ActivityIDs) == 0 {
-		ps = append(ps, &Error{Code: CodeCaseActivity, Field: "关联活动", Msg: "请至少关联一项活动，作为案例的依据",
+		ps = append(ps, &Error{Code: CodeCaseActivity, Field: "关联活动", Msg: "请至少关联一项活动，作为案例的依据", MsgEN: "please link at least one activity as the basis of the case",
 			Reason: "no linked activity"})
 	}
 	photoProblems, err := s.checkCasePhotos(ctx, c)
@@ -345,13 +345,13 @@ func checkTitle(title string, org Organization) Errors {
 	switch {
 	case !ok:
 		return Errors{{Code: CodeCaseTitle, Field: "案例标题", Value: clipValue(title),
-			Msg: "应写成“单位名称：标题”", Reason: "title lacks the organization part"}}
+			Msg: "应写成“单位名称：标题”", MsgEN: "should read \"Organization name：Title\"", Reason: "title lacks the organization part"}}
 	case short == "":
 		return Errors{{Code: CodeCaseTitle, Field: "案例标题", Value: clipValue(title),
-			Msg: "冒号后缺少标题", Reason: "title has no short title"}}
+			Msg: "冒号后缺少标题", MsgEN: "the title after the colon is missing", Reason: "title has no short title"}}
 	case name != org.Name && name != org.ShortName && org.Name != "":
 		return Errors{{Code: CodeCaseTitle, Field: "案例标题", Value: name, Warning: true,
-			Msg: fmt.Sprintf("单位名称与本单位名称“%s”不一致，请核对", org.Name), Reason: "title names another organization"}}
+			Msg: fmt.Sprintf("单位名称与本单位名称“%s”不一致，请核对", org.Name), MsgEN: fmt.Sprintf("the organization name differs from this organization's name \"%s\"; please check", org.Name), Reason: "title names another organization"}}
 	}
 	return nil
 }
@@ -360,7 +360,7 @@ func checkTitle(title string, org Organization) Errors {
 // an activity the case links.
 func (s *Store) checkCasePhotos(ctx context.Context, c Case) (Errors, error) {
 	if len(c.Photos) == 0 {
-		return Errors{{Code: CodeCasePhoto, Field: "案例照片", Msg: "请至少选择一张活动照片",
+		return Errors{{Code: CodeCasePhoto, Field: "案例照片", Msg: "请至少选择一张活动照片", MsgEN: "please choose at least one activity photo",
 			Reason: "no photo chosen"}}, nil
 	}
 	linked := map[int64]bool{}
@@ -372,7 +372,7 @@ func (s *Store) checkCasePhotos(ctx context.Context, c Case) (Errors, error) {
 		att, err := s.Attachment(ctx, p.AttachmentID)
 		if IsCode(err, CodeNotFound) {
 			ps = append(ps, &Error{Code: CodeCasePhoto, Field: fmt.Sprintf("第%d张照片", i+1),
-				Msg: "照片已被删除，请重新选择", Reason: "chosen photo no longer stored"})
+				Msg: "照片已被删除，请重新选择", MsgEN: "the photo was deleted; please choose again", Reason: "chosen photo no longer stored"})
 			continue
 		}
 		if err != nil {
@@ -380,7 +380,7 @@ func (s *Store) checkCasePhotos(ctx context.Context, c Case) (Errors, error) {
 		}
 		if !linked[att.ActivityID] {
 			ps = append(ps, &Error{Code: CodeCasePhoto, Field: fmt.Sprintf("第%d张照片", i+1), Value: p.Caption,
-				Warning: true, Msg: "所属活动未关联到本案例", Reason: "photo from an activity the case does not link"})
+				Warning: true, Msg: "所属活动未关联到本案例", MsgEN: "its activity is not linked to this case", Reason: "photo from an activity the case does not link"})
 		}
 	}
 	return ps, nil
@@ -399,14 +399,17 @@ func figureProblem(c Case, st FigureStatus) *Error {
 		p, _ := Phrase(st.Current, f.Unit)
 		e.Msg = fmt.Sprintf("%s现在的数据为%s，与写入时的%s不同，请更新",
 			st.Metric, p.Exact, strconv.FormatFloat(f.Value, 'f', -1, 64)+f.Unit)
+		e.MsgEN = fmt.Sprintf("%s is now %s, not %s as written; please update it",
+			LabelEN(st.Metric), strconv.FormatFloat(st.Current, 'f', -1, 64)+" "+LabelEN(f.Unit),
+			strconv.FormatFloat(f.Value, 'f', -1, 64)+" "+LabelEN(f.Unit))
 		e.Reason = fmt.Sprintf("figure %s is stale: %v now, %v stored", f.MetricKey, st.Current, f.Value)
 	case FigureUntraced:
-		e.Msg, e.Reason = "为手工输入，没有对应的记录可供核对", "figure typed by hand"
+		e.Msg, e.MsgEN, e.Reason = "为手工输入，没有对应的记录可供核对", "typed by hand; no records to check it against", "figure typed by hand"
 	case FigureMissing:
-		e.Msg, e.Reason = "引用的指标已不存在", fmt.Sprintf("metric %s no longer exists", f.MetricKey)
+		e.Msg, e.MsgEN, e.Reason = "引用的指标已不存在", "the metric it cites no longer exists", fmt.Sprintf("metric %s no longer exists", f.MetricKey)
 	default:
 		if text := c.SectionText(f.Section); text != nil && f.Phrasing != "" && !strings.Contains(*text, f.Phrasing) {
-			e.Msg, e.Reason = "已不在正文中，可从数字列表中删除", "figure phrasing no longer in its section"
+			e.Msg, e.MsgEN, e.Reason = "已不在正文中，可从数字列表中删除", "no longer in the text; it can be removed from the list of figures", "figure phrasing no longer in its section"
 			return e
 		}
 		return nil

@@ -16,7 +16,7 @@ func Create(ctx context.Context, path string, opts OpenOptions, fill func(contex
 	}
 	if state == FileHasData {
 		return nil, &Error{Code: CodeNotEmpty, Field: "数据文件", Value: filepath.Base(path),
-			Msg: "已有数据，未做任何修改；如需新建请换一个文件名", Reason: "file already holds data; nothing changed"}
+			Msg: "已有数据，未做任何修改；如需新建请换一个文件名", MsgEN: "already holds data; nothing was changed. To start a new file, choose another name", Reason: "file already holds data; nothing changed"}
 	}
 	opts.Create = true
 	s, err := Open(ctx, path, opts)

@@ -10,6 +10,7 @@ import (
 const (
 	fieldDate       = "日期"
 	msgDateFormat   = "无法识别的日期，请写成 2021-03-05、2021.3.5 或 2021年3月5日"
+	msgDateFormatEN = "not a date; please write it as 2021-03-05 or 2021.3.5"
 	reasonDateForms = "accepted forms: YYYY-MM-DD, YYYY.M.D, YYYY/M/D, YYYY年M月D日, YYYYMMDD, or an Excel serial number"
 
 	// Excel's 1900 date system: serial 1 is 1900-01-01 and serial 60 is the
@@ -71,17 +72,17 @@ func ParseDate(s string) (time.Time, error) {
 		// Serials 1900..2100 fall in 1905: that is a year typed into a
 		// number cell ("2021", "2021.0"), never a date anyone means.
 		if n >= 1900 && n <= 2100 {
-			return time.Time{}, dateError("date.format", s, "只有年份（或年.月），请写完整日期，如 2021-03-05",
+			return time.Time{}, dateError("date.format", s, "只有年份（或年.月），请写完整日期，如 2021-03-05", "only a year (or year and month); please write a full date, e.g. 2021-03-05",
 				"a bare year (or year.month) is not a date")
 		}
 		return fromExcelSerial(s, n)
 	}
-	return time.Time{}, dateError("date.format", s, msgDateFormat,
+	return time.Time{}, dateError("date.format", s, msgDateFormat, msgDateFormatEN,
 		"unrecognized date; "+reasonDateForms)
 }
 
-func dateError(code, value, msg, reason string) *Error {
-	e := invalid(fieldDate, clipValue(value), msg, reason)
+func dateError(code, value, msg, msgEN, reason string) *Error {
+	e := invalid(fieldDate, clipValue(value), msg, msgEN, reason)
 	e.Code = code
 	return e
 }
@@ -90,11 +91,11 @@ func dateError(code, value, msg, reason string) *Error {
 func civilDate(raw, ys, ms, ds string) (time.Time, error) {
 	y, m, d := atoiDigits(ys), atoiDigits(ms), atoiDigits(ds)
 	if y < 1900 || y > 2100 {
-		return time.Time{}, dateError("date.invalid", raw, "年份应在1900年至2100年之间",
+		return time.Time{}, dateError("date.invalid", raw, "年份应在1900年至2100年之间", "the year must be from 1900 to 2100",
 			fmt.Sprintf("year %d is outside 1900..2100", y))
 	}
 	if !dateExists(y, m, d) {
-		return time.Time{}, dateError("date.invalid", raw, "日期不存在",
+		return time.Time{}, dateError("date.invalid", raw, "日期不存在", "no such date",
 			fmt.Sprintf("%04d-%02d-%02d is not a calendar date", y, m, d))
 	}
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), nil
@@ -103,10 +104,10 @@ func civilDate(raw, ys, ms, ds string) (time.Time, error) {
 func fromExcelSerial(raw string, n int) (time.Time, error) {
 	switch {
 	case n < 1 || n > excelSerialMax:
-		return time.Time{}, dateError("date.invalid", raw, "日期不存在：Excel 日期序号应在1至2958465之间",
+		return time.Time{}, dateError("date.invalid", raw, "日期不存在：Excel 日期序号应在1至2958465之间", "no such date: an Excel date number must be from 1 to 2958465",
 			fmt.Sprintf("Excel serial %d is outside 1..%d", n, excelSerialMax))
 	case n == excelSerialLeap:
-		return time.Time{}, dateError("date.invalid", raw, "日期不存在：Excel 的1900年2月29日是虚构的日期",
+		return time.Time{}, dateError("date.invalid", raw, "日期不存在：Excel 的1900年2月29日是虚构的日期", "no such date: Excel's 29 February 1900 never existed",
 			"Excel serial 60 is the fictitious 1900-02-29")
 	}
 	// Below 60 Excel counts from 1899-12-31; from 61 on the fictitious leap
@@ -116,7 +117,7 @@ func fromExcelSerial(raw string, n int) (time.Time, error) {
 		t = t.AddDate(0, 0, 1)
 	}
 	if y := t.Year(); y > 2100 {
-		return time.Time{}, dateError("date.invalid", raw, "年份应在1900年至2100年之间",
+		return time.Time{}, dateError("date.invalid", raw, "年份应在1900年至2100年之间", "the year must be from 1900 to 2100",
 			fmt.Sprintf("Excel serial %d is year %d, outside 1900..2100", n, y))
 	}
 	return t, nil

@@ -45,10 +45,10 @@ func (s *Store) SetDuesStandards(ctx context.Context, standards []DuesStandard) 
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		for _, st := range standards {
 			if OfficeRank(st.Office) == len(Offices) {
-				return invalid("商会职务", st.Office, "不是已知的职务", "unknown office")
+				return invalid("商会职务", st.Office, "不是已知的职务", "is not a known office", "unknown office")
 			}
 			if st.Fen < 0 {
-				return invalid("会费标准", FormatYuanPlain(st.Fen), "不能为负数", "negative dues standard")
+				return invalid("会费标准", FormatYuanPlain(st.Fen), "不能为负数", "must not be negative", "negative dues standard")
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO dues_standards (year, office, amount_fen)
 				VALUES (?, ?, ?) ON CONFLICT (year, office) DO UPDATE SET amount_fen = excluded.amount_fen`,
@@ -92,10 +92,10 @@ func (s *Store) SaveDues(ctx context.Context, d Dues) (int64, error) {
 
 func (s *Store) saveDues(ctx context.Context, tx *sql.Tx, d Dues) (int64, error) {
 	if d.DueFen < 0 || d.PaidFen < 0 {
-		return 0, invalid("会费", "", "金额不能为负数", "negative dues amount")
+		return 0, invalid("会费", "", "金额不能为负数", "the amount must not be negative", "negative dues amount")
 	}
 	if d.Year < 1900 || d.Year > 2100 {
-		return 0, invalid("年度", fmt.Sprint(d.Year), "年度不正确", "year out of range")
+		return 0, invalid("年度", fmt.Sprint(d.Year), "年度不正确", "the year is not valid", "year out of range")
 	}
 	old, err := scanDues(tx.QueryRowContext(ctx, `SELECT `+duesColumns+` FROM dues
 		WHERE member_id = ? AND year = ?`, d.MemberID, d.Year))
@@ -168,7 +168,7 @@ func (s *Store) queryDues(ctx context.Context, q string, args ...any) ([]Dues, e
 // (QH2026-037, QH2026-038 …), so a batch never repeats an earlier number.
 func (s *Store) MarkDuesPaid(ctx context.Context, year int, memberIDs []int64, date time.Time, receiptPrefix string) error {
 	if date.IsZero() {
-		return invalid("缴费日期", "", "请填写缴费日期", "payment date is empty")
+		return invalid("缴费日期", "", "请填写缴费日期", "please fill in the payment date", "payment date is empty")
 	}
 	receiptPrefix = NormalizeText(receiptPrefix)
 	return s.withTx(ctx, func(tx *sql.Tx) error {

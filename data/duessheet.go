@@ -44,7 +44,7 @@ func (l DuesLine) InArrears() bool { return l.Owing() && l.Status == StatusActiv
 // returns for the year.
 func (s *Store) DuesSheet(ctx context.Context, year int) ([]DuesLine, error) {
 	if year < 1900 || year > 2100 {
-		return nil, invalid("年度", fmt.Sprint(year), "年度不正确", "year out of range")
+		return nil, invalid("年度", fmt.Sprint(year), "年度不正确", "the year is not valid", "year out of range")
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT m.id, m.name, m.company, m.office, m.status, m.join_date, m.leave_date,
 		COALESCE(d.due_fen, ds.amount_fen, 0), COALESCE(d.paid_fen, 0), COALESCE(d.paid_date, ''),

@@ -69,7 +69,7 @@ func (s *Store) Explain(ctx context.Context, year int, key string) (Figure, []Co
 		}
 		return figure(m, year, source, set, contribs), contribs, nil
 	}
-	return Figure{}, nil, &Error{Code: CodeNotFound, Field: "指标", Value: key, Msg: "没有这个指标",
+	return Figure{}, nil, &Error{Code: CodeNotFound, Field: "指标", Value: key, Msg: "没有这个指标", MsgEN: "no such metric",
 		Reason: fmt.Sprintf("metric %q not found", key)}
 }
 

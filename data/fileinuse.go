@@ -16,9 +16,9 @@ const CodeFileInUse = "file.in_use"
 func fileInUse(target string, cause error) *Error {
 	name := filepath.Base(target)
 	return &Error{
-		Code:   CodeFileInUse,
-		Value:  name,
-		Msg:    fmt.Sprintf("请先在 WPS 或 Excel 中关闭「%s」再导出", name),
+		Code:  CodeFileInUse,
+		Value: name,
+		Msg:   fmt.Sprintf("请先在 WPS 或 Excel 中关闭「%s」再导出", name), MsgEN: fmt.Sprintf("please close \"%s\" in WPS or Excel first, then export again", name),
 		Reason: fmt.Sprintf("close %s in WPS or Excel first; the old file is unchanged (%v)", name, cause),
 	}
 }

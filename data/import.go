@@ -126,7 +126,8 @@ func (s *Store) ImportMembers(ctx context.Context, rows []ImportRow, dryRun bool
 	// The file as it was goes into the backups folder first: an import that
 	// lands whole but wrong (a column shifted, the wrong sheet) can be undone.
 	if _, err := s.BackupBefore(ctx, ReasonImport); err != nil {
-		return ImportReport{}, fmt.Errorf("导入前备份失败，未导入任何数据 / backup before the import failed, nothing imported: %w", err)
+		return ImportReport{}, failed(CodeImportBackup, "导入前备份失败，未导入任何数据",
+			"the backup before the import failed; nothing was imported", "backup before the import failed", err)
 	}
 	err = s.InTx(ctx, func(ctx context.Context) error {
 		testMarker("tx-begin", "import")
@@ -139,8 +140,10 @@ func (s *Store) ImportMembers(ctx context.Context, rows []ImportRow, dryRun bool
 				_, err = s.UpdateMember(ctx, p.m)
 			}
 			if err != nil {
-				return fmt.Errorf("第%d行写入失败，数据文件未改动 / row %d not written, nothing changed: %w",
-					p.line.Row, p.line.Row, err)
+				e := failed(CodeImportRow, "写入失败，数据文件未改动", "not written; the data file is unchanged",
+					fmt.Sprintf("row %d not written, nothing changed", p.line.Row), err)
+				e.Row = p.line.Row
+				return e
 			}
 		}
 		return nil
@@ -225,11 +228,11 @@ func checkMasked(old *Member, raw, field string, mask func(string) string) *Erro
 			return nil
 		}
 		return &Error{Code: CodeInvalid, Field: field, Value: v,
-			Msg:    "该号码已打码，且与已有会员的号码不符；请从完整名册（含完整号码）导入",
+			Msg: "该号码已打码，且与已有会员的号码不符；请从完整名册（含完整号码）导入", MsgEN: "this number is masked and does not match the member's stored number; please import from a full roster (with full numbers)",
 			Reason: "masked value does not match the stored one; import a roster exported with full values"}
 	}
 	return &Error{Code: CodeInvalid, Field: field, Value: v,
-		Msg:    "该号码已打码，新会员无法使用；请填写完整号码，或导出完整名册（--full）后再导入",
+		Msg: "该号码已打码，新会员无法使用；请填写完整号码，或导出完整名册（--full）后再导入", MsgEN: "this number is masked and cannot be used for a new member; give the full number, or export a full roster (--full) and import that",
 		Reason: "masked value for a new member; give the full number"}
 }
 
@@ -397,7 +400,7 @@ func (x *importIndex) plan(r *ImportRow) (importPlan, Errors, Errors) {
 	if len(errs) == 0 {
 		if prev := x.seen(&m, r.Row); prev != 0 {
 			errs = append(errs, at(&Error{Code: CodeConflict, Field: "姓名", Value: m.Name,
-				Msg:    fmt.Sprintf("与第%d行是同一会员，请合并为一行", prev),
+				Msg: fmt.Sprintf("与第%d行是同一会员，请合并为一行", prev), MsgEN: fmt.Sprintf("the same member as row %d; please merge them into one row", prev),
 				Reason: fmt.Sprintf("same member as row %d", prev)}, ColName))
 		}
 	}

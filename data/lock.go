@@ -2,7 +2,6 @@ package data
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -48,14 +47,16 @@ func acquireWriter(path string) (*writerLock, error) {
 	}
 	f, err := os.OpenFile(lockPath(abs), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("无法创建锁文件 / cannot create the lock file: %w", err)
+		return nil, failed(CodeLockFailed, "无法创建锁文件，未做任何修改", "cannot create the lock file; nothing was changed",
+			"cannot create the lock file "+lockPath(abs), err)
 	}
 	if err := tryLock(f); err != nil {
 		f.Close()
 		if errors.Is(err, errLocked) {
 			return nil, lockedError(path)
 		}
-		return nil, fmt.Errorf("无法锁定数据文件 / cannot lock the data file: %w", err)
+		return nil, failed(CodeLockFailed, "无法锁定数据文件，未做任何修改", "cannot lock the data file; nothing was changed",
+			"cannot lock "+lockPath(abs), err)
 	}
 	l := &writerLock{path: abs, f: f, refs: 1}
 	writerLocks[abs] = l
@@ -93,7 +94,7 @@ func heldHere(path string) bool {
 
 func lockedError(path string) *Error {
 	return &Error{Code: CodeLocked, Field: "数据文件", Value: filepath.Base(path),
-		Msg:    "正在被另一个商会工作台窗口或 chamberctl 命令使用，请先关闭它再试；文件未做任何修改",
+		Msg: "正在被另一个商会工作台窗口或 chamberctl 命令使用，请先关闭它再试；文件未做任何修改", MsgEN: "is in use by another ChamberDesk window or chamberctl command; close it and try again. The file is unchanged",
 		Reason: "another program has this data file open; nothing changed"}
 }
 

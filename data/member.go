@@ -78,7 +78,7 @@ func (m *Member) Normalize() (warnings Errors, err error) {
 	m.Notes = strings.TrimSpace(m.Notes)
 	var errs Errors
 	if m.Name == "" {
-		errs = append(errs, invalid("姓名", "", "不能为空", "name is empty"))
+		errs = append(errs, invalid("姓名", "", "不能为空", "must not be empty", "name is empty"))
 	}
 	if m.Kind == "" {
 		m.Kind = KindPersonal
@@ -87,25 +87,25 @@ func (m *Member) Normalize() (warnings Errors, err error) {
 		}
 	}
 	if m.Kind != KindUnit && m.Kind != KindPersonal {
-		errs = append(errs, invalid("会员类型", m.Kind, "应为 单位会员 或 个人会员", "unknown member kind"))
+		errs = append(errs, invalid("会员类型", m.Kind, "应为 单位会员 或 个人会员", "must be Company member or Individual member", "unknown member kind"))
 	}
 	if m.Kind == KindUnit && m.Company == "" {
-		errs = append(errs, invalid("企业名称", "", "单位会员须填写企业名称", "unit member needs a company name"))
+		errs = append(errs, invalid("企业名称", "", "单位会员须填写企业名称", "a company member needs a company name", "unit member needs a company name"))
 	}
 	if m.Office == "" {
 		m.Office = "会员"
 	}
 	if OfficeRank(m.Office) == len(Offices) {
-		errs = append(errs, invalid("商会职务", m.Office, "应为 "+strings.Join(Offices, "、")+" 之一", "unknown office"))
+		errs = append(errs, invalid("商会职务", m.Office, "应为 "+strings.Join(Offices, "、")+" 之一", "must be one of: "+labelList(Offices), "unknown office"))
 	}
 	if m.Political != "" && !contains(PoliticalStatuses, m.Political) {
-		errs = append(errs, invalid("政治面貌", m.Political, "应为 "+strings.Join(PoliticalStatuses, "、")+" 之一",
+		errs = append(errs, invalid("政治面貌", m.Political, "应为 "+strings.Join(PoliticalStatuses, "、")+" 之一", "must be one of: "+labelList(PoliticalStatuses),
 			"unknown political status"))
 	}
 	switch m.Gender {
 	case "", "男", "女":
 	default:
-		errs = append(errs, invalid("性别", m.Gender, "应为 男 或 女", "gender must be 男 or 女"))
+		errs = append(errs, invalid("性别", m.Gender, "应为 男 或 女", "must be Male or Female", "gender must be 男 or 女"))
 	}
 	m.CreditCodeFlag = ""
 	code, cerr := CheckCreditCode(m.CreditCode)
@@ -142,10 +142,10 @@ func (m *Member) Normalize() (warnings Errors, err error) {
 		}
 	}
 	if m.Status != StatusActive && m.Status != StatusLeft {
-		errs = append(errs, invalid("状态", m.Status, "应为 在会 或 退会", "unknown status"))
+		errs = append(errs, invalid("状态", m.Status, "应为 在会 或 退会", "must be Active or Left", "unknown status"))
 	}
 	if !m.JoinDate.IsZero() && !m.LeaveDate.IsZero() && m.LeaveDate.Before(m.JoinDate) {
-		errs = append(errs, invalid("退会日期", FormatDateCN(m.LeaveDate), "不能早于入会日期 "+FormatDateCN(m.JoinDate),
+		errs = append(errs, invalid("退会日期", FormatDateCN(m.LeaveDate), "不能早于入会日期 "+FormatDateCN(m.JoinDate), "must not be before the join date "+m.JoinDate.Format("2006-01-02"),
 			"leave date before join date"))
 	}
 	return warnings, errs.Err()
@@ -242,7 +242,7 @@ func (s *Store) Member(ctx context.Context, id int64) (Member, error) {
 }
 
 func memberNotFound(id int64) *Error {
-	return &Error{Code: CodeNotFound, Field: "会员", Value: fmt.Sprint(id), Msg: "找不到该会员",
+	return &Error{Code: CodeNotFound, Field: "会员", Value: fmt.Sprint(id), Msg: "找不到该会员", MsgEN: "member not found",
 		Reason: fmt.Sprintf("member %d not found", id)}
 }
 
@@ -302,7 +302,7 @@ func (s *Store) updateMember(ctx context.Context, tx *sql.Tx, m *Member) error {
 // are never deleted, so past attendance and dues keep their meaning.
 func (s *Store) LeaveMember(ctx context.Context, id int64, date time.Time, reason string) error {
 	if date.IsZero() {
-		return invalid("退会日期", "", "请填写退会日期", "leave date is empty")
+		return invalid("退会日期", "", "请填写退会日期", "please fill in the leave date", "leave date is empty")
 	}
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		m, err := scanMember(tx.QueryRowContext(ctx, "SELECT "+memberColumns+" FROM members WHERE id = ?", id))
@@ -313,12 +313,12 @@ func (s *Store) LeaveMember(ctx context.Context, id int64, date time.Time, reaso
 			return err
 		}
 		if m.Status == StatusLeft {
-			return &Error{Code: CodeConflict, Field: "会员", Value: m.Name, Msg: "该会员已退会",
+			return &Error{Code: CodeConflict, Field: "会员", Value: m.Name, Msg: "该会员已退会", MsgEN: "this member has already left",
 				Reason: "member has already left"}
 		}
 		m.Status, m.LeaveDate, m.LeaveReason = StatusLeft, date, NormalizeText(reason)
 		if !m.JoinDate.IsZero() && date.Before(m.JoinDate) {
-			return invalid("退会日期", FormatDateCN(date), "不能早于入会日期 "+FormatDateCN(m.JoinDate),
+			return invalid("退会日期", FormatDateCN(date), "不能早于入会日期 "+FormatDateCN(m.JoinDate), "must not be before the join date "+m.JoinDate.Format("2006-01-02"),
 				"leave date before join date")
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE member_offices SET to_date = ?

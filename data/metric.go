@@ -55,15 +55,15 @@ type ManualValue struct {
 // SetManualValue records a hand-entered figure for a year.
 func (s *Store) SetManualValue(ctx context.Context, v ManualValue) error {
 	if v.Value < 0 {
-		return invalid("指标数值", fmt.Sprint(v.Value), "不能为负数", "negative metric value")
+		return invalid("指标数值", fmt.Sprint(v.Value), "不能为负数", "must not be negative", "negative metric value")
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		var kind string
 		if err := tx.QueryRowContext(ctx, "SELECT kind FROM metrics WHERE key = ?", v.MetricKey).Scan(&kind); err != nil {
-			return invalid("指标", v.MetricKey, "不是已设置的指标", "unknown metric")
+			return invalid("指标", v.MetricKey, "不是已设置的指标", "is not a metric in the catalog", "unknown metric")
 		}
 		if kind != MetricManual {
-			return invalid("指标", v.MetricKey, "该指标由记录自动统计，不能手工填写", "metric is not manual")
+			return invalid("指标", v.MetricKey, "该指标由记录自动统计，不能手工填写", "this metric is counted from the records and cannot be typed in", "metric is not manual")
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO metric_values (year, metric_key, value, note, updated_at)
 			VALUES (?, ?, ?, ?, ?) ON CONFLICT (year, metric_key) DO UPDATE SET value = excluded.value,

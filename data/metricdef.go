@@ -31,23 +31,23 @@ func (m *Metric) normalize() error {
 	var errs Errors
 	switch n := utf8.RuneCountInString(m.Name); {
 	case n == 0:
-		errs = append(errs, invalid("指标名称", "", "不能为空", "metric name is empty"))
+		errs = append(errs, invalid("指标名称", "", "不能为空", "must not be empty", "metric name is empty"))
 	case n > maxMetricName:
-		errs = append(errs, invalid("指标名称", clipValue(m.Name), fmt.Sprintf("不能超过%d个字", maxMetricName),
+		errs = append(errs, invalid("指标名称", clipValue(m.Name), fmt.Sprintf("不能超过%d个字", maxMetricName), fmt.Sprintf("must not be longer than %d characters", maxMetricName),
 			"metric name too long"))
 	}
 	switch n := utf8.RuneCountInString(m.Unit); {
 	case n == 0:
-		errs = append(errs, invalid("单位", "", "不能为空，例如 人次、个、万元", "metric unit is empty"))
+		errs = append(errs, invalid("单位", "", "不能为空，例如 人次、个、万元", "must not be empty, e.g. person-times, count, ×10,000 yuan", "metric unit is empty"))
 	case n > maxMetricUnit:
-		errs = append(errs, invalid("单位", clipValue(m.Unit), fmt.Sprintf("不能超过%d个字", maxMetricUnit),
+		errs = append(errs, invalid("单位", clipValue(m.Unit), fmt.Sprintf("不能超过%d个字", maxMetricUnit), fmt.Sprintf("must not be longer than %d characters", maxMetricUnit),
 			"metric unit too long"))
 	case strings.IndexFunc(m.Unit, func(r rune) bool { return unicode.IsDigit(r) || unicode.IsSpace(r) }) >= 0:
 		// "10人" as a unit would print "3010人" after a value of 30.
-		errs = append(errs, invalid("单位", m.Unit, "不能含数字或空格", "metric unit holds digits or spaces"))
+		errs = append(errs, invalid("单位", m.Unit, "不能含数字或空格", "must not contain digits or spaces", "metric unit holds digits or spaces"))
 	}
 	if m.Kind != MetricManual && m.Kind != MetricOutcome {
-		errs = append(errs, invalid("指标类型", m.Kind, "只能是手工填写或活动成效", "kind must be manual or outcome"))
+		errs = append(errs, invalid("指标类型", m.Kind, "只能是手工填写或活动成效", "must be entered by hand or activity outcome", "kind must be manual or outcome"))
 	}
 	return errs.Err()
 }
@@ -66,7 +66,7 @@ func (s *Store) AddMetric(ctx context.Context, m Metric) (string, error) {
 			return err
 		}
 		if n > 0 {
-			return &Error{Code: CodeConflict, Field: "指标名称", Value: m.Name, Msg: "已有同名指标",
+			return &Error{Code: CodeConflict, Field: "指标名称", Value: m.Name, Msg: "已有同名指标", MsgEN: "a metric with this name already exists",
 				Reason: "metric name already in the catalog"}
 		}
 		var err error
@@ -117,17 +117,17 @@ func ParseMetricValue(text string) (float64, error) {
 	raw := normalizeValue(text)
 	t := strings.ReplaceAll(raw, " ", "")
 	if t == "" {
-		return 0, invalid("数值", "", "请填写数值", "empty metric value")
+		return 0, invalid("数值", "", "请填写数值", "please fill in a value", "empty metric value")
 	}
 	if moneyNumberRE.MatchString(strings.TrimPrefix(t, "-")) {
 		t = strings.ReplaceAll(t, ",", "")
 	}
 	v, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || strings.ContainsAny(t, "eExXpP_") {
-		return 0, invalid("数值", clipValue(raw), "请填写数字，例如 12 或 3.5", "metric value is not a number")
+		return 0, invalid("数值", clipValue(raw), "请填写数字，例如 12 或 3.5", "please write a number, e.g. 12 or 3.5", "metric value is not a number")
 	}
 	if v < 0 {
-		return 0, invalid("数值", clipValue(raw), "不能为负数", "negative metric value")
+		return 0, invalid("数值", clipValue(raw), "不能为负数", "must not be negative", "negative metric value")
 	}
 	return v, nil
 }

@@ -11,9 +11,10 @@ import (
 // floating-point dust; these helpers are the only place yuan text meets fen.
 
 const (
-	fieldMoney      = "金额"
-	codeMoneyFormat = "money.format"
-	msgMoneyFormat  = "无法识别的金额，请写成 1200、1,200.50 或 0.5万元"
+	fieldMoney       = "金额"
+	codeMoneyFormat  = "money.format"
+	msgMoneyFormat   = "无法识别的金额，请写成 1200、1,200.50 或 0.5万元"
+	msgMoneyFormatEN = "not an amount; please write it as 1200 or 1,200.50"
 )
 
 // moneyNumberRE accepts plain digits or correctly grouped thousands. Grouping
@@ -37,8 +38,8 @@ func ParseYuan(s string) (int64, error) {
 	if raw == "" {
 		return 0, nil
 	}
-	fail := func(msg, reason string) (int64, error) {
-		e := invalid(fieldMoney, clipValue(raw), msg, reason)
+	fail := func(msg, msgEN, reason string) (int64, error) {
+		e := invalid(fieldMoney, clipValue(raw), msg, msgEN, reason)
 		e.Code = codeMoneyFormat
 		return 0, e
 	}
@@ -68,19 +69,19 @@ func ParseYuan(s string) (int64, error) {
 		t, scale = r, 10
 	}
 	if neg {
-		return fail("金额不能为负数", "amount must not be negative")
+		return fail("金额不能为负数", "the amount must not be negative", "amount must not be negative")
 	}
 
 	m := moneyNumberRE.FindStringSubmatch(t)
 	if m == nil {
-		return fail(msgMoneyFormat, "unrecognized amount; expected digits with optional thousands commas, up to 2 decimals, optional 元/万/亿")
+		return fail(msgMoneyFormat, msgMoneyFormatEN, "unrecognized amount; expected digits with optional thousands commas, up to 2 decimals, optional 元/万/亿")
 	}
 	intPart, _, _ := strings.Cut(strings.ReplaceAll(t, ",", ""), ".")
 	frac := m[1]
 	if len(frac) > scale {
 		extra := frac[scale:]
 		if strings.Trim(extra, "0") != "" {
-			return fail("金额最多精确到分（两位小数）",
+			return fail("金额最多精确到分（两位小数）", "an amount has at most two decimals (fen)",
 				fmt.Sprintf("amount has precision finer than one fen (%d decimals at this unit, at most %d allowed)", len(frac), scale))
 		}
 		frac = frac[:scale]
@@ -92,11 +93,11 @@ func ParseYuan(s string) (int64, error) {
 	// 18 digits of fen always fit in int64 (max ≈ 9.2e18) and are far beyond
 	// any real amount, so the limit is simple rather than exact.
 	if len(digits) > 18 {
-		return fail("金额过大", "amount too large")
+		return fail("金额过大", "the amount is too large", "amount too large")
 	}
 	fen, err := strconv.ParseInt(digits, 10, 64)
 	if err != nil {
-		return fail(msgMoneyFormat, err.Error())
+		return fail(msgMoneyFormat, msgMoneyFormatEN, err.Error())
 	}
 	return fen, nil
 }

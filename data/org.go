@@ -43,13 +43,13 @@ func (o *Organization) Normalize() (warnings Errors, err error) {
 	o.Address = NormalizeText(o.Address)
 	var errs Errors
 	if o.Name == "" {
-		errs = append(errs, invalid("单位名称", "", "不能为空", "organization name is empty"))
+		errs = append(errs, invalid("单位名称", "", "不能为空", "must not be empty", "organization name is empty"))
 	}
 	if o.Type == "" {
 		o.Type = OrgTypes[0]
 	}
 	if !contains(OrgTypes, o.Type) {
-		errs = append(errs, invalid("单位类别", o.Type, "应为 "+strings.Join(OrgTypes, "、")+" 之一",
+		errs = append(errs, invalid("单位类别", o.Type, "应为 "+strings.Join(OrgTypes, "、")+" 之一", "must be one of: "+labelList(OrgTypes),
 			"unknown organization type"))
 	}
 	if o.ShortName == "" {
@@ -84,7 +84,7 @@ func asErr(err error) *Error {
 	if e, ok := AsError(err); ok {
 		return e
 	}
-	return &Error{Code: CodeInvalid, Msg: "无效", Reason: err.Error()}
+	return &Error{Code: CodeInvalid, Msg: "无效", MsgEN: "not valid", Reason: err.Error()}
 }
 
 func contains(list []string, s string) bool {
@@ -105,7 +105,7 @@ func (s *Store) Organization(ctx context.Context) (Organization, error) {
 		&o.ParentFederation, &o.CreditCode, &o.PartyOrg, &o.ContactPerson, &o.ContactOffice,
 		&o.ContactPhone, &o.Address, &o.FoundedDate)
 	if errors.Is(err, sql.ErrNoRows) {
-		return o, &Error{Code: CodeNotFound, Field: "单位信息", Msg: "尚未填写单位信息", Reason: "no organization profile"}
+		return o, &Error{Code: CodeNotFound, Field: "单位信息", Msg: "尚未填写单位信息", MsgEN: "the organization profile is not filled in yet", Reason: "no organization profile"}
 	}
 	return o, err
 }

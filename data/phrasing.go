@@ -45,13 +45,13 @@ const maxPhraseValue = 1e10
 //   - money below 100 units keeps one decimal (1.5亿元, 35.2万余元).
 func Phrase(value float64, unit string) (Phrasing, error) {
 	if math.IsNaN(value) || math.IsInf(value, 0) {
-		return Phrasing{}, invalid("数值", fmt.Sprint(value), "不是有效的数字", "figure is not a finite number")
+		return Phrasing{}, invalid("数值", fmt.Sprint(value), "不是有效的数字", "is not a valid number", "figure is not a finite number")
 	}
 	if value < 0 {
-		return Phrasing{}, invalid("数值", strconv.FormatFloat(value, 'f', -1, 64), "不能为负数", "negative figure")
+		return Phrasing{}, invalid("数值", strconv.FormatFloat(value, 'f', -1, 64), "不能为负数", "must not be negative", "negative figure")
 	}
 	if value > maxPhraseValue {
-		return Phrasing{}, invalid("数值", strconv.FormatFloat(value, 'f', -1, 64), "数值过大，请核对",
+		return Phrasing{}, invalid("数值", strconv.FormatFloat(value, 'f', -1, 64), "数值过大，请核对", "the value is too large; please check it",
 			"figure too large to phrase")
 	}
 	unit = strings.TrimSpace(unit)

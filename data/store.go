@@ -96,7 +96,7 @@ func Open(ctx context.Context, path string, opts OpenOptions) (*Store, error) {
 func openAt(ctx context.Context, path string, opts OpenOptions, target int) (*Store, error) {
 	if strings.ContainsAny(path, "?#") {
 		return nil, &Error{Code: CodeInvalid, Field: "数据文件", Value: path,
-			Msg: "文件路径不能包含 ? 或 #", Reason: "database path must not contain '?' or '#'"}
+			Msg: "文件路径不能包含 ? 或 #", MsgEN: "the file path must not contain ? or #", Reason: "database path must not contain '?' or '#'"}
 	}
 	fi, err := os.Stat(path)
 	existing := false
@@ -104,16 +104,17 @@ func openAt(ctx context.Context, path string, opts OpenOptions, target int) (*St
 	case errors.Is(err, os.ErrNotExist) || (err == nil && fi.Size() == 0):
 		if !opts.Create {
 			return nil, &Error{Code: CodeNotFound, Field: "数据文件", Value: path,
-				Msg: "数据文件不存在", Reason: "database file does not exist"}
+				Msg: "数据文件不存在", MsgEN: "the data file does not exist", Reason: "database file does not exist"}
 		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, fmt.Errorf("创建数据文件夹失败 / create data folder: %w", err)
+			return nil, failed(CodeFolder, "无法创建数据文件夹", "cannot create the data folder",
+				"cannot create the data folder "+filepath.Dir(path), err)
 		}
 	case err != nil:
 		return nil, err
 	case fi.IsDir():
 		return nil, &Error{Code: CodeNotOurs, Field: "数据文件", Value: path,
-			Msg: "这是一个文件夹，不是数据文件", Reason: "path is a directory"}
+			Msg: "这是一个文件夹，不是数据文件", MsgEN: "this is a folder, not a data file", Reason: "path is a directory"}
 	default:
 		if busyElsewhere(path) {
 			return nil, lockedError(path)
@@ -193,7 +194,8 @@ func (s *Store) startBackup(ctx context.Context, target int, noDaily bool) error
 	}
 	if v < target {
 		if _, err := s.BackupBefore(ctx, ReasonMigrate); err != nil {
-			return fmt.Errorf("升级数据文件前的备份失败，未做任何修改 / backup before upgrade failed, nothing changed: %w", err)
+			return failed(CodeUpgradeBackup, "升级数据文件前的备份失败，未做任何修改",
+				"the backup before upgrading the data file failed; nothing was changed", "backup before upgrade failed", err)
 		}
 		return nil
 	}
@@ -303,6 +305,7 @@ func checkLogOwner(ctx context.Context, withLog *sql.DB, path string) *Error {
 	foreign := func(reason string) *Error {
 		e := damaged(path, "the -wal file belongs to another database: "+reason)
 		e.Msg = "文件旁的日志文件（" + filepath.Base(path) + "-wal）属于另一个数据文件，为免损失未做任何修改"
+		e.MsgEN = "the log file beside it (" + filepath.Base(path) + "-wal) belongs to another data file; nothing was changed, to avoid any loss"
 		return e
 	}
 	own, seen := readFileID(ctx, alone), readFileID(ctx, withLog)
@@ -331,6 +334,7 @@ func asDamagedIfBackedUp(ctx context.Context, path string, e *Error) *Error {
 	}
 	d := damaged(path, e.Reason)
 	d.Msg = "不是有效的数据文件（可能已损坏），为免损失未做任何修改"
+	d.MsgEN = "not a valid data file (it may be damaged); nothing was changed, to avoid any loss"
 	return d
 }
 
@@ -376,6 +380,7 @@ func checkLength(path string) *Error {
 	if pages*pageSize > fi.Size() {
 		e := damaged(path, fmt.Sprintf("file has %d bytes, header says %d pages of %d", fi.Size(), pages, pageSize))
 		e.Msg = "文件不完整（可能复制或保存时被截断），为免损失未做任何修改"
+		e.MsgEN = "the file is incomplete (perhaps cut short while copied or saved); nothing was changed, to avoid any loss"
 		return e
 	}
 	return nil
@@ -429,11 +434,12 @@ func (s *Store) migrate(ctx context.Context, target int) error {
 	}
 	var current int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
-		return fmt.Errorf("读取数据版本失败 / read schema version: %w", err)
+		return failed(CodeSchemaRead, "无法读取数据版本，未做任何修改", "cannot read the data version; nothing was changed",
+			"read schema version", err)
 	}
 	if current > SchemaVersion() {
 		return &Error{Code: CodeNewerSchema, Field: "数据文件",
-			Msg:    "此文件由较新版本的商会工作台创建，请升级程序",
+			Msg: "此文件由较新版本的商会工作台创建，请升级程序", MsgEN: "this file was made by a newer version of ChamberDesk; please update the program",
 			Reason: fmt.Sprintf("schema version %d is newer than %d", current, SchemaVersion())}
 	}
 	for _, m := range ms {
@@ -456,7 +462,8 @@ func (s *Store) migrate(ctx context.Context, target int) error {
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("升级数据文件失败，文件保持原样 / upgrade failed, file unchanged: %w", err)
+			return failed(CodeUpgradeFailed, "升级数据文件失败，文件保持原样", "upgrading the data file failed; the file is unchanged",
+				"migration "+m.name+" failed, file unchanged", err)
 		}
 	}
 	return nil
@@ -511,7 +518,7 @@ func (s *Store) withTx(ctx context.Context, fn func(tx *sql.Tx) error) (err erro
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-wait.C:
-			return &Error{Code: CodeLocked, Field: "数据文件", Msg: "数据文件忙，请稍后再试",
+			return &Error{Code: CodeLocked, Field: "数据文件", Msg: "数据文件忙，请稍后再试", MsgEN: "the data file is busy; please try again shortly",
 				Reason: "timed out waiting for another write of this program"}
 		}
 	}
@@ -621,7 +628,7 @@ func Inspect(ctx context.Context, path string) (FileState, error) {
 	}
 	if fi.IsDir() {
 		return 0, &Error{Code: CodeNotOurs, Field: "数据文件", Value: path,
-			Msg: "这是一个文件夹，不是数据文件", Reason: "path is a directory"}
+			Msg: "这是一个文件夹，不是数据文件", MsgEN: "this is a folder, not a data file", Reason: "path is a directory"}
 	}
 	if busyElsewhere(path) {
 		return 0, lockedError(path)

@@ -58,12 +58,12 @@ func ReadPhotoFile(path string) ([]byte, error) {
 
 func photoOpenError(path string, err error) error {
 	return &Error{Code: "photo.read", Field: "照片", Value: filepath.Base(path),
-		Msg: "无法读取该文件，请确认文件存在且没有被其他程序占用", Reason: err.Error()}
+		Msg: "无法读取该文件，请确认文件存在且没有被其他程序占用", MsgEN: "cannot read the file; make sure it exists and no other program holds it", Reason: err.Error()}
 }
 
 func photoTooLarge(path string, size int64) error {
 	return &Error{Code: "photo.too_large", Field: "照片", Value: filepath.Base(path),
-		Msg:    fmt.Sprintf("照片太大（%d MB），请小于 %d MB", size>>20, MaxPhotoBytes>>20),
+		Msg: fmt.Sprintf("照片太大（%d MB），请小于 %d MB", size>>20, MaxPhotoBytes>>20), MsgEN: fmt.Sprintf("the photo is too large (%d MB); it must be under %d MB", size>>20, MaxPhotoBytes>>20),
 		Reason: "photo exceeds size limit"}
 }
 
@@ -129,7 +129,7 @@ func photoConfig(name string, r io.Reader, head []byte) (image.Config, error) {
 	cfg, format, err := image.DecodeConfig(r)
 	if err == nil && format != "jpeg" && format != "png" {
 		return cfg, &Error{Code: "photo.format", Field: "照片", Value: filepath.Base(name),
-			Msg: "只支持 JPG 和 PNG 照片", Reason: "photo is " + format}
+			Msg: "只支持 JPG 和 PNG 照片", MsgEN: "only JPG and PNG photos are supported", Reason: "photo is " + format}
 	}
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
 		return cfg, photoCorrupt(name, fmt.Errorf("header: %v", err))
@@ -147,7 +147,8 @@ func photoConfig(name string, r io.Reader, head []byte) (image.Config, error) {
 	if px > MaxPhotoPixels || need > maxDecodeBytes {
 		return cfg, &Error{Code: "photo.pixels", Field: "照片", Value: filepath.Base(name),
 			Msg: fmt.Sprintf("照片尺寸过大（%d×%d，约%d万像素），无法显示和打印；请缩小到%d万像素以内再添加",
-				cfg.Width, cfg.Height, (px+5000)/10000, MaxPhotoPixels/10000),
+				cfg.Width, cfg.Height, (px+5000)/10000, MaxPhotoPixels/10000), MsgEN: fmt.Sprintf("the photo is too large (%d×%d, about %.1f megapixels) to show or print; please reduce it to %.0f megapixels or less",
+				cfg.Width, cfg.Height, float64(px)/1e6, float64(MaxPhotoPixels)/1e6),
 			Reason: fmt.Sprintf("photo is %dx%d, %s needs about %d MB to decode", cfg.Width, cfg.Height, format, need>>20)}
 	}
 	return cfg, nil
@@ -207,7 +208,7 @@ func jpegDecodeBytes(head []byte, px int64) int64 {
 
 func photoCorrupt(name string, err error) error {
 	return &Error{Code: "photo.corrupt", Field: "照片", Value: filepath.Base(name),
-		Msg: "照片文件已损坏，无法读取", Reason: fmt.Sprintf("photo unreadable: %v", err)}
+		Msg: "照片文件已损坏，无法读取", MsgEN: "the photo file is damaged and cannot be read", Reason: fmt.Sprintf("photo unreadable: %v", err)}
 }
 
 // decodeThumbnail decodes the picture in r and scales it down. A decoder

@@ -96,8 +96,9 @@ const creditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 var creditWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
 
 const (
-	fieldCreditCode = "统一社会信用代码"
-	msgCreditFormat = "应为18位，由数字和大写字母组成（不含I、O、Z、S、V）"
+	fieldCreditCode   = "统一社会信用代码"
+	msgCreditFormat   = "应为18位，由数字和大写字母组成（不含I、O、Z、S、V）"
+	msgCreditFormatEN = "must be 18 characters of digits and capital letters (no I, O, Z, S or V)"
 )
 
 // creditValue returns the GB 32100 value of c, or -1.
@@ -141,7 +142,7 @@ func CheckCreditCode(s string) (string, error) {
 		return "", nil
 	}
 	if n := utf8.RuneCountInString(code); n != 18 {
-		e := invalid(fieldCreditCode, clipValue(code), msgCreditFormat,
+		e := invalid(fieldCreditCode, clipValue(code), msgCreditFormat, msgCreditFormatEN,
 			fmt.Sprintf("credit code must be 18 characters, got %d", n))
 		e.Code = "credit_code.format"
 		return "", e
@@ -152,6 +153,7 @@ func CheckCreditCode(s string) (string, error) {
 		if r >= utf8.RuneSelf || creditValue(byte(r)) < 0 {
 			e := invalid(fieldCreditCode, code,
 				fmt.Sprintf("第%d位「%c」不是允许的字符；%s", pos, r, msgCreditFormat),
+				fmt.Sprintf("character %d \"%c\" is not allowed; %s", pos, r, msgCreditFormatEN),
 				fmt.Sprintf("credit code character %q at position %d is not in the GB 32100 alphabet %s", r, pos, creditAlphabet))
 			e.Code = "credit_code.format"
 			return "", e
@@ -162,6 +164,7 @@ func CheckCreditCode(s string) (string, error) {
 	if code[17] != want {
 		e := invalid(fieldCreditCode, code,
 			fmt.Sprintf("校验位不符（应为%c），已保存并标记，请核对", want),
+			fmt.Sprintf("the check character does not match (it should be %c); saved and flagged, please check", want),
 			fmt.Sprintf("credit code check character is %q, GB 32100 mod-31 check gives %q", code[17], want))
 		e.Code = "credit_code.check"
 		e.Warning = true
@@ -200,8 +203,8 @@ func CheckIDNumberAt(s string, today time.Time) (string, error) {
 	if id == "" {
 		return "", nil
 	}
-	fail := func(code, msg, reason string) (string, error) {
-		e := invalid(fieldIDNumber, clipValue(MaskIDNumber(id)), msg, reason)
+	fail := func(code, msg, msgEN, reason string) (string, error) {
+		e := invalid(fieldIDNumber, clipValue(MaskIDNumber(id)), msg, msgEN, reason)
 		e.Code = code
 		return "", e
 	}
@@ -209,22 +212,22 @@ func CheckIDNumberAt(s string, today time.Time) (string, error) {
 	if n == 15 && allDigits(id) {
 		// First-generation numbers were withdrawn in 2013; say so instead of
 		// a bare "wrong length" that would puzzle the person holding one.
-		return fail("id_number.format", "15位旧身份证号码已停用，请填写18位号码",
+		return fail("id_number.format", "15位旧身份证号码已停用，请填写18位号码", "15-digit ID numbers are no longer valid; please give the 18-character number",
 			"15-digit first-generation ID numbers are no longer valid; 18 characters required")
 	}
 	if n != 18 {
-		return fail("id_number.format", "应为18位：17位数字加最后一位数字或X",
+		return fail("id_number.format", "应为18位：17位数字加最后一位数字或X", "must be 18 characters: 17 digits and a last digit or X",
 			fmt.Sprintf("ID number must be 18 characters, got %d", n))
 	}
 	pos := 0
 	for _, r := range id {
 		pos++
 		if pos < 18 && (r < '0' || r > '9') {
-			return fail("id_number.format", "前17位应全部是数字",
+			return fail("id_number.format", "前17位应全部是数字", "the first 17 characters must all be digits",
 				fmt.Sprintf("ID number position %d is not a digit", pos))
 		}
 		if pos == 18 && (r < '0' || r > '9') && r != 'X' {
-			return fail("id_number.format", "最后一位应为数字或X",
+			return fail("id_number.format", "最后一位应为数字或X", "the last character must be a digit or X",
 				"ID number check character must be a digit or X")
 		}
 	}
@@ -234,12 +237,12 @@ func CheckIDNumberAt(s string, today time.Time) (string, error) {
 	m := atoiDigits(id[10:12])
 	d := atoiDigits(id[12:14])
 	if y < 1900 || !dateExists(y, m, d) {
-		return fail("id_number.birth", "第7-14位出生日期不是真实的日期",
+		return fail("id_number.birth", "第7-14位出生日期不是真实的日期", "the birth date in characters 7-14 is not a real date",
 			"ID number positions 7-14 are not a real birth date (YYYYMMDD, year >= 1900)")
 	}
 	ty, tm, td := today.Date()
 	if y*10000+m*100+d > ty*10000+int(tm)*100+td {
-		return fail("id_number.birth", "第7-14位出生日期晚于今天",
+		return fail("id_number.birth", "第7-14位出生日期晚于今天", "the birth date in characters 7-14 is after today",
 			"ID number birth date (positions 7-14) is after the reference date")
 	}
 
@@ -250,7 +253,7 @@ func CheckIDNumberAt(s string, today time.Time) (string, error) {
 	if want := idCheckChars[sum%11]; id[17] != want {
 		// Unlike credit codes there are no legal exceptions here, and a
 		// wrong ID number is usually a typo worth fixing now.
-		return fail("id_number.check", "校验位不符，可能有数字抄错，请核对",
+		return fail("id_number.check", "校验位不符，可能有数字抄错，请核对", "the check character does not match; a digit may be mistyped, please check",
 			"ID number fails the GB 11643 mod-11 check")
 	}
 	return id, nil
@@ -295,6 +298,8 @@ const (
 	fieldPhone     = "电话号码"
 	msgMobile      = "应为11位手机号码，如 13812345678"
 	msgPhone       = "应为11位手机号码或带区号的固定电话，如 13812345678 或 028-12345678"
+	msgMobileEN    = "must be an 11-digit mobile number, e.g. 13812345678"
+	msgPhoneEN     = "must be an 11-digit mobile number or a landline with area code, e.g. 13812345678 or 028-12345678"
 	reasonMobile   = "mobile number must be 11 digits matching 1[3-9]xxxxxxxxx"
 	reasonPhone    = "phone must be an 11-digit mobile (1[3-9]xxxxxxxxx) or a landline with area code (0xx-xxxxxxxx[-ext])"
 	phoneErrorCode = "phone.format"
@@ -312,7 +317,7 @@ func CheckMobile(s string) (string, error) {
 	if isMobile(digits) {
 		return digits, nil
 	}
-	return "", phoneError(fieldMobile, digits, raw, msgMobile, reasonMobile)
+	return "", phoneError(fieldMobile, digits, raw, msgMobile, msgMobileEN, reasonMobile)
 }
 
 // mobileDigits returns the candidate mobile number from s together with the
@@ -345,12 +350,12 @@ func isMobile(s string) bool {
 // phoneError masks the value when it has the shape of a phone number, which
 // is when it could identify a person; anything else is shown as typed so the
 // person can see what is wrong with it.
-func phoneError(field, digits, raw, msg, reason string) *Error {
+func phoneError(field, digits, raw, msg, msgEN, reason string) *Error {
 	v := clipValue(raw)
 	if len(digits) == 11 && allDigits(digits) {
 		v = MaskPhone(digits)
 	}
-	e := invalid(field, v, msg, reason)
+	e := invalid(field, v, msg, msgEN, reason)
 	e.Code = phoneErrorCode
 	return e
 }
@@ -419,7 +424,7 @@ func CheckPhone(s string) (string, error) {
 	if v, ok := landline(raw); ok {
 		return v, nil
 	}
-	return "", phoneError(fieldPhone, digits, raw, msgPhone, reasonPhone)
+	return "", phoneError(fieldPhone, digits, raw, msgPhone, msgPhoneEN, reasonPhone)
 }
 
 // landline parses an area-code landline from normalized text.

@@ -73,7 +73,7 @@ const (
 
 var activityCols = []activityColumn{
 	{"日期", "2026年12月25日", func(_ *activitiesScreen, a *data.Activity) string { return data.FormatDateCN(a.Date) }, fyne.TextAlignLeading},
-	{"类型", "招商引资/考察", func(_ *activitiesScreen, a *data.Activity) string { return a.Type }, fyne.TextAlignLeading},
+	{"类型", "招商引资/考察", func(_ *activitiesScreen, a *data.Activity) string { return valueLabel(a.Type) }, fyne.TextAlignLeading},
 	{"活动名称", "", func(_ *activitiesScreen, a *data.Activity) string { return a.Title }, fyne.TextAlignLeading},
 	{"地点", "镇政府三楼会议室", func(_ *activitiesScreen, a *data.Activity) string { return a.Place }, fyne.TextAlignLeading},
 	{"人次", "人次", func(_ *activitiesScreen, a *data.Activity) string { return strconv.Itoa(a.PersonTimes()) }, fyne.TextAlignTrailing},
@@ -461,7 +461,7 @@ func (s *activitiesScreen) showDetail() {
 	if !a.EndDate.IsZero() {
 		when += lang.L(" 至 ") + data.FormatDateCN(a.EndDate)
 	}
-	facts := widget.NewForm(widget.NewFormItem(lang.L("类型"), widget.NewLabel(a.Type)),
+	facts := widget.NewForm(widget.NewFormItem(lang.L("类型"), widget.NewLabel(valueLabel(a.Type))),
 		widget.NewFormItem(lang.L("日期"), widget.NewLabel(when)))
 	for _, f := range []struct{ name, value string }{{lang.L("地点"), a.Place}, {lang.L("主办单位"), a.Organizer}, {lang.L("协办/合作"), a.Partners}} {
 		if f.value != "" {

@@ -382,9 +382,9 @@ func caseProblemText(ps data.Errors) string {
 	var must, warn []string
 	for _, p := range ps {
 		if p.Warning {
-			warn = append(warn, "· "+p.Message())
+			warn = append(warn, "· "+errMessage(p))
 		} else {
-			must = append(must, "· "+p.Message())
+			must = append(must, "· "+errMessage(p))
 		}
 	}
 	var b strings.Builder

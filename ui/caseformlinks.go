@@ -109,7 +109,7 @@ func (l *caseLinks) updateRow(i widget.ListItemID, c *widget.Check) {
 	}
 	a := l.shown[i]
 	c.OnChanged = nil
-	c.Text = fmt.Sprintf("%s　%s　%s", data.FormatDateCN(a.Date), a.Type, a.Title)
+	c.Text = fmt.Sprintf("%s　%s　%s", data.FormatDateCN(a.Date), valueLabel(a.Type), a.Title)
 	c.SetChecked(l.picked[a.ID])
 	c.Refresh()
 	id := a.ID

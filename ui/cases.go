@@ -85,8 +85,8 @@ func (s *casesScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		t = lang.L("（未填标题）")
 	}
 	title.SetText(t)
-	right.Objects[0].(*widget.Label).SetText(c.Level)
-	right.Objects[1].(*widget.Label).SetText(c.Status)
+	right.Objects[0].(*widget.Label).SetText(valueLabel(c.Level))
+	right.Objects[1].(*widget.Label).SetText(valueLabel(c.Status))
 }
 
 // refresh reloads the list, keeping the selection when the case is still there.

@@ -144,7 +144,7 @@ func (d *duesScreen) content() fyne.CanvasObject {
 
 	grid := container.NewGridWithColumns(len(data.Offices))
 	for i, o := range data.Offices {
-		grid.Add(container.NewVBox(widget.NewLabelWithStyle(o, fyne.TextAlignCenter, fyne.TextStyle{}), d.stdEntries[i]))
+		grid.Add(container.NewVBox(widget.NewLabelWithStyle(valueLabel(o), fyne.TextAlignCenter, fyne.TextStyle{}), d.stdEntries[i]))
 	}
 	stdTitle := widget.NewLabelWithStyle(lang.L("会费标准（元/年）"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	standards := container.NewVBox(
@@ -469,7 +469,7 @@ func (d *duesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colCompany:
 		text = l.Company
 	case colOffice:
-		text = l.Office
+		text = valueLabel(l.Office)
 	case colDue:
 		text = data.FormatYuanPlain(l.DueFen)
 	case colPaid:

@@ -71,7 +71,7 @@ func (f *duesForm) show() {
 	if f.line.Company != "" {
 		who += "　" + f.line.Company
 	}
-	head := newLabel(fmt.Sprintf(lang.L("%s（%s）　%d年会费"), who, f.line.Office, d.year))
+	head := newLabel(fmt.Sprintf(lang.L("%s（%s）　%d年会费"), who, valueLabel(f.line.Office), d.year))
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("应缴（元）"), f.due),
 		widget.NewFormItem(lang.L("实缴（元）"), f.paid),

@@ -13,15 +13,21 @@ import (
 	"chamberdesk/data"
 )
 
-// message is what a person is shown for err: the store's Chinese message
-// where there is one. The full error goes to the log (personal values in it
-// are already masked by data).
+// message is what a person is shown for err: the store's message, in
+// English when the window is English, Chinese otherwise. The full error
+// goes to the log (personal values in it are already masked by data).
 func message(err error) string {
 	var es data.Errors
 	if errors.As(err, &es) && len(es) > 0 {
+		if english() {
+			return es.MessageEN()
+		}
 		return es.Message()
 	}
 	if e, ok := data.AsError(err); ok {
+		if english() {
+			return e.MessageEN()
+		}
 		return e.Message()
 	}
 	return lang.L("操作失败，未做任何修改。\n") + err.Error()

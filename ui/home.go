@@ -299,7 +299,7 @@ func newRecentRow() *recentRow {
 func (r *recentRow) set(a data.ActivityRef) {
 	r.date.SetText(data.FormatDateCN(a.Date))
 	r.title.SetText(a.Title)
-	r.info.SetText(fmt.Sprintf(lang.L("%s　%d人次"), a.Type, a.PersonTimes))
+	r.info.SetText(fmt.Sprintf(lang.L("%s　%d人次"), valueLabel(a.Type), a.PersonTimes))
 }
 
 // figureCard shows one figure big, with its name and last year's value;

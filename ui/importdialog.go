@@ -177,7 +177,7 @@ func (d *importDialog) showPreview() {
 		top.Add(newLabel(lang.L("注意：") + n))
 	}
 	for _, w := range rep.Warnings {
-		top.Add(newLabel(lang.L("提示：") + w.Message()))
+		top.Add(newLabel(lang.L("提示：") + errMessage(w)))
 	}
 	top.Add(newLabel(lang.L("以下为预览，尚未写入。确认无误后点「导入」。")))
 	lines := rep.Lines
@@ -232,9 +232,9 @@ func (d *importDialog) showProblems() {
 				return e.Value
 			}
 			if e.Field != "" {
-				return e.Field + "：" + e.Msg
+				return fieldAndMsg(e)
 			}
-			return e.Msg
+			return errMsg(e)
 		})
 	top := newLabel(fmt.Sprintf(lang.L("名册有 %d 处问题，未导入任何数据，数据文件未改动。请在 Excel 中改正后重新导入。"), len(es)))
 	d.cancelBtn = widget.NewButtonWithIcon(lang.L("关闭"), theme.CancelIcon(), d.hide)

@@ -274,11 +274,11 @@ func memberWarningText(ws data.Errors) string {
 		if i > 0 {
 			b.WriteString("；\n")
 		}
-		b.WriteString(w.Field)
+		b.WriteString(errField(w))
 		if w.Value != "" {
 			fmt.Fprintf(&b, "「%s」", w.Value)
 		}
-		b.WriteString(w.Msg)
+		b.WriteString(errMsg(w))
 	}
 	b.WriteString(lang.L("。"))
 	return b.String()

@@ -82,10 +82,10 @@ func (h *memberHistory) details() fyne.CanvasObject {
 		credit += lang.L("（校验位不符，待核对）")
 	}
 	rows := [][2]string{
-		{lang.L("会员类型"), m.Kind}, {lang.L("姓名"), m.Name}, {lang.L("企业名称"), m.Company}, {lang.L("统一社会信用代码"), credit},
-		{lang.L("行业"), m.Industry}, {lang.L("性别"), m.Gender}, {lang.L("手机号码"), data.MaskPhone(m.Phone)},
-		{lang.L("身份证号码"), data.MaskIDNumber(m.IDNumber)}, {lang.L("政治面貌"), m.Political}, {lang.L("商会职务"), m.Office},
-		{lang.L("入会日期"), data.FormatDateCN(m.JoinDate)}, {lang.L("状态"), m.Status},
+		{lang.L("会员类型"), valueLabel(m.Kind)}, {lang.L("姓名"), m.Name}, {lang.L("企业名称"), m.Company}, {lang.L("统一社会信用代码"), credit},
+		{lang.L("行业"), m.Industry}, {lang.L("性别"), valueLabel(m.Gender)}, {lang.L("手机号码"), data.MaskPhone(m.Phone)},
+		{lang.L("身份证号码"), data.MaskIDNumber(m.IDNumber)}, {lang.L("政治面貌"), valueLabel(m.Political)}, {lang.L("商会职务"), valueLabel(m.Office)},
+		{lang.L("入会日期"), data.FormatDateCN(m.JoinDate)}, {lang.L("状态"), valueLabel(m.Status)},
 	}
 	if m.Status == data.StatusLeft {
 		rows = append(rows, [2]string{lang.L("退会日期"), data.FormatDateCN(m.LeaveDate)}, [2]string{lang.L("退会原因"), m.LeaveReason})
@@ -109,7 +109,7 @@ func (h *memberHistory) officeTable() fyne.CanvasObject {
 		if t.To == "" {
 			to = lang.L("至今")
 		}
-		rows[i] = []string{t.Office, memberISODate(t.From), to}
+		rows[i] = []string{valueLabel(t.Office), memberISODate(t.From), to}
 	}
 	return historyTable([]string{lang.L("职务"), lang.L("起"), lang.L("止")}, []float32{160, 160, 160}, rows)
 }
@@ -131,7 +131,7 @@ func (h *memberHistory) duesTable() fyne.CanvasObject {
 func (h *memberHistory) activityTable() fyne.CanvasObject {
 	rows := make([][]string, len(h.activities))
 	for i, a := range h.activities {
-		rows[i] = []string{data.FormatDateCN(a.Date), a.Title, a.Type, a.Place}
+		rows[i] = []string{data.FormatDateCN(a.Date), a.Title, valueLabel(a.Type), a.Place}
 	}
 	return historyTable([]string{lang.L("日期"), lang.L("活动名称"), lang.L("类型"), lang.L("地点")}, []float32{130, 300, 150, 250}, rows)
 }

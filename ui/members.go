@@ -81,13 +81,13 @@ var memberCols = []memberColumn{
 		func(s *membersScreen, m *data.Member) memberSortKey { return s.textKey(m.Name) }},
 	{"企业名称", "江州市安澜区青禾文化旅游开发有限公司", func(_ *membersScreen, m *data.Member) string { return m.Company },
 		func(s *membersScreen, m *data.Member) memberSortKey { return s.textKey(m.Company) }},
-	{"商会职务", "常务副会长", func(_ *membersScreen, m *data.Member) string { return m.Office },
+	{"商会职务", "常务副会长", func(_ *membersScreen, m *data.Member) string { return valueLabel(m.Office) },
 		func(_ *membersScreen, m *data.Member) memberSortKey {
 			return memberSortKey{n: int64(data.OfficeRank(m.Office))}
 		}},
 	{"行业", "农产品加工", func(_ *membersScreen, m *data.Member) string { return m.Industry },
 		func(s *membersScreen, m *data.Member) memberSortKey { return s.textKey(m.Industry) }},
-	{"政治面貌", "中共预备党员", func(_ *membersScreen, m *data.Member) string { return m.Political },
+	{"政治面貌", "中共预备党员", func(_ *membersScreen, m *data.Member) string { return valueLabel(m.Political) },
 		func(_ *membersScreen, m *data.Member) memberSortKey {
 			i := slices.Index(data.PoliticalStatuses, m.Political)
 			return memberSortKey{empty: i < 0, n: int64(i)}
@@ -100,7 +100,7 @@ var memberCols = []memberColumn{
 		func(_ *membersScreen, m *data.Member) memberSortKey {
 			return memberSortKey{empty: m.JoinDate.IsZero(), n: m.JoinDate.Unix()}
 		}},
-	{"状态", "在会", func(_ *membersScreen, m *data.Member) string { return m.Status },
+	{"状态", "在会", func(_ *membersScreen, m *data.Member) string { return valueLabel(m.Status) },
 		func(_ *membersScreen, m *data.Member) memberSortKey {
 			if m.Status == data.StatusActive {
 				return memberSortKey{n: 0}

@@ -478,9 +478,9 @@ func (f *metricForm) submit() {
 	if err != nil {
 		if e, ok := data.AsError(err); ok {
 			f.msg.Importance = widget.DangerImportance
-			f.msg.SetText(e.Field + "：" + e.Msg)
+			f.msg.SetText(fieldAndMsg(e))
 			if e.Field == "指标名称" {
-				f.name.SetValidationError(errString(e.Msg))
+				f.name.SetValidationError(errString(errMsg(e)))
 			}
 			return
 		}

@@ -45,7 +45,7 @@ func (f *photoFrame) set(img image.Image, err error) {
 		if data.IsCode(err, "photo.read") {
 			msg = lang.L("照片文件缺失")
 		} else if e, ok := data.AsError(err); ok {
-			msg = e.Msg
+			msg = errMsg(e)
 		}
 		f.status.SetText(msg)
 		f.status.Show()

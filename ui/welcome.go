@@ -71,7 +71,7 @@ func plain(err error) error {
 		return nil
 	}
 	if e, ok := data.AsError(err); ok {
-		return errString(e.Msg)
+		return errString(errMsg(e))
 	}
 	return err
 }

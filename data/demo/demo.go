@@ -110,7 +110,7 @@ func checkEmpty(ctx context.Context, s *data.Store) error {
 	}
 	if !empty || n > 0 {
 		return &data.Error{Code: data.CodeNotEmpty, Field: "数据文件", Value: filepath.Base(s.Path()),
-			Msg:    "数据文件中已有数据，演示数据只能写入新建的空文件；原有数据未做任何修改",
+			Msg: "数据文件中已有数据，演示数据只能写入新建的空文件；原有数据未做任何修改", MsgEN: "the data file already holds data; demo data goes only into a new, empty file. Nothing was changed",
 			Reason: "demo data is only written into an empty store; nothing was changed"}
 	}
 	return nil
@@ -158,13 +158,23 @@ func plan() *demoPlan {
 	return p
 }
 
+// CodeDemoFailed: a part of the demo data could not be written.
+const CodeDemoFailed = "demo.failed"
+
+// demoFailed is the error for a part of the demo that could not be written:
+// what (Chinese) and whatEN name the part, the cause says why.
+func demoFailed(what, whatEN string, cause error) error {
+	return &data.Error{Code: CodeDemoFailed, Msg: "演示数据写入失败（" + what + "）",
+		MsgEN: "the demo data could not be written (" + whatEN + ")", Reason: "demo " + whatEN, Err: cause}
+}
+
 // write stores the plan through the store's own methods, so every rule the
 // program applies to a person's input applies to the demo too.
 func (p *demoPlan) write(ctx context.Context, s *data.Store) error {
 	if warn, err := s.SaveOrganization(ctx, p.org); err != nil {
-		return fmt.Errorf("单位信息 / organization: %w", err)
+		return demoFailed("单位信息", "organization", err)
 	} else if len(warn) > 0 {
-		return fmt.Errorf("单位信息 / organization: unexpected warning: %w", warn)
+		return demoFailed("单位信息", "organization", fmt.Errorf("unexpected warning: %w", warn))
 	}
 
 	var standards []data.DuesStandard
@@ -174,30 +184,30 @@ func (p *demoPlan) write(ctx context.Context, s *data.Store) error {
 		}
 	}
 	if err := s.SetDuesStandards(ctx, standards); err != nil {
-		return fmt.Errorf("会费标准 / dues standards: %w", err)
+		return demoFailed("会费标准", "dues standards", err)
 	}
 
 	for _, m := range p.people {
 		id, warn, err := s.CreateMember(ctx, m.m)
 		if err != nil {
-			return fmt.Errorf("会员 / member %s: %w", m.m.Name, err)
+			return demoFailed("会员 "+m.m.Name, "member "+m.m.Name, err)
 		}
 		if m.flagged != (len(warn) > 0) {
-			return fmt.Errorf("会员 / member %s: warnings %v, flagged on purpose: %v", m.m.Name, warn, m.flagged)
+			return demoFailed("会员", "member", fmt.Errorf("%s: warnings %v, flagged on purpose: %v", m.m.Name, warn, m.flagged))
 		}
 		m.id = id
 	}
 	for _, m := range p.people {
 		if !m.leave.IsZero() {
 			if err := s.LeaveMember(ctx, m.id, m.leave, m.reason); err != nil {
-				return fmt.Errorf("退会 / leave %s: %w", m.m.Name, err)
+				return demoFailed("退会 "+m.m.Name, "leave "+m.m.Name, err)
 			}
 		}
 	}
 	for _, row := range p.dues {
 		row.d.MemberID = row.p.id
 		if _, err := s.SaveDues(ctx, row.d); err != nil {
-			return fmt.Errorf("会费 / dues %s %d: %w", row.p.m.Name, row.d.Year, err)
+			return demoFailed(fmt.Sprintf("会费 %s %d", row.p.m.Name, row.d.Year), fmt.Sprintf("dues %s %d", row.p.m.Name, row.d.Year), err)
 		}
 	}
 
@@ -208,7 +218,7 @@ func (p *demoPlan) write(ctx context.Context, s *data.Store) error {
 		}
 		id, err := s.CreateActivity(ctx, act)
 		if err != nil {
-			return fmt.Errorf("活动 / activity %s: %w", act.Title, err)
+			return demoFailed("活动 "+act.Title, "activity "+act.Title, err)
 		}
 		a.id = id
 		for i := range a.photos {
@@ -219,23 +229,23 @@ func (p *demoPlan) write(ctx context.Context, s *data.Store) error {
 				return ctx.Err()
 			}
 			if ph.err != nil {
-				return fmt.Errorf("照片 / photo %s: %w", ph.name, ph.err)
+				return demoFailed("照片 "+ph.name, "photo "+ph.name, ph.err)
 			}
 			if _, err := s.AddPhoto(ctx, id, ph.name, ph.jpeg, ph.caption, act.Date); err != nil {
-				return fmt.Errorf("照片 / photo %s: %w", ph.name, err)
+				return demoFailed("照片 "+ph.name, "photo "+ph.name, err)
 			}
 		}
 	}
 
 	for _, v := range p.manual {
 		if err := s.SetManualValue(ctx, v); err != nil {
-			return fmt.Errorf("指标 / metric %s %d: %w", v.MetricKey, v.Year, err)
+			return demoFailed(fmt.Sprintf("指标 %s %d", v.MetricKey, v.Year), fmt.Sprintf("metric %s %d", v.MetricKey, v.Year), err)
 		}
 	}
 
 	c := draftCase(p)
 	if _, err := s.SaveCase(ctx, c); err != nil {
-		return fmt.Errorf("案例 / case: %w", err)
+		return demoFailed("案例", "case", err)
 	}
 	return nil
 }

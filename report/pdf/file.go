@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"io"
 	"os"
 
@@ -13,7 +12,7 @@ import (
 // ordinary file the person will share, hence mode 0644.
 func WriteFile(path string, write func(io.Writer) error) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("%s 是文件夹，不能写成 PDF 文件 / %s is a folder, not a file", path, path)
+		return data.IsFolderError(path)
 	}
 	return data.WriteFileAtomic(path, 0o644, write)
 }

@@ -34,14 +34,38 @@ const (
 	subsetTag  = "/CDPDFA+"
 )
 
+// Codes of a PDF that could not be made.
+const (
+	CodePDFLayout = "pdf.layout"
+	CodePDFWrite  = "pdf.write"
+)
+
 func noFontError(err error) error {
-	return &data.Error{Code: CodeNoFont, Msg: noFontMessage(runtime.GOOS),
+	return &data.Error{Code: CodeNoFont, Msg: noFontMessage(runtime.GOOS), MsgEN: noFontMessageEN(runtime.GOOS),
 		Reason: fmt.Sprintf("no Chinese TrueType font for the PDF: %v", err)}
 }
 
 // noFontMessage says what to do on goos, where the remedies differ.
 func noFontMessage(goos string) string {
 	return "未找到可用的中文字体，无法生成 PDF。" + fonts.Advice(goos) + "之后再打印一次。"
+}
+
+// noFontMessageEN is noFontMessage in English.
+func noFontMessageEN(goos string) string {
+	var advice string
+	switch goos {
+	case "windows":
+		advice = `Make sure C:\Windows\Fonts holds Microsoft YaHei (msyh.ttc), SimHei (simhei.ttf) or SimSun (simsun.ttc); ` +
+			`if none is there, copy one of those font files into C:\Windows\Fonts, or right-click it and choose Install, ` +
+			`then open ChamberDesk again. You can also set the environment variable ` + fonts.EnvFont + ` to the font file's full path.`
+	case "darwin":
+		advice = `Make sure the system has STHeiti (/System/Library/Fonts/STHeiti Light.ttc), ` +
+			`or set the environment variable ` + fonts.EnvFont + ` to the full path of a Chinese TrueType font file.`
+	default:
+		advice = `Install the WenQuanYi Zen Hei font (Debian/Ubuntu: sudo apt-get install fonts-wqy-zenhei), ` +
+			`or set the environment variable ` + fonts.EnvFont + ` to the full path of a Chinese TrueType font file.`
+	}
+	return "No Chinese font was found, so the PDF cannot be made. " + advice + " Then print again."
 }
 
 // newPDF starts an A4 document ("P" portrait or "L" landscape) in
@@ -72,11 +96,11 @@ func newPDF(orientation, title string) (*fpdf.Fpdf, error) {
 func output(p *fpdf.Fpdf, w io.Writer) error {
 	var buf bytes.Buffer
 	if err := p.Output(&buf); err != nil {
-		return fmt.Errorf("PDF 生成失败 / PDF layout failed: %w", err)
+		return &data.Error{Code: CodePDFLayout, Msg: "PDF 生成失败", MsgEN: "the PDF could not be laid out", Reason: "PDF layout failed", Err: err}
 	}
 	b := bytes.ReplaceAll(buf.Bytes(), []byte(fpdfPrefix), []byte(subsetTag))
 	if _, err := w.Write(b); err != nil {
-		return fmt.Errorf("PDF 写入失败 / cannot write the PDF: %w", err)
+		return &data.Error{Code: CodePDFWrite, Msg: "PDF 写入失败", MsgEN: "the PDF could not be written", Reason: "cannot write the PDF", Err: err}
 	}
 	return nil
 }

@@ -25,7 +25,7 @@ func LoadLedger(ctx context.Context, s *data.Store, year int) (LedgerDoc, error)
 	d := LedgerDoc{Year: year}
 	if year < 1900 || year > 2100 {
 		return d, &data.Error{Code: data.CodeInvalid, Field: "年度", Value: strconv.Itoa(year),
-			Msg: "年度不正确", Reason: "year out of range"}
+			Msg: "年度不正确", MsgEN: "the year is not valid", Reason: "year out of range"}
 	}
 	var err error
 	if d.Org, err = s.Organization(ctx); err != nil {

@@ -23,6 +23,10 @@ import (
 	"chamberdesk/report/xlsx"
 )
 
+// CodeEntryFailed: one document of the package could not be made; Err
+// holds the cause.
+const CodeEntryFailed = "package.entry"
+
 // Packaged photos: long side in pixels (about 200 dpi across an A4 page,
 // plenty for printing) and JPEG quality.
 const (
@@ -50,7 +54,7 @@ func Write(ctx context.Context, s *data.Store, caseID int64, dir string, progres
 		return "", err
 	}
 	if strings.TrimSpace(c.Title) == "" || strings.TrimSpace(org.Name) == "" {
-		return "", &data.Error{Code: data.CodeInvalid, Field: "案例标题", Msg: "案例标题和单位名称不能为空，请先填写",
+		return "", &data.Error{Code: data.CodeInvalid, Field: "案例标题", Msg: "案例标题和单位名称不能为空，请先填写", MsgEN: "the case title and organization name must not be empty; please fill them in first",
 			Reason: "case title or organization name is empty"}
 	}
 	unit := org.ShortName
@@ -118,7 +122,9 @@ func build(ctx context.Context, s *data.Store, c data.Case, org data.Organizatio
 		progress(st.label, st.frac)
 		var buf bytes.Buffer
 		if err := st.write(&buf); err != nil {
-			return fmt.Errorf("%s失败 / writing %s: %w", strings.TrimPrefix(st.label, "生成"), st.entry, err)
+			return &data.Error{Code: CodeEntryFailed, Field: "材料包", Value: st.entry,
+				Msg: strings.TrimPrefix(st.label, "生成") + "失败", MsgEN: "could not make " + st.entry,
+				Reason: "writing " + st.entry, Err: err}
 		}
 		if err := pw.add(st.entry, buf.Bytes()); err != nil {
 			return err
@@ -274,7 +280,7 @@ func (p *packWriter) finish(m *Manifest) error {
 func writeAtomic(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return &data.Error{Code: data.CodeNotFound, Field: "保存位置", Value: dir, Msg: "文件夹不存在",
+		return &data.Error{Code: data.CodeNotFound, Field: "保存位置", Value: dir, Msg: "文件夹不存在", MsgEN: "the folder does not exist",
 			Reason: "output folder does not exist"}
 	}
 	// A package is a document the person will share: 0644.

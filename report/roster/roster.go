@@ -60,8 +60,8 @@ const (
 	CodeUnknownSheet = "roster.unknown_sheet"
 )
 
-func fail(name, code, msg, reason string) *data.Error {
-	return &data.Error{Code: code, Field: "名册文件", File: name, Msg: msg, Reason: reason}
+func fail(name, code, msg, msgEN, reason string) *data.Error {
+	return &data.Error{Code: code, Field: "名册文件", File: name, Msg: msg, MsgEN: msgEN, Reason: reason}
 }
 
 // Read reads a roster workbook of size bytes. name is the file name shown in
@@ -70,21 +70,24 @@ func Read(r io.ReaderAt, size int64, name string, opts Options) (ros *Roster, er
 	opts.defaults()
 	defer func() {
 		if p := recover(); p != nil {
-			ros, err = nil, fail(name, CodeCorrupt, "文件已损坏或不是有效的 Excel 文件，无法读取",
+			ros, err = nil, fail(name, CodeCorrupt, "文件已损坏或不是有效的 Excel 文件，无法读取", msgCorruptEN,
 				fmt.Sprintf("reader panicked: %v", p))
 		}
 	}()
 	if size > opts.MaxBytes {
 		return nil, fail(name, CodeTooBig, fmt.Sprintf("文件过大（%.1f MB），上限为 %d MB", float64(size)/(1<<20), opts.MaxBytes>>20),
+			fmt.Sprintf("the file is too large (%.1f MB); the limit is %d MB", float64(size)/(1<<20), opts.MaxBytes>>20),
 			fmt.Sprintf("file is %d bytes, limit %d", size, opts.MaxBytes))
 	}
 	magic := make([]byte, 4)
 	if _, err := r.ReadAt(magic, 0); err != nil || !bytes.Equal(magic, []byte("PK\x03\x04")) {
 		msg := "不是 .xlsx 文件；旧版 .xls 或 .et 文件请在 Excel/WPS 中另存为 .xlsx 后再导入"
+		msgEN := "not an .xlsx file; save an old .xls or .et file as .xlsx in Excel or WPS, then import it"
 		if bytes.Equal(magic, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
 			msg = "这是旧版 .xls 文件或加密文件，请在 Excel/WPS 中另存为 .xlsx（不加密）后再导入"
+			msgEN = "this is an old .xls file or an encrypted one; save it as .xlsx (unencrypted) in Excel or WPS, then import it"
 		}
-		return nil, fail(name, CodeNotXLSX, msg, "not an xlsx (zip) file")
+		return nil, fail(name, CodeNotXLSX, msg, msgEN, "not an xlsx (zip) file")
 	}
 	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
 		UnzipSizeLimit:    opts.MaxUnzipBytes,
@@ -93,9 +96,10 @@ func Read(r io.ReaderAt, size int64, name string, opts Options) (ros *Roster, er
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
 			return nil, fail(name, CodeTooBig, fmt.Sprintf("文件解压后超过 %d MB，拒绝读取", opts.MaxUnzipBytes>>20),
+				fmt.Sprintf("the file unpacks to more than %d MB; not read", opts.MaxUnzipBytes>>20),
 				err.Error())
 		}
-		return nil, fail(name, CodeCorrupt, "文件已损坏或不是有效的 Excel 文件，无法读取", err.Error())
+		return nil, fail(name, CodeCorrupt, "文件已损坏或不是有效的 Excel 文件，无法读取", msgCorruptEN, err.Error())
 	}
 	defer f.Close()
 	sheet, h, err := chooseSheet(f, name, opts.Sheet)
@@ -128,7 +132,7 @@ func chooseSheet(f *excelize.File, name, want string) (string, header, error) {
 			if s == want {
 				h, err := findHeader(f, s)
 				if err != nil && !h.usable() {
-					return "", h, fail(name, CodeCorrupt, "工作表「"+s+"」无法读取："+rowHint(err), err.Error())
+					return "", h, sheetFail(name, s, err)
 				}
 				if !h.usable() {
 					return "", h, noHeader(name, s)
@@ -138,6 +142,7 @@ func chooseSheet(f *excelize.File, name, want string) (string, header, error) {
 		}
 		return "", header{}, fail(name, CodeUnknownSheet,
 			fmt.Sprintf("没有名为「%s」的工作表；可选：%s", want, strings.Join(sheets, "、")),
+			fmt.Sprintf("there is no sheet named \"%s\"; the sheets are: %s", want, strings.Join(sheets, ", ")),
 			fmt.Sprintf("no sheet %q; sheets: %s", want, strings.Join(sheets, ", ")))
 	}
 	var found []string
@@ -147,7 +152,7 @@ func chooseSheet(f *excelize.File, name, want string) (string, header, error) {
 		h, err := findHeader(f, s)
 		if err != nil && !h.usable() {
 			if broken == nil {
-				broken = fail(name, CodeCorrupt, "工作表「"+s+"」无法读取："+rowHint(err), err.Error())
+				broken = sheetFail(name, s, err)
 			}
 			continue
 		}
@@ -168,6 +173,7 @@ func chooseSheet(f *excelize.File, name, want string) (string, header, error) {
 	}
 	return "", header{}, &ChooseSheetError{Sheets: found, Err: fail(name, CodeChooseSheet,
 		fmt.Sprintf("有多个工作表像会员名册：%s，请选择一个（--sheet 工作表名）", strings.Join(found, "、")),
+		fmt.Sprintf("several sheets look like a member roster: %s; please choose one (--sheet NAME)", strings.Join(found, ", ")),
 		fmt.Sprintf("several sheets look like rosters: %s; choose one with --sheet NAME", strings.Join(found, ", ")))}
 }
 
@@ -186,6 +192,7 @@ func (e *ChooseSheetError) Unwrap() error { return e.Err }
 func noHeader(name, sheets string) *data.Error {
 	return fail(name, CodeNoHeader,
 		"在工作表「"+sheets+"」前15行找不到表头（至少需要 姓名 列和另一列，如 企业名称、联系电话）",
+		"no header row in the first 15 rows of sheet \""+sheets+"\" (it needs a 姓名 (name) column and another, such as 企业名称 (company) or 联系电话 (phone))",
 		"no header row in the first 15 rows: need a name column and at least one other known column")
 }
 
@@ -210,18 +217,29 @@ func findHeader(f *excelize.File, sheet string) (header, error) {
 	return best, rows.Error()
 }
 
-// rowHint says in Chinese what is wrong with a sheet excelize cannot read:
+// rowHint says in Chinese and English what is wrong with a sheet excelize cannot read:
 // its messages name row and column numbers out of range, or bad XML.
-func rowHint(err error) string {
+func rowHint(err error) (zh, en string) {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "row number"), strings.Contains(msg, "invalid cell reference"),
 		strings.Contains(msg, "coordinates"), strings.Contains(msg, "column number"):
-		return "行号或列号超出 Excel 的范围（最多 1048576 行、XFD 列），文件可能已损坏或由其他程序生成"
+		return "行号或列号超出 Excel 的范围（最多 1048576 行、XFD 列），文件可能已损坏或由其他程序生成",
+			"a row or column number is beyond Excel's range (1048576 rows, column XFD); the file may be damaged or made by another program"
 	case strings.Contains(msg, "XML"), strings.Contains(msg, "xml"):
-		return "工作表内容不是有效的 XML，文件已损坏"
+		return "工作表内容不是有效的 XML，文件已损坏", "the sheet is not valid XML; the file is damaged"
 	}
-	return "文件已损坏或格式不受支持"
+	return "文件已损坏或格式不受支持", "the file is damaged or in a format not supported"
+}
+
+// msgCorruptEN is the English for 文件已损坏或不是有效的 Excel 文件，无法读取.
+const msgCorruptEN = "the file is damaged or not a valid Excel file, and cannot be read"
+
+// sheetFail is the error for a sheet that cannot be read.
+func sheetFail(name, sheet string, err error) *data.Error {
+	zh, en := rowHint(err)
+	return fail(name, CodeCorrupt, "工作表「"+sheet+"」无法读取："+zh,
+		"sheet \""+sheet+"\" cannot be read: "+en, err.Error())
 }
 
 // readSheet streams the rows below the header.
@@ -238,7 +256,7 @@ func readSheet(f *excelize.File, name, sheet string, h header, opts Options) (*R
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, fail(name, CodeCorrupt, "工作表「"+sheet+"」无法读取", err.Error())
+		return nil, fail(name, CodeCorrupt, "工作表「"+sheet+"」无法读取", "sheet \""+sheet+"\" cannot be read", err.Error())
 	}
 	defer rows.Close()
 	raw := excelize.Options{RawCellValue: true}
@@ -251,14 +269,18 @@ func readSheet(f *excelize.File, name, sheet string, h header, opts Options) (*R
 	for n := 1; rows.Next(); n++ {
 		if n > opts.MaxRows {
 			return nil, fail(name, CodeTooBig, fmt.Sprintf("工作表「%s」超过 %d 行，请拆分后再导入", sheet, opts.MaxRows),
+				fmt.Sprintf("sheet \"%s\" has more than %d rows; please split it and import the parts", sheet, opts.MaxRows),
 				fmt.Sprintf("sheet has more than %d rows", opts.MaxRows))
 		}
 		vals, err := rows.Columns(raw)
 		if err != nil {
-			return nil, fail(name, CodeCorrupt, fmt.Sprintf("第%d行无法读取：%s", n, rowHint(err)), err.Error())
+			zh, en := rowHint(err)
+			return nil, fail(name, CodeCorrupt, fmt.Sprintf("第%d行无法读取：%s", n, zh),
+				fmt.Sprintf("row %d cannot be read: %s", n, en), err.Error())
 		}
 		if cells += len(vals); cells > opts.MaxCells {
 			return nil, fail(name, CodeTooBig, fmt.Sprintf("工作表「%s」超过 %d 个单元格，请拆分后再导入", sheet, opts.MaxCells),
+				fmt.Sprintf("sheet \"%s\" has more than %d cells; please split it and import the parts", sheet, opts.MaxCells),
 				fmt.Sprintf("sheet has more than %d cells", opts.MaxCells))
 		}
 		if n <= h.row {
@@ -272,7 +294,7 @@ func readSheet(f *excelize.File, name, sheet string, h header, opts Options) (*R
 		}
 	}
 	if err := rows.Error(); err != nil {
-		return nil, fail(name, CodeCorrupt, "工作表「"+sheet+"」无法读取："+rowHint(err), err.Error())
+		return nil, sheetFail(name, sheet, err)
 	}
 	ros.Rows = make([]data.ImportRow, 0, len(chunks)*rowChunk+len(chunk))
 	for _, c := range chunks {

@@ -30,7 +30,8 @@ type Summary struct {
 // LoadSummary reads a year's annual workbook from the store.
 func LoadSummary(ctx context.Context, s *data.Store, year int) (*Summary, error) {
 	if year < 1900 || year > 2100 {
-		return nil, fmt.Errorf("年度 %d 不正确 / year %d out of range", year, year)
+		return nil, &data.Error{Code: data.CodeInvalid, Field: "年度", Value: strconv.Itoa(year),
+			Msg: "年度不正确", MsgEN: "the year is not valid", Reason: "year out of range"}
 	}
 	sum := &Summary{Year: year}
 	var err error

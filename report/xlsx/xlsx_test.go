@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -478,7 +479,7 @@ func TestWriteFile(t *testing.T) {
 	t.Run("ErrMissingFolder", func(t *testing.T) {
 		dir := datatest.TempDir(t)
 		err := xlsx.WriteFile(filepath.Join(dir, "no", "a.xlsx"), ok)
-		if err == nil || !strings.Contains(err.Error(), "无法在") {
+		if !data.IsCode(err, data.CodeFileCreate) || !errors.Is(err, fs.ErrNotExist) {
 			t.Fatalf("err %v", err)
 		}
 		if e := entries(dir); len(e) != 0 {
