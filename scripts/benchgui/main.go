@@ -82,11 +82,8 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	display, stop, err := startXvfb()
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer stop()
+	x := &xserver{}
+	defer x.stop()
 	if *heapProfile != "" {
 		if err := os.MkdirAll(*heapProfile, 0o755); err != nil {
 			log.Fatal(err)
@@ -94,17 +91,17 @@ func main() {
 	}
 
 	fmt.Printf("goos: linux\npkg: chamberdesk/scripts/benchgui\n")
-	fmt.Printf("# %d members, %d mouse-wheel steps, %d runs each, Xvfb %s\n", *members, *scrolls, *runs, display)
+	fmt.Printf("# %d members, %d mouse-wheel steps, %d runs each, under Xvfb\n", *members, *scrolls, *runs)
 	name := fmt.Sprintf("%dk", *members/1000)
 	if *members%1000 != 0 {
 		name = strconv.Itoa(*members)
 	}
 	sides := []struct {
 		bench string
-		run   func(i int) (sample, error)
+		run   func(display string, i int) (sample, error)
 	}{
-		{"BenchmarkGUIMembers" + name, func(i int) (sample, error) { return runProgram(display, db, i) }},
-		{"BenchmarkGUIBareTable" + name, func(i int) (sample, error) { return runBare(display, db) }},
+		{"BenchmarkGUIMembers" + name, func(display string, i int) (sample, error) { return runProgram(display, db, i) }},
+		{"BenchmarkGUIBareTable" + name, func(display string, i int) (sample, error) { return runBare(display, db) }},
 	}
 	failed := false
 	for i := range *runs {
@@ -113,10 +110,17 @@ func main() {
 			if *only == "program" && sd.bench != sides[0].bench || *only == "bare" && sd.bench != sides[1].bench {
 				continue
 			}
-			s, err := sd.run(i)
+			run := func() (sample, error) {
+				display, err := x.ensure()
+				if err != nil {
+					return sample{}, err
+				}
+				return sd.run(display, i)
+			}
+			s, err := run()
 			for try := 2; err != nil && try <= 3; try++ {
 				log.Printf("%s run %d: %v; trying again (%d of 3)", sd.bench, i+1, err, try)
-				s, err = sd.run(i)
+				s, err = run()
 			}
 			if err != nil {
 				log.Printf("%s run %d: %v", sd.bench, i+1, err)
@@ -127,7 +131,7 @@ func main() {
 		}
 	}
 	if failed {
-		stop()
+		x.stop()
 		os.Exit(1)
 	}
 }
@@ -187,6 +191,39 @@ func fill(ctx context.Context, s *data.Store, n int) error {
 		}
 	}
 	return nil
+}
+
+// xserver is the Xvfb the programs run on. Other jobs on a shared machine
+// may end an Xvfb they did not start, so each run checks that it still
+// answers and starts a new one if not.
+type xserver struct {
+	display string
+	stopFn  func()
+}
+
+func (x *xserver) ensure() (string, error) {
+	if x.display != "" {
+		c := exec.Command("xdotool", "getdisplaygeometry")
+		c.Env = append(cleanEnv(), "DISPLAY="+x.display)
+		if c.Run() == nil {
+			return x.display, nil
+		}
+		log.Printf("Xvfb %s stopped answering; starting another", x.display)
+		x.stop()
+	}
+	d, stop, err := startXvfb()
+	if err != nil {
+		return "", err
+	}
+	x.display, x.stopFn = d, stop
+	return d, nil
+}
+
+func (x *xserver) stop() {
+	if x.stopFn != nil {
+		x.stopFn()
+	}
+	x.display, x.stopFn = "", nil
 }
 
 // startXvfb starts an Xvfb on a free display and returns its name. The
