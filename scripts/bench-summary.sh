@@ -53,6 +53,8 @@ END {
 	pair[++np] = "BenchmarkGUIMembers10k|BenchmarkGUIBareTable10k|rss-MB|resident memory (VmRSS), members screen scrolled (10k members): chamberdesk / bare Fyne table"
 	pair[++np] = "BenchmarkGUIMembers10k|BenchmarkGUIBareTable10k|hwm-MB|peak resident memory (VmHWM), same run: chamberdesk / bare Fyne table"
 	pair[++np] = "BenchmarkGUIMembers10k|BenchmarkGUIBareTable10k|window-ms|time from start to first window mapped: chamberdesk / bare Fyne table"
+	pair[++np] = "BenchmarkGUIMembers1k|BenchmarkGUIBareTable1k|rss-MB|resident memory (VmRSS), members screen scrolled (1k members): chamberdesk / bare Fyne table"
+	pair[++np] = "BenchmarkGUIMembers1k|BenchmarkGUIBareTable1k|window-ms|time from start to first window mapped (1k members): chamberdesk / bare Fyne table"
 	first = 1
 	for (k = 1; k <= np; k++) {
 		split(pair[k], p, "|")
