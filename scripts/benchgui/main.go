@@ -6,7 +6,7 @@
 // made-up members with names, companies, phones, offices, industries,
 // political status and join dates), starts its own Xvfb, then -runs times,
 // interleaved (the order alternates each round), runs each program in a
-// fresh throwaway HOME and:
+// fresh throwaway HOME on its own copy of the file and:
 //
 //   - times from starting the process to its window being mapped (polling
 //     xdotool search --onlyvisible --name every 10 ms);
@@ -136,14 +136,20 @@ func main() {
 	}
 }
 
-// dataFile makes the data file of -members members unless it exists.
+// dataFile makes the data file of -members members unless it exists, and
+// sees that its backups folder holds today's backup.
 func dataFile() (string, error) {
 	path, err := filepath.Abs(filepath.Join(*dbDir, fmt.Sprintf("members-%d.db", *members)))
 	if err != nil {
 		return "", err
 	}
 	if _, err := os.Stat(path); err == nil {
-		return path, nil
+		// Opening takes the day's backup if there is none yet.
+		s, err := data.Open(context.Background(), path, data.OpenOptions{Actor: "bench-gui"})
+		if err != nil {
+			return "", err
+		}
+		return path, s.Close()
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return "", err
@@ -307,6 +313,10 @@ func runProgram(display, db string, i int) (sample, error) {
 		os.Remove(profile)
 		env = append(env, "CHAMBERDESK_HEAPPROFILE="+profile)
 	}
+	db, err = copyInto(home, db)
+	if err != nil {
+		return sample{}, err
+	}
 	return drive(display, home, programTitle, env, profile, *program, "-db", db)
 }
 
@@ -316,7 +326,47 @@ func runBare(display, db string) (sample, error) {
 		return sample{}, err
 	}
 	defer os.RemoveAll(home)
+	if db, err = copyInto(home, db); err != nil {
+		return sample{}, err
+	}
 	return drive(display, home, bareTitle, nil, "", *bare, "-db", db)
+}
+
+// copyInto copies the data file and its backups folder into a run's HOME,
+// so that each run starts from the same file and what a run leaves beside
+// it (its lock, a log) goes with the HOME. The backups hold today's (see
+// dataFile), so chamberdesk opens the file as on any but the day's first
+// start, without taking the daily backup.
+func copyInto(home, db string) (string, error) {
+	dst := filepath.Join(home, filepath.Base(db))
+	if err := copyFile(db, dst); err != nil {
+		return "", err
+	}
+	src := data.BackupDir(db)
+	files, err := os.ReadDir(src)
+	if err != nil {
+		return "", err
+	}
+	to := data.BackupDir(dst)
+	if err := os.MkdirAll(to, 0o700); err != nil {
+		return "", err
+	}
+	for _, f := range files {
+		if f.Type().IsRegular() {
+			if err := copyFile(filepath.Join(src, f.Name()), filepath.Join(to, f.Name())); err != nil {
+				return "", err
+			}
+		}
+	}
+	return dst, nil
+}
+
+func copyFile(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o600)
 }
 
 // drive starts one program, times its window, scrolls its table, reads its
