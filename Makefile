@@ -3,6 +3,7 @@
 #   make run      install what the GUI needs, then start it (make run ARGS="--db x.db")
 #   make test     install test tools, then vet, race tests and both builds
 #   make bench    benchmarks of data/, report/ and ui/, with medians and each figure's ratio to its bare baseline
+#   make bench-gui  chamberdesk's memory and time to its first window on the members screen (10k members) against a bare Fyne table, under Xvfb
 #   make bench-check  every benchmark once, so the checks inside them run (both sides of a ratio do the same work)
 #   make screenshots  PNGs of every main screen on the demo chamber, in screenshots/
 #   make pdf-screenshots  PNGs of every printed PDF page, in screenshots/pdf/ (also part of screenshots)
@@ -33,7 +34,7 @@ export GOFLAGS := $(strip $(shell $(GO) env GOFLAGS 2>/dev/null) -mod=readonly)
 # Benchmark only the packages that exist yet.
 BENCH_PKGS := $(strip $(foreach d,data report ui,$(if $(wildcard $(d)/*.go $(d)/*/*.go $(d)/*/*/*.go),./$(d)/...)))
 
-.PHONY: deps-build deps-test deps-run run test bench bench-check screenshots pdf-screenshots fuzz vulncheck build windows deps-windows deps-wine windows-installer windows-portable windows-installer-check test-windows windows-smoke package clean
+.PHONY: deps-build deps-test deps-run deps-bench-gui run test bench bench-gui bench-check screenshots pdf-screenshots fuzz vulncheck build windows deps-windows deps-wine windows-installer windows-portable windows-installer-check test-windows windows-smoke package clean
 
 deps-build:
 	bash scripts/deps.sh build
@@ -66,6 +67,24 @@ test: deps-test
 bench:
 	@if [ -z "$(BENCH_PKGS)" ]; then echo "bench: data/ 与 report/ 中尚无 Go 包 no Go packages in data/ or report/ yet"; exit 0; fi; \
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 $(BENCH_PKGS) | bash scripts/bench-summary.sh
+
+# The program on its members screen over 10,000 members, against a bare Fyne
+# window with the same font showing the same rows in a widget.Table, both
+# started, scrolled and measured the same way on an Xvfb the driver starts
+# (scripts/benchgui): five runs each, interleaved; medians of VmRSS, VmHWM
+# and the time to the first window, and the ratios program / bare.
+# BENCH_GUI_FLAGS passes more flags, e.g. -members 1000 or -heapprofile DIR.
+BENCH_GUI_FLAGS ?=
+
+bench-gui: deps-bench-gui
+	$(GO) build -tags $(TAGS) -o $(BIN)/chamberdesk ./cmd/chamberdesk
+	$(GO) build -tags $(TAGS) -o $(BIN)/benchgui/bare ./scripts/benchgui/bare
+	$(GO) build -o $(BIN)/benchgui/driver ./scripts/benchgui
+	$(BIN)/benchgui/driver -program $(BIN)/chamberdesk -bare $(BIN)/benchgui/bare -dir $(BIN)/benchgui $(BENCH_GUI_FLAGS) \
+		| bash scripts/bench-summary.sh
+
+deps-bench-gui:
+	bash scripts/deps.sh bench-gui
 
 # One iteration of every benchmark: the timings mean nothing, but each
 # benchmark checks that it and its baseline did the same work (rows written,

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -86,13 +87,22 @@ func (s *Store) index(ctx context.Context) (*memberIndex, error) {
 	if idx != nil {
 		return idx, nil
 	}
+	// The count sizes the slice once: an entry is a few hundred bytes, and
+	// growing by appending copies them and keeps up to a quarter unused.
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM members").Scan(&n); err != nil {
+		return nil, err
+	}
+	// SQLite returns them in rank order (memberLess), so the check below
+	// usually finds nothing left to sort.
+	order, args := rankOrderSQL()
 	rows, err := s.db.QueryContext(ctx, "SELECT "+memberColumns+
-		", name_pinyin, name_initials, company_pinyin, company_initials FROM members")
+		", name_pinyin, name_initials, company_pinyin, company_initials FROM members ORDER BY "+order, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	idx = &memberIndex{}
+	idx = &memberIndex{entries: make([]indexEntry, 0, n)}
 	for rows.Next() {
 		var k pinyinKeys
 		m, err := scanMemberWith(rows, &k.namePinyin, &k.nameInitials, &k.companyPinyin, &k.companyInitials)
@@ -104,7 +114,10 @@ func (s *Store) index(ctx context.Context) (*memberIndex, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	sort.SliceStable(idx.entries, func(i, j int) bool { return memberLess(&idx.entries[i].m, &idx.entries[j].m) })
+	less := func(i, j int) bool { return memberLess(&idx.entries[i].m, &idx.entries[j].m) }
+	if !sort.SliceIsSorted(idx.entries, less) { // a join date SQLite orders otherwise
+		sort.SliceStable(idx.entries, less)
+	}
 	s.mu.Lock()
 	if s.idxGen == gen { // no write committed while we were reading
 		s.idx = idx
@@ -215,6 +228,20 @@ func (idx *memberIndex) search(query string) []*Member {
 // SortMembers orders active members first, then by office rank, join date and id.
 func SortMembers(ms []Member) {
 	sort.SliceStable(ms, func(i, j int) bool { return memberLess(&ms[i], &ms[j]) })
+}
+
+// rankOrderSQL is memberLess as an ORDER BY clause and its arguments:
+// active first, then office rank, join date (ISO text) and id.
+func rankOrderSQL() (string, []any) {
+	var b strings.Builder
+	args := []any{StatusActive}
+	b.WriteString("status <> ?, CASE office")
+	for i, o := range Offices {
+		fmt.Fprintf(&b, " WHEN ? THEN %d", i)
+		args = append(args, o)
+	}
+	fmt.Fprintf(&b, " ELSE %d END, join_date, id", len(Offices))
+	return b.String(), args
 }
 
 func memberLess(a, b *Member) bool {

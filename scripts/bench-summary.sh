@@ -50,6 +50,11 @@ END {
 	pair[++np] = "BenchmarkImport10k/Reimport|BenchmarkBareImport10k/Reimport|ns/op|re-import 10k rows over 10k members: ours / bare excelize+lookup+UPDATE"
 	pair[++np] = "BenchmarkSummaryWorkbook|BenchmarkBareStreamWriter|ns/op|annual workbook (10k members, 50k activities): ours / bare excelize StreamWriter"
 	pair[++np] = "BenchmarkSearchMembers|BenchmarkSearchBareSQLite|p95-ms|member search p95 (10k members): ours / bare SQLite SELECT"
+	pair[++np] = "BenchmarkGUIMembers10k|BenchmarkGUIBareTable10k|rss-MB|resident memory (VmRSS), members screen scrolled (10k members): chamberdesk / bare Fyne table"
+	pair[++np] = "BenchmarkGUIMembers10k|BenchmarkGUIBareTable10k|hwm-MB|peak resident memory (VmHWM), same run: chamberdesk / bare Fyne table"
+	pair[++np] = "BenchmarkGUIMembers10k|BenchmarkGUIBareTable10k|window-ms|time from start to first window mapped: chamberdesk / bare Fyne table"
+	pair[++np] = "BenchmarkGUIMembers1k|BenchmarkGUIBareTable1k|rss-MB|resident memory (VmRSS), members screen scrolled (1k members): chamberdesk / bare Fyne table"
+	pair[++np] = "BenchmarkGUIMembers1k|BenchmarkGUIBareTable1k|window-ms|time from start to first window mapped (1k members): chamberdesk / bare Fyne table"
 	first = 1
 	for (k = 1; k <= np; k++) {
 		split(pair[k], p, "|")

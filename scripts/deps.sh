@@ -5,6 +5,7 @@
 #   scripts/deps.sh run     build + a Chinese font
 #   scripts/deps.sh test    build + sqlite3, Chinese font, Xvfb, openpyxl, poppler,
 #                           LibreOffice Writer, unzip: every program a test reads outputs back with
+#   scripts/deps.sh bench-gui build + Chinese font, Xvfb, xdotool, ImageMagick: make bench-gui
 #   scripts/deps.sh windows build + the mingw-w64 cross compiler for the Windows .exe
 #   scripts/deps.sh wine    Wine, NSIS and what the Windows installer check and smoke test read back with
 #
@@ -21,16 +22,18 @@ windows_pkgs=(gcc-mingw-w64-x86-64 file binutils)
 # Debian's wine64 alone (no wine32): our programs and installer are 64-bit.
 wine_pkgs=(wine64 nsis gcc-mingw-w64-x86-64 xvfb fonts-wqy-zenhei unzip poppler-utils file binutils
 	xdotool x11-utils imagemagick sqlite3 python3-openpyxl)
+bench_gui_pkgs=(fonts-wqy-zenhei xvfb xdotool imagemagick)
 test_pkgs=(sqlite3 fonts-wqy-zenhei xvfb python3-openpyxl poppler-utils libreoffice-writer-nogui unzip)
 
 case "$group" in
 build) want=("${build_pkgs[@]}") ;;
 run) want=("${build_pkgs[@]}" "${font_pkgs[@]}") ;;
 test) want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
+bench-gui) want=("${build_pkgs[@]}" "${bench_gui_pkgs[@]}") ;;
 windows) want=("${build_pkgs[@]}" "${windows_pkgs[@]}") ;;
 wine) want=("${wine_pkgs[@]}") ;;
 *)
-	echo "用法 usage: $0 build|run|test|windows|wine" >&2
+	echo "用法 usage: $0 build|run|test|bench-gui|windows|wine" >&2
 	exit 2
 	;;
 esac
@@ -127,6 +130,12 @@ chinese_font() {
 case "$group" in
 windows)
 	have x86_64-w64-mingw32-gcc "mingw-w64 (x86_64-w64-mingw32-gcc)"
+	;;
+bench-gui)
+	have Xvfb "Xvfb"
+	have xdotool "xdotool"
+	have import "ImageMagick (import)"
+	chinese_font || problems+=("中文字体 Chinese font (WenQuanYi Zen Hei)")
 	;;
 wine)
 	command -v wine64 >/dev/null 2>&1 || command -v wine >/dev/null 2>&1 || problems+=("Wine (wine64)")

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -185,13 +186,18 @@ func (a *App) buildShell() {
 	for _, n := range navItems() {
 		sc := n.make(a)
 		a.screens[n.key] = sc
-		items = append(items, container.NewTabItemWithIcon(n.title, n.icon, sc.content()))
+		// A screen's content is built when it first shows (ensureContent):
+		// the first window waits for one screen, not nine.
+		items = append(items, container.NewTabItemWithIcon(n.title, n.icon, unbuilt))
 	}
 	a.tabs = container.NewAppTabs(items...)
 	a.tabs.SetTabLocation(container.TabLocationLeading)
 	a.tabs.OnSelected = func(t *container.TabItem) {
 		key := a.keyOf(t)
 		a.fyne.Preferences().SetString(prefLastScreen, key)
+		if a.ensureContent(key) {
+			a.tabs.Refresh()
+		}
 		if sc := a.screens[key]; sc != nil {
 			sc.refresh()
 		}
@@ -199,6 +205,21 @@ func (a *App) buildShell() {
 	a.win.SetContent(a.tabs)
 	last := a.fyne.Preferences().StringWithFallback(prefLastScreen, "home")
 	a.show(last)
+}
+
+// unbuilt stands in for a screen's content until it first shows.
+var unbuilt = layout.NewSpacer()
+
+// ensureContent builds the content of the screen key if it has none yet,
+// and reports whether it did.
+func (a *App) ensureContent(key string) bool {
+	for i, n := range navItems() {
+		if n.key == key && i < len(a.tabs.Items) && a.tabs.Items[i].Content == unbuilt {
+			a.tabs.Items[i].Content = a.screens[key].content()
+			return true
+		}
+	}
+	return false
 }
 
 func (a *App) keyOf(t *container.TabItem) string {
@@ -217,6 +238,9 @@ func (a *App) show(key string) {
 	}
 	for i, n := range navItems() {
 		if n.key == key {
+			if a.ensureContent(key) && a.tabs.SelectedIndex() == i {
+				a.tabs.Refresh()
+			}
 			if a.tabs.SelectedIndex() == i {
 				a.screens[key].refresh()
 			}

@@ -24,7 +24,9 @@ func main() {
 		}
 		path = p
 	}
+	heapProfileAtQuit := startHeapProfile()
 	w := ui.New(app.NewWithID("cn.chamberdesk.app"), ui.Options{DBPath: path})
 	w.ShowAndRun()
 	w.Close()
+	heapProfileAtQuit()
 }
