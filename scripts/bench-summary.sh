@@ -55,6 +55,16 @@ END {
 	pair[++np] = "BenchmarkGUIMembers10k|BenchmarkGUIBareTable10k|window-ms|time from start to first window mapped: chamberdesk / bare Fyne table"
 	pair[++np] = "BenchmarkGUIMembers1k|BenchmarkGUIBareTable1k|rss-MB|resident memory (VmRSS), members screen scrolled (1k members): chamberdesk / bare Fyne table"
 	pair[++np] = "BenchmarkGUIMembers1k|BenchmarkGUIBareTable1k|window-ms|time from start to first window mapped (1k members): chamberdesk / bare Fyne table"
+	# The bare table with a row of plain buttons above it: Fyne draws button
+	# text bold and parses the font once per text style, so this side parses
+	# the Chinese face twice, as any window with a button does.
+	pair[++np] = "BenchmarkGUIMembers10k|BenchmarkGUIBareButtons10k|rss-MB|resident memory (VmRSS), members screen scrolled (10k members): chamberdesk / bare Fyne table with a row of buttons"
+	pair[++np] = "BenchmarkGUIMembers10k|BenchmarkGUIBareButtons10k|hwm-MB|peak resident memory (VmHWM), same run: chamberdesk / bare Fyne table with a row of buttons"
+	pair[++np] = "BenchmarkGUIMembers10k|BenchmarkGUIBareButtons10k|window-ms|time from start to first window mapped: chamberdesk / bare Fyne table with a row of buttons"
+	pair[++np] = "BenchmarkGUIBareButtons10k|BenchmarkGUIBareTable10k|rss-MB|cost of Fyne parsing the font again for bold button text, VmRSS (10k members): bare table with buttons / bare table"
+	pair[++np] = "BenchmarkGUIMembers1k|BenchmarkGUIBareButtons1k|rss-MB|resident memory (VmRSS), members screen scrolled (1k members): chamberdesk / bare Fyne table with a row of buttons"
+	pair[++np] = "BenchmarkGUIMembers1k|BenchmarkGUIBareButtons1k|window-ms|time from start to first window mapped (1k members): chamberdesk / bare Fyne table with a row of buttons"
+	pair[++np] = "BenchmarkGUIBareButtons1k|BenchmarkGUIBareTable1k|rss-MB|cost of Fyne parsing the font again for bold button text, VmRSS (1k members): bare table with buttons / bare table"
 	first = 1
 	for (k = 1; k <= np; k++) {
 		split(pair[k], p, "|")

@@ -2,11 +2,19 @@
 // window of chamberdesk on its members screen (会员), against the bare Fyne
 // program of scripts/benchgui/bare doing the same work, under Xvfb.
 //
+// There are three sides: chamberdesk (BenchmarkGUIMembers10k), the bare
+// table (BenchmarkGUIBareTable10k) and the bare table with a row of plain
+// buttons above it, bare -buttons (BenchmarkGUIBareButtons10k; 1k and so
+// on with other -members). The third is the bare table as any window with a
+// toolbar has it: Fyne draws a button's text bold and parses the font once
+// per text style, so it measures what that second parse of the Chinese face
+// costs, apart from what the program itself adds.
+//
 // It writes a data file of -members members once (an organization and
 // made-up members with names, companies, phones, offices, industries,
 // political status and join dates), starts its own Xvfb, then -runs times,
-// interleaved (the order alternates each round), runs each program in a
-// fresh throwaway HOME on its own copy of the file and:
+// interleaved (the order of the three rotates each round), runs each side in
+// a fresh throwaway HOME on its own copy of the file and:
 //
 //   - times from starting the process to its window being mapped (polling
 //     xdotool search --onlyvisible --name every 10 ms);
@@ -18,9 +26,10 @@
 //     the same way;
 //   - reads VmRSS and VmHWM from /proc/PID/status and ends the process.
 //
-// Both programs are driven and read the same way. The output is one
+// All sides are driven and read the same way. The output is one
 // go-test-bench-style line per run, which scripts/bench-summary.sh turns
-// into medians and the ratios chamberdesk / bare.
+// into medians and the ratios chamberdesk / bare, chamberdesk / bare with
+// buttons and bare with buttons / bare.
 //
 // With -heapprofile DIR, chamberdesk runs with CHAMBERDESK_HEAPPROFILE set
 // and is sent SIGUSR1 after its memory is read, so DIR/heap-N.pprof holds
@@ -52,10 +61,10 @@ var (
 	bare        = flag.String("bare", "bin/benchgui/bare", "the bare Fyne baseline")
 	dbDir       = flag.String("dir", "bin/benchgui", "where the data file is kept between runs")
 	members     = flag.Int("members", 10000, "members in the data file")
-	runs        = flag.Int("runs", 5, "runs of each program")
+	runs        = flag.Int("runs", 5, "runs of each side")
 	scrolls     = flag.Int("scrolls", 30, "mouse-wheel steps down over the table")
 	heapProfile = flag.String("heapprofile", "", "folder for chamberdesk's heap profiles (optional)")
-	only        = flag.String("only", "", "run only this side: program or bare")
+	only        = flag.String("only", "", "run only this side: program, bare or buttons (bare -buttons)")
 )
 
 // Each program's window title starts with these.
@@ -97,17 +106,21 @@ func main() {
 		name = strconv.Itoa(*members)
 	}
 	sides := []struct {
-		bench string
-		run   func(display string, i int) (sample, error)
+		only, bench string
+		run         func(display string, i int) (sample, error)
 	}{
-		{"BenchmarkGUIMembers" + name, func(display string, i int) (sample, error) { return runProgram(display, db, i) }},
-		{"BenchmarkGUIBareTable" + name, func(display string, i int) (sample, error) { return runBare(display, db) }},
+		{"program", "BenchmarkGUIMembers" + name, func(display string, i int) (sample, error) { return runProgram(display, db, i) }},
+		{"bare", "BenchmarkGUIBareTable" + name, func(display string, i int) (sample, error) { return runBare(display, db) }},
+		{"buttons", "BenchmarkGUIBareButtons" + name, func(display string, i int) (sample, error) { return runBare(display, db, "-buttons") }},
+	}
+	if *only != "" && *only != "program" && *only != "bare" && *only != "buttons" {
+		log.Fatalf("-only %q: want program, bare or buttons", *only)
 	}
 	failed := false
 	for i := range *runs {
 		for k := range sides {
-			sd := sides[(k+i)%2] // alternate which goes first
-			if *only == "program" && sd.bench != sides[0].bench || *only == "bare" && sd.bench != sides[1].bench {
+			sd := sides[(k+i)%len(sides)] // rotate which goes first
+			if *only != "" && sd.only != *only {
 				continue
 			}
 			run := func() (sample, error) {
@@ -143,16 +156,24 @@ func dataFile() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := os.Stat(path); err == nil {
-		// Opening takes the day's backup if there is none yet.
-		s, err := data.Open(context.Background(), path, data.OpenOptions{Actor: "bench-gui"})
-		if err != nil {
+	if _, err := os.Stat(path); err != nil {
+		if err := writeDataFile(path); err != nil {
 			return "", err
 		}
-		return path, s.Close()
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	// Opening takes the day's backup if there is none yet (creating the
+	// file takes none).
+	s, err := data.Open(context.Background(), path, data.OpenOptions{Actor: "bench-gui"})
+	if err != nil {
 		return "", err
+	}
+	return path, s.Close()
+}
+
+// writeDataFile writes the data file of -members members at path.
+func writeDataFile(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
 	}
 	tmp := path + ".new"
 	os.Remove(tmp)
@@ -162,12 +183,12 @@ func dataFile() (string, error) {
 			return s.InTx(ctx, func(ctx context.Context) error { return fill(ctx, s, *members) })
 		})
 	if err != nil {
-		return "", err
+		return err
 	}
 	if err := s.Close(); err != nil {
-		return "", err
+		return err
 	}
-	return path, os.Rename(tmp, path)
+	return os.Rename(tmp, path)
 }
 
 // fill writes an organization and n made-up members.
@@ -320,7 +341,8 @@ func runProgram(display, db string, i int) (sample, error) {
 	return drive(display, home, programTitle, env, profile, *program, "-db", db)
 }
 
-func runBare(display, db string) (sample, error) {
+// runBare runs the bare table, with args (-buttons) after its -db.
+func runBare(display, db string, args ...string) (sample, error) {
 	home, err := os.MkdirTemp("", "bench-gui-home-")
 	if err != nil {
 		return sample{}, err
@@ -329,7 +351,7 @@ func runBare(display, db string) (sample, error) {
 	if db, err = copyInto(home, db); err != nil {
 		return sample{}, err
 	}
-	return drive(display, home, bareTitle, nil, "", *bare, "-db", db)
+	return drive(display, home, bareTitle, nil, "", *bare, append([]string{"-db", db}, args...)...)
 }
 
 // copyInto copies the data file and its backups folder into a run's HOME,
@@ -431,8 +453,9 @@ func drive(display, home, title string, env []string, profile string, prog strin
 	if err := settle(display, win); err != nil {
 		return fail(err)
 	}
-	// Over the table in both windows: the bare table fills its window; the
-	// program's sits right of the navigation, below the search and filters.
+	// Over the table in every window: the bare table fills its window (below
+	// the buttons with -buttons); the program's sits right of the
+	// navigation, below the search and filters.
 	if _, err := x("mousemove", "--window", win, "650", "450"); err != nil {
 		return fail(fmt.Errorf("xdotool mousemove: %w", err))
 	}
