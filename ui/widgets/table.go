@@ -60,7 +60,7 @@ func NewRecordTable(cols []Column, length func() int, text func(row, col int) st
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*Cell).update(id.Row, id.Col) })
 	t.table.ShowHeaderRow = true
 	t.table.CreateHeader = func() fyne.CanvasObject { return newTableHeader(t) }
-	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) { o.(*tableHeader).update(id.Col) }
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) { o.(*Header).update(id.Col) }
 	t.table.OnSelected = func(id widget.TableCellID) { t.selectedRow(id.Row) }
 	t.table.OnUnselected = func(widget.TableCellID) {}
 	t.SetColumns(cols)
@@ -177,9 +177,9 @@ func (t *RecordTable) UnselectAll() {
 	t.table.Refresh()
 }
 
-// tap selects the row of a tapped cell and gives the table the keyboard,
-// as a tap on the table itself would.
-func (t *RecordTable) tap(row int) {
+// TapRow does what a tap on one of row's cells does: selects the row and
+// gives the table the keyboard, as a tap on the table itself would.
+func (t *RecordTable) TapRow(row int) {
 	if t.readOnly {
 		return
 	}
@@ -193,7 +193,7 @@ func (t *RecordTable) doubleTap(row int) {
 	if t.readOnly {
 		return
 	}
-	t.tap(row)
+	t.TapRow(row)
 	if t.OnDoubleTapped != nil && row >= 0 && row < t.rows() {
 		t.OnDoubleTapped(row)
 	}

@@ -46,7 +46,7 @@ func (c *Cell) Check() *widget.Check { return c.check }
 // At is the row and column the cell shows now.
 func (c *Cell) At() (row, col int) { return c.row, c.col }
 
-func (c *Cell) Tapped(*fyne.PointEvent) { c.t.tap(c.row) }
+func (c *Cell) Tapped(*fyne.PointEvent) { c.t.TapRow(c.row) }
 
 func (c *Cell) DoubleTapped(*fyne.PointEvent) { c.t.doubleTap(c.row) }
 
@@ -94,9 +94,9 @@ func (c *Cell) update(row, col int) {
 	}
 }
 
-// tableHeader is a column's title in bold, with an arrow when the table is
+// Header is a column's title in bold, with an arrow when the table is
 // sorted by it; a tap sorts a sortable column.
-type tableHeader struct {
+type Header struct {
 	widget.BaseWidget
 	t     *RecordTable
 	col   int
@@ -105,8 +105,8 @@ type tableHeader struct {
 	box   *fyne.Container
 }
 
-func newTableHeader(t *RecordTable) *tableHeader {
-	h := &tableHeader{t: t, col: -1, label: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+func newTableHeader(t *RecordTable) *Header {
+	h := &Header{t: t, col: -1, label: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		arrow: widget.NewIcon(theme.MenuDropUpIcon())}
 	h.arrow.Hide()
 	h.box = container.New(&headerLayout{h: h}, h.label, h.arrow)
@@ -114,11 +114,14 @@ func newTableHeader(t *RecordTable) *tableHeader {
 	return h
 }
 
-func (h *tableHeader) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(h.box) }
+func (h *Header) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(h.box) }
 
-func (h *tableHeader) Tapped(*fyne.PointEvent) { h.t.TapHeader(h.col) }
+// Title is the title the header shows.
+func (h *Header) Title() string { return h.label.Text }
 
-func (h *tableHeader) update(col int) {
+func (h *Header) Tapped(*fyne.PointEvent) { h.t.TapHeader(h.col) }
+
+func (h *Header) update(col int) {
 	h.col = col
 	if col < 0 || col >= len(h.t.cols) {
 		h.label.SetText("")
@@ -143,7 +146,7 @@ func (h *tableHeader) update(col int) {
 
 // headerLayout puts the arrow right after the title, or before a title
 // aligned to the right, so the arrow stays next to the words it sorts.
-type headerLayout struct{ h *tableHeader }
+type headerLayout struct{ h *Header }
 
 func (l *headerLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	label, arrow := objs[0], objs[1]
@@ -174,5 +177,5 @@ func (l *headerLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 func arrowSize() float32 { return theme.IconInlineSize() }
 
-var _ fyne.Tappable = (*tableHeader)(nil)
+var _ fyne.Tappable = (*Header)(nil)
 var _ fyne.DoubleTappable = (*Cell)(nil)
