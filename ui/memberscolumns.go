@@ -84,7 +84,9 @@ func memberTableColumns() []widgets.Column {
 }
 
 // memberCellText is what column col shows of m.
-func (s *membersScreen) memberCellText(m *data.Member, col int) string { return memberCols[col].text(s, m) }
+func (s *membersScreen) memberCellText(m *data.Member, col int) string {
+	return memberCols[col].text(s, m)
+}
 
 // memberImportance greys members who left and marks arrears in red.
 func (s *membersScreen) memberImportance(row, col int) widget.Importance {

@@ -17,15 +17,15 @@ import (
 type recordList[T any] struct {
 	sh       shell
 	table    *widgets.RecordTable
-	rows     []T               // what the table shows, in its order
-	id       func(T) int64     // a record's id
-	selected int64             // the selected record's id; 0 for none
-	quiet    bool              // set while the screen fills its filters itself
-	search   *formEntry        // reruns the search on every keystroke
-	count    *widget.Label     // how many are listed
-	bar      *fyne.Container   // the row holding count, laid out again as it changes
-	update   func()            // reruns the search and the filters
-	changed  func()            // the selection changed
+	rows     []T             // what the table shows, in its order
+	id       func(T) int64   // a record's id
+	selected int64           // the selected record's id; 0 for none
+	quiet    bool            // set while the screen fills its filters itself
+	search   *formEntry      // reruns the search on every keystroke
+	count    *widget.Label   // how many are listed
+	bar      *fyne.Container // the row holding count, laid out again as it changes
+	update   func()          // reruns the search and the filters
+	changed  func()          // the selection changed
 	cellText func(T, int) string
 }
 
