@@ -65,12 +65,11 @@ func openActivities(t *testing.T, a *App) *activitiesScreen {
 // openActivityForm opens the add form with Ctrl+N, as a person would.
 func openActivityForm(t *testing.T, a *App, s *activitiesScreen) *activityForm {
 	t.Helper()
-	s.form = nil
-	a.runShortcut("new")
-	if s.form == nil || s.form.closed {
+	f := shortcutForm(t, a, "new", s.onAdd)
+	if f == nil || f.closed {
 		t.Fatal("Ctrl+N did not open the activity form")
 	}
-	return s.form
+	return f
 }
 
 // activityPhotoFile writes a w×h JPEG or PNG picture to dir.
@@ -299,7 +298,7 @@ func TestActivityAddThroughForm(t *testing.T) {
 		t.Fatalf("selected %d year %d", s.selected, s.filterYear())
 	}
 	row := slices.IndexFunc(s.rows, func(x *data.Activity) bool { return x.ID == got.ID })
-	if row < 0 || activityCols[5].text(s, s.rows[row]) != "1" || activityCols[4].text(s, s.rows[row]) != "23" {
+	if row < 0 || s.activityCellText(s.rows[row], 5) != "1" || s.activityCellText(s.rows[row], 4) != "23" {
 		t.Fatalf("row %d", row)
 	}
 	a.wait()
@@ -447,8 +446,7 @@ func TestActivityPhotos(t *testing.T) {
 	a.wait() // the detail panel's thumbnails
 	id := s.selected
 	stored, _ := a.store().Photos(a.ctx(), id)
-	test.Tap(s.editBtn)
-	f := s.form
+	f := tapForm(t, a, s.editBtn, s.onEdit)
 	a.wait()
 	if f.photos.count() != len(stored) {
 		t.Fatalf("form shows %d photos, want %d", f.photos.count(), len(stored))
@@ -585,7 +583,7 @@ func TestActivityFilters(t *testing.T) {
 		}
 		return out
 	}
-	if s.year.Selected != activityYearText(activityToday(a).Year()) {
+	if s.year.Selected != activityYearText(membersToday(a).Year()) {
 		t.Fatalf("opens on %q", s.year.Selected)
 	}
 	for _, y := range []int{2025, 2026} {
@@ -657,9 +655,8 @@ func TestActivityEditAndDelete(t *testing.T) {
 		t.Fatal("the detail panel does not show the selected activity")
 	}
 
-	test.Tap(s.editBtn)
+	f := tapForm(t, a, s.editBtn, s.onEdit)
 	a.wait()
-	f := s.form
 	if len(f.picked) != len(orig.Attendees) {
 		t.Fatalf("form picked %d, stored %d", len(f.picked), len(orig.Attendees))
 	}
@@ -748,8 +745,9 @@ func TestActivityShortcuts(t *testing.T) {
 	a.show("members")
 	a.show("activities")
 	f := openActivityForm(t, a, s)
+	open := a.Dialog()
 	a.runShortcut("new") // Ctrl+N again while the form is open: no second form
-	if s.form != f {
+	if a.Dialog() != open || s.onAdd() != nil {
 		t.Fatal("Ctrl+N stacked a second form")
 	}
 	a.shortcut["save"]() // nothing filled in: refused, stays open
@@ -761,10 +759,13 @@ func TestActivityShortcuts(t *testing.T) {
 		t.Fatal("form did not close")
 	}
 	a.show("members")
-	s.form = nil
 	a.runShortcut("new")
-	if s.form != nil {
+	top := a.win.Canvas().Overlays().Top()
+	if top == nil || containsAny(drawnTexts(top), "新增活动") {
 		t.Fatal("Ctrl+N on the members screen opened an activity")
+	}
+	if !containsAny(drawnTexts(top), "新增会员") {
+		t.Fatal("Ctrl+N on the members screen did not open the member form")
 	}
 }
 
@@ -812,7 +813,7 @@ func TestActivitiesScreenshot(t *testing.T) {
 	if row < 0 {
 		row = slices.IndexFunc(s.rows, func(x *data.Activity) bool { return s.photoN[x.ID] > 0 })
 	}
-	s.reveal(row)
+	s.table.Reveal(row)
 	screen("activities.png")
 	a.win.Resize(fyne.NewSize(1100, 720))
 	s.kind.SetSelected("培训办班")
@@ -820,11 +821,10 @@ func TestActivitiesScreenshot(t *testing.T) {
 	screen("activities_small.png")
 	a.win.Resize(fyne.NewSize(1280, 800))
 	s.kind.SetSelectedIndex(0)
-	s.reveal(row)
+	s.table.Reveal(row)
 	a.wait()
-	test.Tap(s.editBtn)
+	f := tapForm(t, a, s.editBtn, s.onEdit)
 	a.wait()
-	f := s.form
 	f.date.SetText("2026-02-30")
 	f.outside.SetText("-1")
 	dlg("activities_form.png", "编辑活动")

@@ -77,11 +77,23 @@ func tapOpens(t *testing.T, a *App, b *widget.Button) dialog.Dialog {
 // runs, to return it.
 func shortcutForm[F any](t *testing.T, a *App, name string, open func() *F) *F {
 	t.Helper()
+	return formOpenedBy(t, a, name, func() { a.runShortcut(name) }, open)
+}
+
+// tapForm taps b, checks that it opened a dialog, closes it and opens the
+// same form with open, which is what b runs, to return it.
+func tapForm[F any](t *testing.T, a *App, b *widget.Button, open func() *F) *F {
+	t.Helper()
+	return formOpenedBy(t, a, b.Text, func() { test.Tap(b) }, open)
+}
+
+func formOpenedBy[F any](t *testing.T, a *App, what string, trigger func(), open func() *F) *F {
+	t.Helper()
 	before := a.Dialog()
-	a.runShortcut(name)
+	trigger()
 	d := a.Dialog()
 	if d == nil || d == before {
-		t.Fatalf("shortcut %s opened no dialog", name)
+		t.Fatalf("%s opened no dialog", what)
 	}
 	d.Hide()
 	return open()
