@@ -105,4 +105,3 @@ func (s *activitiesScreen) attendeeText(ids []int64) string {
 	}
 	return strings.Join(names, "、")
 }
-
