@@ -25,28 +25,20 @@ func openDues(t *testing.T) (*App, *duesScreen) {
 	d := a.screens["dues"].(*duesScreen)
 	d.now = func() time.Time { return duesClock }
 	a.show("dues")
+	a.wait() // the sheet loads off the UI thread
 	if d.yearSel.Selected != "2026年" || d.year != 2026 {
 		t.Fatalf("year %q %d, want this year 2026", d.yearSel.Selected, d.year)
 	}
 	return a, d
 }
 
-// cell renders one cell of the sheet the way the table does.
-func cell(d *duesScreen, row, col int) fyne.CanvasObject {
-	o := d.table.CreateCell()
-	d.table.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
-	return o
-}
+// cellText is the text the sheet shows in a cell.
+func cellText(d *duesScreen, row, col int) string { return d.table.Cell(row, col).Text() }
 
-func cellText(d *duesScreen, row, col int) string {
-	return cell(d, row, col).(*fyne.Container).Objects[1].(*widget.Label).Text
-}
+// cellCheck is the check box of a row, drawn the way the table draws it.
+func cellCheck(d *duesScreen, row int) *widget.Check { return d.table.Cell(row, colCheck).Check() }
 
-func cellCheck(d *duesScreen, row int) *widget.Check {
-	return cell(d, row, colCheck).(*fyne.Container).Objects[0].(*widget.Check)
-}
-
-func rows(d *duesScreen) int { n, _ := d.table.Length(); return n }
+func rows(d *duesScreen) int { return d.table.Length() }
 
 func arrearsIDs(t *testing.T, s *data.Store, year int) []int64 {
 	t.Helper()
@@ -146,8 +138,7 @@ func TestDuesBulkMarkPaid(t *testing.T) {
 	if !cellCheck(d, 1).Checked || d.picked.Text != "已勾选 3 人" || d.bulkBtn.Disabled() {
 		t.Fatalf("checks not taken: %q", d.picked.Text)
 	}
-	test.Tap(d.bulkBtn)
-	b := d.bulk
+	b := tapForm(t, a, d.bulkBtn, d.onBulkPaid)
 	if b == nil || len(b.lines) != 3 {
 		t.Fatal("批量登记已缴 did not open for the three")
 	}
@@ -229,9 +220,8 @@ func TestDuesEditOne(t *testing.T) {
 	if !d.payBtn.Disabled() {
 		t.Fatal("登记缴费 enabled with nothing selected")
 	}
-	d.table.Select(widget.TableCellID{Row: row, Col: colName})
-	test.Tap(d.payBtn)
-	f := d.editor
+	d.table.Select(row)
+	f := tapForm(t, a, d.payBtn, d.onPay)
 	if f == nil {
 		t.Fatal("登记缴费 opened no form")
 	}
@@ -251,7 +241,7 @@ func TestDuesEditOne(t *testing.T) {
 		}
 		test.Tap(f.saveBtn)
 		after, _ := a.store().DuesOfMember(ctx, l.MemberID)
-		if fmt.Sprint(after) != fmt.Sprint(before) || d.editor != f {
+		if fmt.Sprint(after) != fmt.Sprint(before) || a.win.Canvas().Overlays().Top() == nil {
 			t.Fatalf("an invalid amount was written: %+v", after)
 		}
 	})
@@ -260,7 +250,7 @@ func TestDuesEditOne(t *testing.T) {
 		f.paid.SetText("")
 		test.Type(f.paid, "99999")
 		test.Tap(f.saveBtn)
-		if !strings.Contains(f.msg.Text, "超过应缴") || d.editor != f {
+		if !strings.Contains(f.msg.Text, "超过应缴") || a.win.Canvas().Overlays().Top() == nil {
 			t.Fatalf("overpayment accepted: %q", f.msg.Text)
 		}
 	})
@@ -277,9 +267,10 @@ func TestDuesEditOne(t *testing.T) {
 		t.Fatalf("inline error %q", f.msg.Text)
 	}
 	test.Tap(f.saveBtn)
-	if d.editor != nil {
+	if a.win.Canvas().Overlays().Top() != nil {
 		t.Fatalf("the form stayed open: %q", f.msg.Text)
 	}
+	a.wait() // the sheet reloads
 	after, err := a.store().DuesOfMember(ctx, l.MemberID)
 	if err != nil {
 		t.Fatal(err)
@@ -306,6 +297,7 @@ func TestDuesStandardsNewYear(t *testing.T) {
 	a, d := openDues(t)
 	ctx := context.Background()
 	d.yearSel.SetSelected("2027年")
+	a.wait()
 	if d.year != 2027 {
 		t.Fatalf("year %d", d.year)
 	}
@@ -328,6 +320,7 @@ func TestDuesStandardsNewYear(t *testing.T) {
 	member.SetText("")
 	test.Type(member, "600")
 	test.Tap(d.stdSave)
+	a.wait()
 	st, err := a.store().DuesStandards(ctx, 2027)
 	if err != nil {
 		t.Fatal(err)
@@ -375,18 +368,18 @@ func TestDuesScreenshot(t *testing.T) {
 	for r := range 3 {
 		test.Tap(cellCheck(d, r))
 	}
-	d.table.Select(widget.TableCellID{Row: 3, Col: colName})
+	d.table.Select(3)
 	screen("dues_arrears.png", "会费收缴表")
-	test.Tap(d.payBtn)
+	f := tapForm(t, a, d.payBtn, d.onPay)
 	dlg("dues_edit.png", "登记缴费")
-	d.editor.paid.SetText("abc")
+	f.paid.SetText("abc")
 	dlg("dues_edit_error.png", "登记缴费")
-	d.editor.dlg.Hide()
-	test.Tap(d.bulkBtn)
+	f.dlg.Hide()
+	b := tapForm(t, a, d.bulkBtn, d.onBulkPaid)
 	dlg("dues_bulk.png", "批量登记已缴")
-	d.bulk.prefix.SetText("QH2026-")
+	b.prefix.SetText("QH2026-")
 	dlg("dues_bulk_error.png", "批量登记已缴")
-	d.bulk.dlg.Hide()
+	b.dlg.Hide()
 	d.stdEntries[0].SetText("两万")
 	test.Tap(d.stdSave)
 	screen("dues_standards_error.png", "会费标准")
@@ -443,6 +436,7 @@ func BenchmarkDuesScroll10k(b *testing.B) {
 	d.now = func() time.Time { return duesClock }
 	start := time.Now()
 	a.show("dues")
+	a.wait()
 	load := time.Since(start)
 	if rows(d) != 10000 {
 		b.Fatalf("%d rows", rows(d))
@@ -451,7 +445,7 @@ func BenchmarkDuesScroll10k(b *testing.B) {
 	row := 0
 	for b.Loop() {
 		row = (row + 17) % 10000
-		d.table.ScrollTo(widget.TableCellID{Row: row, Col: colName})
+		d.table.ScrollTo(row)
 	}
 	b.ReportMetric(float64(load.Microseconds())/1000, "load-ms")
 }

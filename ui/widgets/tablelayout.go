@@ -33,13 +33,22 @@ func (t *RecordTable) StretchWidth(width float32) float32 {
 	if t.stretch < 0 {
 		return 0
 	}
-	rest := theme.ScrollBarSize() + theme.Padding()*float32(len(t.cols)-1)
-	for i, w := range t.least {
-		if i != t.stretch {
+	return StretchWidth(t.least, t.stretch, width)
+}
+
+// StretchWidth is the width column stretch gets in a widget.Table of width
+// whose columns are least wide: what the other columns, the gaps Fyne puts
+// between columns (a padding each) and the vertical scroll bar leave, so
+// the columns fill the table without a horizontal scroll bar. It is never
+// less than least[stretch].
+func StretchWidth(least []float32, stretch int, width float32) float32 {
+	rest := theme.ScrollBarSize() + theme.Padding()*float32(len(least)-1)
+	for i, w := range least {
+		if i != stretch {
 			rest += w
 		}
 	}
-	return max(t.least[t.stretch], width-rest)
+	return max(least[stretch], width-rest)
 }
 
 // tableRenderer lays out the table to fill the widget and gives the
