@@ -271,6 +271,7 @@ func memberISODate(iso string) string {
 	}
 	return data.FormatDateCN(t)
 }
+
 // historyTable is a read-only table for the 档案's lists; column stretch
 // takes the spare width.
 func historyTable(headers []string, widths []float32, stretch int, rows [][]string) fyne.CanvasObject {
