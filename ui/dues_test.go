@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -293,69 +292,6 @@ func TestDuesEditOne(t *testing.T) {
 	}
 }
 
-func TestDuesStandardsNewYear(t *testing.T) {
-	a, d := openDues(t)
-	ctx := context.Background()
-	d.yearSel.SetSelected("2027年")
-	a.wait()
-	if d.year != 2027 {
-		t.Fatalf("year %d", d.year)
-	}
-	member := d.stdEntries[data.OfficeRank("会员")]
-	if member.Text != "" {
-		t.Fatalf("2027 has a standard already: %q", member.Text)
-	}
-
-	t.Run("ErrInvalidAmount", func(t *testing.T) {
-		test.Type(member, "六百")
-		test.Tap(d.stdSave)
-		if !strings.HasPrefix(d.stdMsg.Text, "会员：") || member.Validate() == nil {
-			t.Fatalf("no inline error: %q", d.stdMsg.Text)
-		}
-		if st, _ := a.store().DuesStandards(ctx, 2027); len(st) != 0 {
-			t.Fatalf("wrote %+v", st)
-		}
-	})
-
-	member.SetText("")
-	test.Type(member, "600")
-	test.Tap(d.stdSave)
-	a.wait()
-	st, err := a.store().DuesStandards(ctx, 2027)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(st) != 1 || st[0] != (data.DuesStandard{Year: 2027, Office: "会员", Fen: 60000}) {
-		t.Fatalf("stored %+v", st)
-	}
-	if old, _ := a.store().DuesStandards(ctx, 2026); len(old) == 0 || old[len(old)-1].Fen == 60000 {
-		t.Fatalf("2026 changed: %+v", old)
-	}
-	// the 2027 sheet now asks 600 of every ordinary member
-	n := 0
-	for r := range rows(d) {
-		if cellText(d, r, colOffice) == "会员" {
-			n++
-			if cellText(d, r, colDue) != "600" || cellText(d, r, colState) != stateUnpaid {
-				t.Fatalf("row %d: due %q state %q", r, cellText(d, r, colDue), cellText(d, r, colState))
-			}
-		}
-	}
-	if n == 0 || len(arrearsIDs(t, a.store(), 2027)) != n {
-		t.Fatalf("%d 会员 rows, %d in arrears", n, len(arrearsIDs(t, a.store(), 2027)))
-	}
-
-	t.Run("CopyLastYear", func(t *testing.T) {
-		test.Tap(d.stdCopy)
-		if d.stdEntries[0].Text == "" || member.Text != "600" {
-			t.Fatalf("会长 %q 会员 %q", d.stdEntries[0].Text, member.Text)
-		}
-		if st, _ := a.store().DuesStandards(ctx, 2027); len(st) != 1 {
-			t.Fatal("沿用上年 saved without 保存标准")
-		}
-	})
-}
-
 // TestDuesScreenshot renders the screen and its dialogs, checks each is
 // drawn and shows its title, and writes them as PNGs to SHOT_DIR when set.
 func TestDuesScreenshot(t *testing.T) {
@@ -386,66 +322,4 @@ func TestDuesScreenshot(t *testing.T) {
 	w.Resize(fyne.NewSize(1100, 720))
 	d.filter.SetSelected(duesFilterAll)
 	screen("dues_1100.png", "会费收缴表")
-}
-
-// BenchmarkDuesScroll10k measures the sheet of 10,000 members: opening the
-// screen (load-ms: DuesSheet, filter, first draw) and one scroll step of a
-// screenful (ns/op), as the table recycles its cells.
-func BenchmarkDuesScroll10k(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "big.db")
-	ctx := context.Background()
-	s, err := data.Create(ctx, path, data.OpenOptions{Actor: "test"}, func(ctx context.Context, s *data.Store) error {
-		if _, err := s.SaveOrganization(ctx, data.Organization{Name: "大商会", Type: "镇街商会"}); err != nil {
-			return err
-		}
-		var st []data.DuesStandard
-		for i, o := range data.Offices {
-			st = append(st, data.DuesStandard{Year: 2026, Office: o, Fen: int64(len(data.Offices)-i) * 50000})
-		}
-		if err := s.SetDuesStandards(ctx, st); err != nil {
-			return err
-		}
-		var paid []int64
-		surnames, given := []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"), []rune("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平")
-		trades := []string{"建材", "物流", "生态农业", "电子科技", "机械制造", "食品", "纺织服装", "建筑工程", "商贸", "乡村旅游开发"}
-		for i := range 10000 {
-			name := string(surnames[i%len(surnames)]) + string(given[i/7%len(given)])
-			if i%3 > 0 {
-				name += string(given[i/3%len(given)])
-			}
-			id, _, err := s.CreateMember(ctx, data.Member{Name: name,
-				Company:  fmt.Sprintf("江州市安澜区%s%s有限公司", []string{"青禾", "晴川", "润田"}[i%3], trades[i%len(trades)]),
-				Office:   data.Offices[min(i%30, len(data.Offices)-1)],
-				JoinDate: time.Date(2010+i%16, 3, 1, 0, 0, 0, 0, time.UTC)})
-			if err != nil {
-				return err
-			}
-			if i%4 != 0 {
-				paid = append(paid, id)
-			}
-		}
-		return s.MarkDuesPaid(ctx, 2026, paid, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), "B-")
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	s.Close()
-
-	a := openTestApp(b, newThreadApp(b), path)
-	d := a.screens["dues"].(*duesScreen)
-	d.now = func() time.Time { return duesClock }
-	start := time.Now()
-	a.show("dues")
-	a.wait()
-	load := time.Since(start)
-	if rows(d) != 10000 {
-		b.Fatalf("%d rows", rows(d))
-	}
-	b.ResetTimer()
-	row := 0
-	for b.Loop() {
-		row = (row + 17) % 10000
-		d.table.ScrollTo(row)
-	}
-	b.ReportMetric(float64(load.Microseconds())/1000, "load-ms")
 }
