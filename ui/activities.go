@@ -291,15 +291,7 @@ func (s *activitiesScreen) onAdd() *activityForm {
 // onEdit opens the selected activity in the form and returns it; nil when
 // none opened.
 func (s *activitiesScreen) onEdit() *activityForm {
-	if s.selected == 0 || s.busy() {
-		return nil
-	}
-	act, err := s.sh.store().Activity(s.sh.ctx(), s.selected)
-	if err != nil {
-		s.sh.showError(err)
-		return nil
-	}
-	return s.openForm(act)
+	return editSelected(&s.recordList, s.sh.store().Activity, s.openForm)
 }
 
 func (s *activitiesScreen) openForm(act data.Activity) *activityForm {

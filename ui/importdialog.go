@@ -83,17 +83,9 @@ func (d *importDialog) read(sheet string) {
 			return err
 		}
 		d.ros = ros
-		rep, err := s.ImportMembers(ctx, ros.Rows, true)
-		var es data.Errors
-		if errors.As(err, &es) {
-			d.problems = es
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+		rep, err := d.importRows(ctx, s, ros.Rows, true)
 		d.rep = rep
-		return nil
+		return err
 	}, func() {
 		switch {
 		case d.sheets != nil:
@@ -242,6 +234,18 @@ func (d *importDialog) showProblems() {
 	d.show(lang.L("名册有问题"), container.NewBorder(top, nil, nil, nil, d.table), d.cancelBtn)
 }
 
+// importRows imports rows (only tries, with dryRun). Problems with the
+// rows are kept in d.problems, not returned: the dialog lists them.
+func (d *importDialog) importRows(ctx context.Context, s *data.Store, rows []data.ImportRow, dryRun bool) (data.ImportReport, error) {
+	rep, err := s.ImportMembers(ctx, rows, dryRun)
+	var es data.Errors
+	if errors.As(err, &es) {
+		d.problems = es
+		return rep, nil
+	}
+	return rep, err
+}
+
 // doImport writes the previewed rows.
 func (d *importDialog) doImport() {
 	a := d.sh
@@ -250,17 +254,9 @@ func (d *importDialog) doImport() {
 	d.hide()
 	d.problems = nil
 	a.background(lang.L("正在导入…"), func(ctx context.Context) error {
-		rep, err := s.ImportMembers(ctx, rows, false)
-		var es data.Errors
-		if errors.As(err, &es) {
-			d.problems = es
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+		rep, err := d.importRows(ctx, s, rows, false)
 		d.result = &rep
-		return nil
+		return err
 	}, func() {
 		if d.problems != nil {
 			d.showProblems()

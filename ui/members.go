@@ -138,15 +138,7 @@ func (s *membersScreen) onAdd() *memberForm {
 // onEdit opens the selected member in the form and returns it; nil when
 // none opened.
 func (s *membersScreen) onEdit() *memberForm {
-	if s.selected == 0 || s.busy() {
-		return nil
-	}
-	m, err := s.sh.store().Member(s.sh.ctx(), s.selected)
-	if err != nil {
-		s.sh.showError(err)
-		return nil
-	}
-	return s.openForm(m)
+	return editSelected(&s.recordList, s.sh.store().Member, s.openForm)
 }
 
 func (s *membersScreen) openForm(m data.Member) *memberForm {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -133,4 +134,19 @@ func (l *recordList[T]) selectRow(row int) {
 // does not stack a second one on it.
 func (l *recordList[T]) busy() bool {
 	return l.sh.window().Canvas().Overlays().Top() != nil
+}
+
+// editSelected loads the selected record afresh with load (the rows are
+// shared, read-only) and opens it with open, which returns the form it
+// shows; nil when nothing is selected, a dialog is open or the load fails.
+func editSelected[T, R, F any](l *recordList[T], load func(context.Context, int64) (R, error), open func(R) *F) *F {
+	if l.selected == 0 || l.busy() {
+		return nil
+	}
+	r, err := load(l.sh.ctx(), l.selected)
+	if err != nil {
+		l.sh.showError(err)
+		return nil
+	}
+	return open(r)
 }
