@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -218,7 +219,7 @@ func (t *RecordTable) Reveal(row int) {
 	}
 	cell := newTableCell(t).MinSize().Height
 	header := newTableHeader(t).MinSize().Height
-	pad := t.Theme().Size("padding")
+	pad := t.Theme().Size(theme.SizeNamePadding)
 	view := t.table.Size().Height - header - pad
 	y := float32(row)*(cell+pad) - (view-cell)/2
 	t.table.ScrollToOffset(fyne.NewPos(0, max(0, y)))
