@@ -105,7 +105,7 @@ func (d *duesScreen) loadSheet() {
 	d.loads++
 	n := d.loads
 	d.loading = true
-	d.totals.SetText(fmt.Sprintf(lang.L("正在读取%s会费收缴表…"), yearText(year)))
+	d.totals.SetText(fmt.Sprintf(lang.L("正在读取%d年会费收缴表…"), year))
 	d.sh.inBackground(func() {
 		lines, err := st.DuesSheet(ctx, year)
 		fyne.Do(func() {
