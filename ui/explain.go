@@ -81,36 +81,32 @@ func (v *explainView) set(fig data.Figure, rows []data.Contribution) {
 	v.table.ScrollToTop()
 }
 
+// header is the title of column col for what the figure counts.
 func (v *explainView) header(col int) string {
-	kind := v.kind()
-	switch col {
-	case explainColDate:
-		switch kind {
-		case "member":
-			return lang.L("入会日期")
-		case "manual":
-			return lang.L("年度")
-		}
+	if col == explainColAmount {
 		if v.compact {
-			return lang.L("日期")
+			return lang.L("计入")
 		}
-		return lang.L("活动日期")
-	case explainColLabel:
-		switch kind {
-		case "member":
-			return lang.L("会员（企业）")
-		case "manual":
-			return lang.L("填写说明")
+		return lang.L("计入数值")
+	}
+	// the date column's title, or the record column's
+	pick := func(date, label string) string {
+		if col == explainColDate {
+			return date
 		}
+		return label
+	}
+	switch v.kind() {
+	case "member":
+		return pick(lang.L("入会日期"), lang.L("会员（企业）"))
+	case "manual":
+		return pick(lang.L("年度"), lang.L("填写说明"))
+	case "activity":
 		if v.compact {
-			return lang.L("活动")
+			return pick(lang.L("日期"), lang.L("活动"))
 		}
-		return lang.L("活动（类型）")
 	}
-	if v.compact {
-		return lang.L("计入")
-	}
-	return lang.L("计入数值")
+	return pick(lang.L("活动日期"), lang.L("活动（类型）"))
 }
 
 // kind is what the figure counts: member, activity or manual.
