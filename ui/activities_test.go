@@ -47,12 +47,7 @@ func activityDemo(t *testing.T) string {
 // openActivities shows the activities screen and returns it.
 func openActivities(t *testing.T, a *App) *activitiesScreen {
 	t.Helper()
-	a.show("activities")
-	s, ok := a.screens["activities"].(*activitiesScreen)
-	if !ok || a.current() != "activities" {
-		t.Fatalf("activities screen not shown (current %q)", a.current())
-	}
-	return s
+	return openScreen[*activitiesScreen](t, a, "activities")
 }
 
 // openActivityForm opens the add form with Ctrl+N, as a person would.

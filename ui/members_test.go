@@ -19,10 +19,16 @@ import (
 // openMembers shows the members screen and returns it.
 func openMembers(t testing.TB, a *App) *membersScreen {
 	t.Helper()
-	a.show("members")
-	s, ok := a.screens["members"].(*membersScreen)
-	if !ok || a.current() != "members" {
-		t.Fatalf("members screen not shown (current %q)", a.current())
+	return openScreen[*membersScreen](t, a, "members")
+}
+
+// openScreen shows the screen named key and returns it.
+func openScreen[S screen](t testing.TB, a *App, key string) S {
+	t.Helper()
+	a.show(key)
+	s, ok := a.screens[key].(S)
+	if !ok || a.current() != key {
+		t.Fatalf("%s screen not shown (current %q)", key, a.current())
 	}
 	return s
 }
