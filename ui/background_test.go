@@ -115,7 +115,7 @@ func TestBackgroundImportPreview(t *testing.T) {
 	if got, want := d.counts.Text, importCounts(data.ImportReport{Added: 2}); got != want {
 		t.Errorf("preview says %q, want %q", got, want)
 	}
-	if n, _ := d.table.Length(); n != 2 {
+	if n := d.table.Length(); n != 2 {
 		t.Errorf("preview lists %d rows, want 2", n)
 	}
 	if a.Dialog() != d.dlg {

@@ -146,7 +146,6 @@ func (f *duesForm) onSave() {
 		return
 	}
 	f.dlg.Hide()
-	d.editor = nil
 	d.afterWrite(fmt.Sprintf(lang.L("已登记%s的%d年会费"), f.line.Name, d.year))
 }
 
@@ -287,7 +286,6 @@ func (b *bulkPaidForm) onOK() {
 	}
 	year, n := d.year, len(ids)
 	b.dlg.Hide()
-	d.bulk = nil
 	d.sh.background(lang.L("正在登记缴费…"), func(ctx context.Context) error {
 		return d.sh.store().MarkDuesPaid(ctx, year, ids, date, prefix)
 	}, func() {

@@ -71,12 +71,8 @@ func TestValueLabel(t *testing.T) {
 				}
 			}
 		}
-		for _, col := range activityCols {
-			if col.title == "类型" {
-				if got := col.text(nil, act); got != c.kind {
-					t.Errorf("%s: type column shows %q", c.code, got)
-				}
-			}
+		if got := (&activitiesScreen{}).activityCellText(act, 1); got != c.kind {
+			t.Errorf("%s: type column shows %q", c.code, got)
 		}
 	}
 	if m.Office != "副会长" || act.Type != "培训办班" {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // explainView lists the records behind one figure (which activities, which
@@ -22,7 +23,7 @@ type explainView struct {
 	compact bool // in the metrics screen's side panel: short dates, no source
 	fig     data.Figure
 	rows    []data.Contribution
-	table   *widget.Table
+	table   *widgets.RecordTable
 	summary *widget.Label
 	box     fyne.CanvasObject
 }
@@ -37,35 +38,30 @@ const (
 
 func newExplainView(compact bool) *explainView {
 	v := &explainView{compact: compact, summary: newLabel("")}
-	v.table = widget.NewTable(
-		func() (int, int) { return len(v.rows), explainCols },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		v.updateCell)
-	v.table.ShowHeaderRow = true
-	v.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		if id.Col == explainColAmount {
-			l.Alignment = fyne.TextAlignTrailing
-		}
-		l.SetText(v.header(id.Col))
-	}
-	widths := []float32{130, 300, 100}
+	v.table = widgets.NewTextTable(v.columns(), func() int { return len(v.rows) }, v.cellText)
+	least := float32(160)
 	if compact {
+		least = 0 // the side panel may be narrower than the columns: it scrolls
+	}
+	v.table.SetMinSize(fyne.NewSize(least, 4*theme.TextSize()))
+	v.box = container.NewBorder(nil, v.summary, nil, nil, v.table)
+	return v
+}
+
+// columns are the table's columns for what the figure counts: the record
+// column takes the spare width, so long titles and company names show
+// whole when there is room.
+func (v *explainView) columns() []widgets.Column {
+	widths := []float32{130, 300, 100}
+	if v.compact {
 		widths = []float32{84, 120, 72}
 	}
-	for c, w := range widths {
-		v.table.SetColumnWidth(c, w)
+	cols := make([]widgets.Column, explainCols)
+	for c := range cols {
+		cols[c] = widgets.Column{Title: v.header(c), Width: widths[c], Stretch: c == explainColLabel}
 	}
-	v.box = container.NewBorder(nil, v.summary, nil, nil,
-		container.New(&stretchColumn{table: v.table, col: explainColLabel, widths: widths, min: 160}, v.table))
-	return v
+	cols[explainColAmount].Align = fyne.TextAlignTrailing
+	return cols
 }
 
 // set shows fig and the records behind it.
@@ -80,40 +76,37 @@ func (v *explainView) set(fig data.Figure, rows []data.Contribution) {
 		}
 	}
 	v.summary.SetText(v.summaryText())
+	v.table.SetColumns(v.columns())
 	v.table.Refresh()
 	v.table.ScrollToTop()
 }
 
+// header is the title of column col for what the figure counts.
 func (v *explainView) header(col int) string {
-	kind := v.kind()
-	switch col {
-	case explainColDate:
-		switch kind {
-		case "member":
-			return lang.L("入会日期")
-		case "manual":
-			return lang.L("年度")
-		}
+	if col == explainColAmount {
 		if v.compact {
-			return lang.L("日期")
+			return lang.L("计入")
 		}
-		return lang.L("活动日期")
-	case explainColLabel:
-		switch kind {
-		case "member":
-			return lang.L("会员（企业）")
-		case "manual":
-			return lang.L("填写说明")
+		return lang.L("计入数值")
+	}
+	// the date column's title, or the record column's
+	pick := func(date, label string) string {
+		if col == explainColDate {
+			return date
 		}
+		return label
+	}
+	switch v.kind() {
+	case "member":
+		return pick(lang.L("入会日期"), lang.L("会员（企业）"))
+	case "manual":
+		return pick(lang.L("年度"), lang.L("填写说明"))
+	case "activity":
 		if v.compact {
-			return lang.L("活动")
+			return pick(lang.L("日期"), lang.L("活动"))
 		}
-		return lang.L("活动（类型）")
 	}
-	if v.compact {
-		return lang.L("计入")
-	}
-	return lang.L("计入数值")
+	return pick(lang.L("活动日期"), lang.L("活动（类型）"))
 }
 
 // kind is what the figure counts: member, activity or manual.
@@ -127,34 +120,25 @@ func (v *explainView) kind() string {
 	return "activity"
 }
 
-func (v *explainView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	if id.Row < 0 || id.Row >= len(v.rows) {
-		l.SetText("")
-		return
-	}
-	c := v.rows[id.Row]
-	l.Alignment = fyne.TextAlignLeading
-	switch id.Col {
+// cellText is what column col shows of row.
+func (v *explainView) cellText(row, col int) string {
+	c := v.rows[row]
+	switch col {
 	case explainColDate:
 		switch {
 		case c.Kind == "manual":
-			l.SetText(yearText(v.fig.Year))
+			return yearText(v.fig.Year)
 		case v.compact && c.Kind == "activity":
-			l.SetText(shortDate(c.Date))
-		default:
-			l.SetText(contributionDate(c.Date))
+			return shortDate(c.Date)
 		}
+		return contributionDate(c.Date)
 	case explainColLabel:
-		text := c.Label
-		if c.Kind == "manual" && text == "" {
-			text = lang.L("（未写说明）")
+		if c.Kind == "manual" && c.Label == "" {
+			return lang.L("（未写说明）")
 		}
-		l.SetText(text)
-	case explainColAmount:
-		l.Alignment = fyne.TextAlignTrailing
-		l.SetText(formatFigure(c.Amount, v.fig.Unit))
+		return c.Label
 	}
+	return formatFigure(c.Amount, v.fig.Unit)
 }
 
 // contributionDate writes a stored YYYY-MM-DD the Chinese way; members
@@ -250,39 +234,3 @@ func showExplain(a shell, year int, key string) *explainDialog {
 	a.present(d.dlg)
 	return d
 }
-
-// stretchColumn lays out a table and gives one column whatever width the
-// others leave, so long titles and company names show whole when there is
-// room.
-type stretchColumn struct {
-	table  *widget.Table
-	col    int
-	widths []float32 // every column's width; widths[col] is the least it gets
-	min    float32   // the least width of the whole table
-	last   float32
-}
-
-func (c *stretchColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	pad := theme.Padding()
-	rest := pad + 2*theme.ScrollBarSize()
-	for i, w := range c.widths {
-		if i != c.col {
-			rest += w
-		}
-		rest += pad
-	}
-	if w := max(c.widths[c.col], size.Width-rest); w != c.last {
-		c.last = w
-		c.table.SetColumnWidth(c.col, w)
-	}
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (c *stretchColumn) MinSize([]fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(c.min, 4*theme.TextSize())
-}
-
-var _ fyne.Layout = (*stretchColumn)(nil)

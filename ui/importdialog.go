@@ -17,6 +17,7 @@ import (
 
 	"chamberdesk/data"
 	"chamberdesk/report/roster"
+	"chamberdesk/ui/widgets"
 )
 
 // xlsxFilter shows Excel workbooks in the file dialogs.
@@ -43,7 +44,7 @@ type importDialog struct {
 	dlg         *dialog.CustomDialog // the dialog on display
 	sheetSelect *widget.Select
 	counts      *widget.Label
-	table       *widget.Table
+	table       *widgets.RecordTable
 	importBtn   *widget.Button // nil when the file has problems
 	cancelBtn   *widget.Button
 }
@@ -82,17 +83,9 @@ func (d *importDialog) read(sheet string) {
 			return err
 		}
 		d.ros = ros
-		rep, err := s.ImportMembers(ctx, ros.Rows, true)
-		var es data.Errors
-		if errors.As(err, &es) {
-			d.problems = es
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+		rep, err := d.importRows(ctx, s, ros.Rows, true)
 		d.rep = rep
-		return nil
+		return err
 	}, func() {
 		switch {
 		case d.sheets != nil:
@@ -184,7 +177,7 @@ func (d *importDialog) showPreview() {
 	if len(lines) > importPreviewRows {
 		lines = lines[:importPreviewRows]
 	}
-	d.table = newTextTable([]string{lang.L("行"), lang.L("操作"), lang.L("姓名"), lang.L("说明")}, []float32{60, 70, 160, 320}, len(lines),
+	d.table = newTextTable([]string{lang.L("行"), lang.L("操作"), lang.L("姓名"), lang.L("说明")}, []float32{60, 70, 160, 320}, 3, len(lines),
 		func(row, col int) string {
 			l := lines[row]
 			switch col {
@@ -214,7 +207,7 @@ func importCounts(rep data.ImportReport) string {
 func (d *importDialog) showProblems() {
 	es := d.problems
 	d.importBtn = nil
-	d.table = newTextTable([]string{lang.L("行"), lang.L("列"), lang.L("值"), lang.L("原因")}, []float32{60, 60, 160, 380}, len(es),
+	d.table = newTextTable([]string{lang.L("行"), lang.L("列"), lang.L("值"), lang.L("原因")}, []float32{60, 60, 160, 380}, 3, len(es),
 		func(row, col int) string {
 			e := es[row]
 			switch col {
@@ -241,6 +234,18 @@ func (d *importDialog) showProblems() {
 	d.show(lang.L("名册有问题"), container.NewBorder(top, nil, nil, nil, d.table), d.cancelBtn)
 }
 
+// importRows imports rows (only tries, with dryRun). Problems with the
+// rows are kept in d.problems, not returned: the dialog lists them.
+func (d *importDialog) importRows(ctx context.Context, s *data.Store, rows []data.ImportRow, dryRun bool) (data.ImportReport, error) {
+	rep, err := s.ImportMembers(ctx, rows, dryRun)
+	var es data.Errors
+	if errors.As(err, &es) {
+		d.problems = es
+		return rep, nil
+	}
+	return rep, err
+}
+
 // doImport writes the previewed rows.
 func (d *importDialog) doImport() {
 	a := d.sh
@@ -249,17 +254,9 @@ func (d *importDialog) doImport() {
 	d.hide()
 	d.problems = nil
 	a.background(lang.L("正在导入…"), func(ctx context.Context) error {
-		rep, err := s.ImportMembers(ctx, rows, false)
-		var es data.Errors
-		if errors.As(err, &es) {
-			d.problems = es
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+		rep, err := d.importRows(ctx, s, rows, false)
 		d.result = &rep
-		return nil
+		return err
 	}, func() {
 		if d.problems != nil {
 			d.showProblems()
@@ -270,31 +267,4 @@ func (d *importDialog) doImport() {
 			d.onDone()
 		}
 	})
-}
-
-// newTextTable is a read-only table of text with a header row.
-func newTextTable(headers []string, widths []float32, rows int, text func(row, col int) string) *widget.Table {
-	t := widget.NewTable(
-		func() (int, int) { return rows, len(headers) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(text(id.Row, id.Col))
-		})
-	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(headers) {
-			o.(*widget.Label).SetText(headers[id.Col])
-		}
-	}
-	for i, w := range widths {
-		t.SetColumnWidth(i, w)
-	}
-	return t
 }

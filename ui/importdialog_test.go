@@ -98,7 +98,7 @@ func TestImportPreviewThenImport(t *testing.T) {
 	if got := d.counts.Text; got != importCounts(d.rep) || d.rep.Updated != 1 {
 		t.Fatalf("counts label %q, report %+v", got, d.rep)
 	}
-	if n, _ := d.table.Length(); n != 3 {
+	if n := d.table.Length(); n != 3 {
 		t.Fatalf("preview table %d rows", n)
 	}
 	if a.Dialog() != d.dlg {
@@ -141,7 +141,7 @@ func TestImportProblemsWriteNothing(t *testing.T) {
 	if len(d.problems) == 0 || d.importBtn != nil {
 		t.Fatalf("want the problems table, got %+v", d.rep)
 	}
-	if n, _ := d.table.Length(); n != len(d.problems) {
+	if n := d.table.Length(); n != len(d.problems) {
 		t.Fatalf("problems table %d rows for %d problems", n, len(d.problems))
 	}
 	if d.problems[0].Row != 3 {

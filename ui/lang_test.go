@@ -52,9 +52,6 @@ func shownTables() []string {
 	for _, c := range memberCols {
 		out = append(out, c.title)
 	}
-	for _, c := range activityCols {
-		out = append(out, c.title)
-	}
 	out = append(out, duesHeaders[:]...)
 	for _, f := range memberLogFields {
 		out = append(out, f[1])
@@ -64,7 +61,7 @@ func shownTables() []string {
 
 // tableDecls are the declarations whose literals shownTables covers, and
 // data tables whose words are values kept in the data file.
-var tableDecls = []string{"memberCols", "activityCols", "duesHeaders", "memberLogFields", "stateSettled",
+var tableDecls = []string{"memberCols", "duesHeaders", "memberLogFields", "stateSettled",
 	"caseCategoryOf"}
 
 func hasHan(s string) bool {

@@ -111,7 +111,7 @@ func (h *memberHistory) officeTable() fyne.CanvasObject {
 		}
 		rows[i] = []string{valueLabel(t.Office), memberISODate(t.From), to}
 	}
-	return historyTable([]string{lang.L("职务"), lang.L("起"), lang.L("止")}, []float32{160, 160, 160}, rows)
+	return historyTable([]string{lang.L("职务"), lang.L("起"), lang.L("止")}, []float32{160, 160, 160}, -1, rows)
 }
 
 func (h *memberHistory) duesTable() fyne.CanvasObject {
@@ -125,7 +125,7 @@ func (h *memberHistory) duesTable() fyne.CanvasObject {
 			data.FormatDateCN(d.PaidDate), d.ReceiptNo, state, d.Note}
 	}
 	return historyTable([]string{lang.L("年度"), lang.L("应缴（元）"), lang.L("实缴（元）"), lang.L("缴费日期"), lang.L("收据号"), lang.L("状态"), lang.L("备注")},
-		[]float32{60, 100, 100, 130, 110, 70, 250}, rows)
+		[]float32{60, 100, 100, 130, 110, 70, 250}, 6, rows)
 }
 
 func (h *memberHistory) activityTable() fyne.CanvasObject {
@@ -133,7 +133,7 @@ func (h *memberHistory) activityTable() fyne.CanvasObject {
 	for i, a := range h.activities {
 		rows[i] = []string{data.FormatDateCN(a.Date), a.Title, valueLabel(a.Type), a.Place}
 	}
-	return historyTable([]string{lang.L("日期"), lang.L("活动名称"), lang.L("类型"), lang.L("地点")}, []float32{130, 300, 150, 250}, rows)
+	return historyTable([]string{lang.L("日期"), lang.L("活动名称"), lang.L("类型"), lang.L("地点")}, []float32{130, 300, 150, 250}, 1, rows)
 }
 
 // changeList shows the change log, newest first, as wrapping lines: what
@@ -272,30 +272,11 @@ func memberISODate(iso string) string {
 	return data.FormatDateCN(t)
 }
 
-// historyTable is a small table with a header row, for lists in dialogs.
-func historyTable(headers []string, widths []float32, rows [][]string) fyne.CanvasObject {
+// historyTable is a read-only table for the 档案's lists; column stretch
+// takes the spare width.
+func historyTable(headers []string, widths []float32, stretch int, rows [][]string) fyne.CanvasObject {
 	if len(rows) == 0 {
 		return newLabel(lang.L("（无记录）"))
 	}
-	t := widget.NewTable(
-		func() (int, int) { return len(rows), len(headers) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(rows[id.Row][id.Col]) })
-	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(headers) {
-			o.(*widget.Label).SetText(headers[id.Col])
-		}
-	}
-	for i, w := range widths {
-		t.SetColumnWidth(i, w)
-	}
-	return t
+	return newTextTable(headers, widths, stretch, len(rows), func(row, col int) string { return rows[row][col] })
 }

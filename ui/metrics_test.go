@@ -339,13 +339,10 @@ func TestMetricsExplainTraining(t *testing.T) {
 		if c.ID != w.ID || c.Kind != "activity" {
 			t.Errorf("row %d is %s %d, want activity %d", i, c.Kind, c.ID, w.ID)
 		}
-		cell := d.table.CreateCell()
-		d.table.UpdateCell(widget.TableCellID{Row: i, Col: explainColLabel}, cell)
-		if got := cell.(*widget.Label).Text; got != w.Title+"（培训办班）" {
+		if got := d.table.Text(i, explainColLabel); got != w.Title+"（培训办班）" {
 			t.Errorf("row %d shows %q, want %s", i, got, w.Title)
 		}
-		d.table.UpdateCell(widget.TableCellID{Row: i, Col: explainColDate}, cell)
-		if got := cell.(*widget.Label).Text; got != data.FormatDateCN(w.Date) {
+		if got := d.table.Text(i, explainColDate); got != data.FormatDateCN(w.Date) {
 			t.Errorf("row %d date %q, want %s", i, got, data.FormatDateCN(w.Date))
 		}
 	}

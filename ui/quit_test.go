@@ -43,8 +43,7 @@ func quitMenuItem(t *testing.T, a *App) *fyne.MenuItem {
 func memberFormTyped(t *testing.T, a *App) *memberForm {
 	t.Helper()
 	s := openMembers(t, a)
-	test.Tap(s.addBtn)
-	f := s.form
+	f := s.onAdd()
 	if f == nil || f.closed {
 		t.Fatal("新增会员 opened no form")
 	}
@@ -89,7 +88,7 @@ func TestQuitAsksToSave(t *testing.T) {
 	if !quitted || a.quitAsk != nil {
 		t.Fatal("an untouched form held up quitting")
 	}
-	s.form.dlg.Hide()
+	a.Dialog().Hide()
 
 	f := memberFormTyped(t, a)
 	ctrlQ := &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}

@@ -25,6 +25,7 @@ func TestScreenshots(t *testing.T) {
 	a.win.Resize(fyne.NewSize(1280, 800))
 	for i, n := range navItems() {
 		a.show(n.key)
+		a.wait() // screens that load in the background
 		img := a.win.Canvas().Capture()
 		if blank(img) {
 			t.Errorf("screen %s rendered blank", n.key)
@@ -56,6 +57,7 @@ func screenshotsEnglish(t *testing.T, dir string) {
 	e := openTestApp(t, fa, demoCopy(t))
 	for i, n := range navItems() {
 		e.show(n.key)
+		e.wait()
 		writePNG(t, filepath.Join(dir, screenshotName(i, n.key)), e.win.Canvas().Capture())
 	}
 	w := openTestApp(t, fa, filepath.Join(t.TempDir(), "new.db"))
