@@ -25,7 +25,8 @@ import (
 type activitiesScreen struct {
 	recordList[*data.Activity]
 
-	year, kind                 *widget.Select
+	year                       *widget.Select
+	kind                       *widgets.Choice // types as stored, shown in the window's language
 	addBtn, editBtn, deleteBtn *widget.Button
 	printBtn, signinBtn        *widget.Button  // 打印简报, 签到表 (print.go)
 	detail                     *fyne.Container // the detail panel's content
@@ -88,7 +89,7 @@ func newActivitiesScreen(a shell) *activitiesScreen {
 	defer func() { s.quiet = false }()
 	s.table.SetMinSize(fyne.NewSize(360, 200))
 	s.year = s.filterSelect(activityAllYears)
-	s.kind = s.filterSelect(activityAllTypes)
+	s.kind = filterChoice(lang.L(activityAllTypes), nil, s.onFilter)
 	s.search.SetPlaceHolder(lang.L("搜索活动名称、地点或内容"))
 	s.count.SetText(lang.L("共 0 场"))
 	s.addBtn = widget.NewButtonWithIcon(lang.L("新增活动"), theme.ContentAddIcon(), func() { s.onAdd() })
@@ -204,12 +205,12 @@ func (s *activitiesScreen) fillFilters() {
 			types = append(types, a.Type)
 		}
 	}
-	cur = s.kind.Selected
-	s.kind.SetOptions(append([]string{activityAllTypes}, types...))
-	if !slices.Contains(types, cur) {
-		cur = activityAllTypes
+	kind := s.kind.Value()
+	s.kind.SetValues(append([]string{""}, types...))
+	if !slices.Contains(types, kind) {
+		kind = "" // all
 	}
-	s.kind.SetSelected(cur)
+	s.kind.SetValue(kind)
 }
 
 func activityYearText(y int) string { return fmt.Sprintf(lang.L("%d年"), y) }
@@ -225,10 +226,7 @@ func (s *activitiesScreen) filterYear() int {
 
 // update filters the loaded activities and shows the result.
 func (s *activitiesScreen) update() {
-	year, kind := s.filterYear(), ""
-	if s.kind.SelectedIndex() > 0 {
-		kind = s.kind.Selected
-	}
+	year, kind := s.filterYear(), s.kind.Value() // kind "" for all
 	q := strings.ToLower(strings.TrimSpace(data.NormalizeText(s.search.Text)))
 	rows := make([]*data.Activity, 0, len(s.all))
 	people := 0
@@ -282,8 +280,8 @@ func (s *activitiesScreen) onAdd() *activityForm {
 	if act.Organizer == "" {
 		act.Organizer = s.sh.org().Name
 	}
-	if k := s.kind.SelectedIndex(); k > 0 {
-		act.Type = s.kind.Selected // adding while looking at 培训办班 most likely adds one
+	if k := s.kind.Value(); k != "" {
+		act.Type = k // adding while looking at 培训办班 most likely adds one
 	}
 	return s.openForm(act)
 }
@@ -320,8 +318,8 @@ func (s *activitiesScreen) saved(id int64) {
 		if y := s.filterYear(); y != 0 && y != a.Date.Year() {
 			s.year.SetSelected(activityYearText(a.Date.Year()))
 		}
-		if s.kind.SelectedIndex() > 0 && s.kind.Selected != a.Type {
-			s.kind.SetSelectedIndex(0)
+		if k := s.kind.Value(); k != "" && k != a.Type {
+			s.kind.SetValue("") // all
 		}
 		if !activityMatches(a, strings.ToLower(strings.TrimSpace(data.NormalizeText(s.search.Text)))) {
 			s.search.SetText("")

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // activityForm is the add/edit dialog of one activity: its facts, who took
@@ -27,7 +28,7 @@ type activityForm struct {
 	saved  func(id int64)
 	thumbs *photoThumbs
 
-	kind                         *widget.Select
+	kind                         *widgets.Choice // the type as stored, shown in the window's language
 	title, date, endDate, place  *formEntry
 	organizer, partners, outside *formEntry
 	minutes                      *formEntry
@@ -79,7 +80,7 @@ func newActivityForm(a shell, act data.Activity, thumbs *photoThumbs, saved func
 	if act.Type != "" && !slices.Contains(types, act.Type) {
 		types = append(types, act.Type) // a type since removed from the list stays choosable here
 	}
-	f.kind = widget.NewSelect(types, func(string) {
+	f.kind = valueChoice(types, func(string) {
 		if f.kindErr.Visible() {
 			f.kindErr.Hide()
 			f.info.Refresh()
@@ -182,7 +183,7 @@ func activityCount(s string) (int, error) {
 // fill puts act's values in the fields.
 func (f *activityForm) fill(act data.Activity) {
 	if act.Type != "" {
-		f.kind.SetSelected(act.Type)
+		f.kind.SetValue(act.Type)
 	}
 	f.title.SetText(act.Title)
 	f.date.SetText(data.FormatDateISO(act.Date))
@@ -263,13 +264,13 @@ func (f *activityForm) activity() (data.Activity, error) {
 		c.e.SetValidationError(nil) // so a problem in an untouched field shows too
 		note(c.name, c.e.Validate())
 	}
-	if f.kind.Selected == "" {
+	if f.kind.Value() == "" {
 		f.kindErr.Show()
 		f.info.Refresh()
 		note(lang.L("活动类型"), errString(lang.L("请选择")))
 	}
 	act := f.act
-	act.Type, act.Title = f.kind.Selected, f.title.Text
+	act.Type, act.Title = f.kind.Value(), f.title.Text
 	act.Date, _ = data.ParseDate(f.date.Text)
 	act.EndDate, _ = data.ParseDate(f.endDate.Text)
 	act.Place, act.Organizer, act.Partners = f.place.Text, f.organizer.Text, f.partners.Text

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // memberChoices gives an entry a drop-down button that fills in one of
@@ -41,10 +42,10 @@ type memberForm struct {
 	m     data.Member // as loaded; ID 0 for a new member
 	saved func(id int64)
 
-	kind, gender                     *widget.RadioGroup
+	kind, gender                     *widgets.RadioChoice // shown in the window's language, values as stored
 	name, company, credit, industry  *formEntry
 	phone, idNumber, joinDate, notes *formEntry
-	political, office                *widget.Select
+	political, office                *widgets.Choice
 	creditItem                       *widget.FormItem
 	left, right                      *widget.Form
 	saveBtn, cancelBtn               *widget.Button
@@ -58,11 +59,11 @@ func memberCreditHint() string { return lang.L("18位，可不填") }
 
 func newMemberForm(a shell, m data.Member, industries []string, saved func(id int64)) *memberForm {
 	f := &memberForm{sh: a, m: m, saved: saved}
-	f.kind = widget.NewRadioGroup([]string{data.KindUnit, data.KindPersonal}, func(string) {
+	f.kind = widgets.NewRadioChoice([]string{data.KindUnit, data.KindPersonal}, valueLabel, func(string) {
 		f.company.Validate()
 	})
 	f.kind.Horizontal, f.kind.Required = true, true
-	f.gender = widget.NewRadioGroup([]string{"男", "女"}, nil)
+	f.gender = widgets.NewRadioChoice([]string{"男", "女"}, valueLabel, nil)
 	f.gender.Horizontal = true
 	for _, e := range []**formEntry{&f.name, &f.company, &f.credit, &f.industry, &f.phone, &f.idNumber, &f.joinDate} {
 		*e = newFormEntry(a)
@@ -77,7 +78,7 @@ func newMemberForm(a shell, m data.Member, industries []string, saved func(id in
 		return nil
 	}
 	f.company.Validator = func(s string) error {
-		if f.kind.Selected == data.KindUnit && strings.TrimSpace(s) == "" {
+		if f.kind.Value() == data.KindUnit && strings.TrimSpace(s) == "" {
 			return errString(lang.L("单位会员须填写企业名称"))
 		}
 		return nil
@@ -97,9 +98,9 @@ func newMemberForm(a shell, m data.Member, industries []string, saved func(id in
 	f.phone.SetPlaceHolder(lang.L("如 13812345678"))
 	f.credit.SetPlaceHolder(lang.L("如 91330100MA2XXXXXXX"))
 	memberChoices(f.industry, industries)
-	f.political = widget.NewSelect(data.PoliticalStatuses, nil)
+	f.political = valueChoice(data.PoliticalStatuses, nil)
 	f.political.PlaceHolder = lang.L("（未填）")
-	f.office = widget.NewSelect(data.Offices, nil)
+	f.office = valueChoice(data.Offices, nil)
 
 	f.fill(m)
 	f.creditItem = widget.NewFormItem(lang.L("统一社会信用代码"), f.credit)
@@ -132,8 +133,8 @@ func (f *memberForm) fill(m data.Member) {
 	if kind == "" {
 		kind = data.KindUnit
 	}
-	f.kind.SetSelected(kind)
-	f.gender.SetSelected(m.Gender)
+	f.kind.SetValue(kind)
+	f.gender.SetValue(m.Gender)
 	f.name.SetText(m.Name)
 	f.company.SetText(m.Company)
 	f.credit.SetText(m.CreditCode)
@@ -141,13 +142,13 @@ func (f *memberForm) fill(m data.Member) {
 	f.phone.SetText(m.Phone)
 	f.idNumber.SetText(m.IDNumber)
 	if m.Political != "" {
-		f.political.SetSelected(m.Political)
+		f.political.SetValue(m.Political)
 	}
 	office := m.Office
 	if office == "" {
 		office = "会员"
 	}
-	f.office.SetSelected(office)
+	f.office.SetValue(office)
 	f.joinDate.SetText(data.FormatDateISO(m.JoinDate))
 	f.notes.SetText(m.Notes)
 }
@@ -197,10 +198,10 @@ func (f *memberForm) show() {
 // the join date, which the store cannot see once it is parsed.
 func (f *memberForm) member() (data.Member, error) {
 	m := f.m
-	m.Kind, m.Name, m.Company = f.kind.Selected, f.name.Text, f.company.Text
-	m.CreditCode, m.Industry, m.Gender = f.credit.Text, f.industry.Text, f.gender.Selected
-	m.Phone, m.IDNumber, m.Political = f.phone.Text, f.idNumber.Text, f.political.Selected
-	m.Office, m.Notes = f.office.Selected, f.notes.Text
+	m.Kind, m.Name, m.Company = f.kind.Value(), f.name.Text, f.company.Text
+	m.CreditCode, m.Industry, m.Gender = f.credit.Text, f.industry.Text, f.gender.Value()
+	m.Phone, m.IDNumber, m.Political = f.phone.Text, f.idNumber.Text, f.political.Value()
+	m.Office, m.Notes = f.office.Value(), f.notes.Text
 	join, err := data.ParseDate(f.joinDate.Text)
 	m.JoinDate = join
 	return m, err

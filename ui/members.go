@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // membersScreen (会员) lists the roster in a record table with search on
@@ -23,8 +24,9 @@ import (
 type membersScreen struct {
 	recordList[*data.Member]
 
-	office, status, industry, political, dues *widget.Select
-	addBtn, editBtn, leaveBtn, historyBtn     *widget.Button
+	office, status, political             *widgets.Choice // values the data holds, shown in the window's language
+	industry, dues                        *widget.Select
+	addBtn, editBtn, leaveBtn, historyBtn *widget.Button
 
 	year      int               // the dues year of the 会费 column: this year
 	duesState map[int64]string  // this year's 会费 state by member id, loaded per refresh
@@ -51,10 +53,15 @@ func newMembersScreen(a shell) *membersScreen {
 		fitSelect(w)
 		return w
 	}
-	s.office = sel(lang.L("全部职务"), data.Offices...)
-	s.status = sel(lang.L("全部状态"), data.StatusActive, data.StatusLeft)
-	s.industry = sel(memberAllIndustries)
-	s.political = sel(lang.L("全部政治面貌"), data.PoliticalStatuses...)
+	choice := func(all string, values ...string) *widgets.Choice {
+		c := filterChoice(all, values, s.onFilter)
+		fitSelect(&c.Select)
+		return c
+	}
+	s.office = choice(lang.L("全部职务"), data.Offices...)
+	s.status = choice(lang.L("全部状态"), data.StatusActive, data.StatusLeft)
+	s.industry = sel(lang.L(memberAllIndustries))
+	s.political = choice(lang.L("全部政治面貌"), data.PoliticalStatuses...)
 	s.dues = sel(fmt.Sprintf(lang.L("%d年会费：全部"), membersToday(a).Year()), memberDuesPaid, memberDuesOwing)
 	s.count.SetText(lang.L("共 0 人")) // sized for its text before the first refresh
 	s.addBtn = widget.NewButtonWithIcon(lang.L("新增会员"), theme.ContentAddIcon(), func() { s.onAdd() })

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,9 +62,10 @@ func (s *membersScreen) loadIndustries() error {
 	names := s.industriesOf(all)
 	s.quietly(func() {
 		cur := s.industry.Selected
-		s.industry.SetOptions(append([]string{memberAllIndustries}, names...))
+		all := lang.L(memberAllIndustries)
+		s.industry.SetOptions(append([]string{all}, names...))
 		if !slices.Contains(names, cur) {
-			cur = memberAllIndustries
+			cur = all
 		}
 		s.industry.SetSelected(cur)
 		fitSelect(s.industry)
@@ -109,8 +111,8 @@ func (s *membersScreen) load() ([]*data.Member, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := memberFilter{office: filterValue(s.office), status: filterValue(s.status),
-		industry: filterValue(s.industry), political: filterValue(s.political), dues: filterValue(s.dues)}
+	f := memberFilter{office: s.office.Value(), status: s.status.Value(),
+		industry: filterValue(s.industry), political: s.political.Value(), dues: filterValue(s.dues)}
 	rows := found[:0] // found is a fresh slice; the members in it are shared
 	for _, m := range found {
 		if f.keep(m, s.duesOf(m)) {
