@@ -18,6 +18,7 @@ import (
 	"chamberdesk/assets"
 	"chamberdesk/assets/fonts"
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // Options say which data file the window opens.
@@ -330,9 +331,9 @@ func (a *App) Dialog() dialog.Dialog {
 	return a.lastDialog
 }
 
-// newLabel is a wrapping label for explanations.
-func newLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
+// newLabel is a wrapping label for explanations: it wraps Chinese and
+// mixed Chinese/Latin text by characters (widgets.WrapLabel).
+func newLabel(text string) *widgets.WrapLabel { return widgets.NewWrapLabel(text) }
+
+// yearText is a year as the window writes it: 2026年, or 2026 in English.
+func yearText(y int) string { return widgets.YearText(y) }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // figureDialog (插入数字) picks a metric of the case's year, shows its exact
@@ -31,7 +32,7 @@ type figureDialog struct {
 	value, unit  *formEntry     // for a figure typed by hand
 	manualBox    *fyne.Container
 	exact        *widget.Label
-	source       *widget.Label
+	source       *widgets.WrapLabel
 	choices      *widget.RadioGroup
 	custom       *formEntry // a phrasing of one's own
 	insertBtn    *widget.Button
@@ -219,7 +220,7 @@ type caseFigures struct {
 	list    []data.CaseFigure
 	status  []data.FigureStatus // parallel to list after check
 	rows    *fyne.Container
-	summary *widget.Label
+	summary *widgets.WrapLabel
 	allBtn  *widget.Button
 	dialog  *figureDialog // the open 插入数字 dialog, for tests
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // caseForm is the editor of one award case: the application facts, the
@@ -29,7 +29,8 @@ type caseForm struct {
 	saved  func(id int64)
 	limits data.CaseLimits
 
-	year, category, orgName  *widget.Select
+	year                     *widgets.YearSelect
+	category, orgName        *widget.Select
 	level                    *widget.RadioGroup
 	short                    *caseEntry // the title after 单位名称：
 	titleCount               *widget.Label
@@ -75,11 +76,13 @@ func newCaseForm(a shell, c data.Case, thumbs *photoThumbs, saved func(id int64)
 	if c.Category != "" && !slices.Contains(cats, c.Category) {
 		cats = append(cats, c.Category) // a category since removed stays choosable here
 	}
-	f.year = widget.NewSelect(caseYearChoices(years, c.Year, membersToday(a).Year()), func(string) {
+	f.year = widgets.NewYearSelect(func(year int) {
 		if f.links != nil {
-			f.links.setYear(f.caseYear())
+			f.links.setYear(year)
 		}
 	})
+	// the years with records, this year and the case's own
+	f.year.SetYears(append(years, membersToday(a).Year()), c.Year)
 	f.category = widget.NewSelect(cats, nil)
 	f.category.PlaceHolder = lang.L("请选择")
 	f.level = widget.NewRadioGroup([]string{data.LevelBest, data.LevelExcellent}, nil)
@@ -128,22 +131,6 @@ func newCaseForm(a shell, c data.Case, thumbs *photoThumbs, saved func(id int64)
 	return f, nil
 }
 
-// caseYearChoices offers the years with records, this year and the case's
-// own, newest first.
-func caseYearChoices(years []int, caseYear, thisYear int) []string {
-	all := append(slices.Clone(years), thisYear)
-	if caseYear != 0 {
-		all = append(all, caseYear)
-	}
-	slices.Sort(all)
-	all = slices.Compact(all)
-	out := make([]string, 0, len(all))
-	for i := len(all) - 1; i >= 0; i-- {
-		out = append(out, strconv.Itoa(all[i]))
-	}
-	return out
-}
-
 // caseOrgNames offers the organization's full and short names for the
 // title's 单位名称, and the one the title already has.
 func caseOrgNames(o data.Organization, title string) []string {
@@ -161,9 +148,6 @@ func caseOrgNames(o data.Organization, title string) []string {
 
 // fill puts c's values in the fields.
 func (f *caseForm) fill(c data.Case) {
-	if c.Year != 0 {
-		f.year.SetSelected(strconv.Itoa(c.Year))
-	}
 	if c.Category != "" {
 		f.category.SetSelected(c.Category)
 	}
@@ -198,10 +182,7 @@ func (f *caseForm) fill(c data.Case) {
 }
 
 // caseYear is the year chosen, 0 when none.
-func (f *caseForm) caseYear() int {
-	y, _ := strconv.Atoi(f.year.Selected)
-	return y
-}
+func (f *caseForm) caseYear() int { return f.year.Year() }
 
 // current is the case as the fields now describe it.
 func (f *caseForm) current() data.Case {

@@ -22,7 +22,7 @@ type caseEntry struct {
 }
 
 func newCaseEntry(a shell, multi bool) *caseEntry {
-	e := &caseEntry{formEntry: formEntry{sh: a}}
+	e := &caseEntry{formEntry: formEntry{Shortcut: windowShortcut(a)}}
 	if multi {
 		e.MultiLine = true
 		e.Wrapping = fyne.TextWrapWord

@@ -112,7 +112,7 @@ func TestCaseEditorCreate(t *testing.T) {
 		t.Fatal("Ctrl+N did not open the case editor")
 	}
 	a.wait()
-	if f.year.Selected != "2026" || f.category.Selected != "镇街商会工作" || f.orgName.Selected != demo.OrgName() {
+	if f.year.Year() != 2026 || f.category.Selected != "镇街商会工作" || f.orgName.Selected != demo.OrgName() {
 		t.Fatalf("defaults: year %q category %q org %q", f.year.Selected, f.category.Selected, f.orgName.Selected)
 	}
 	f.orgName.SetSelected(demo.OrgShortName())

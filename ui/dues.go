@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"fyne.io/fyne/v2/lang"
-	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // duesScreen (会费) keeps one year's dues: the standard per office, the
@@ -25,7 +25,7 @@ type duesScreen struct {
 
 	year    int   // the year shown; 0 until the first refresh picks this year
 	years   []int // the years offered, newest first
-	yearSel *widget.Select
+	yearSel *widgets.YearSelect
 	quiet   bool // set while the screen itself changes the year selector
 
 	// 会费标准
@@ -44,7 +44,7 @@ type duesScreen struct {
 	search   *widget.Entry
 	table    *widget.Table
 	company  *companyColumn // widens the company column with the window
-	totals   *widget.Label
+	totals   *widgets.WrapLabel
 	status   *widget.Label // what the last action did
 	picked   *widget.Label // how many rows are checked
 
@@ -86,7 +86,7 @@ var duesWidths = [duesCols]float32{48, 84, 196, 96, 92, 92, 124, 116, 118}
 
 func newDuesScreen(a shell) *duesScreen {
 	d := &duesScreen{sh: a, now: time.Now, checked: map[int64]bool{}, stdSaved: map[string]int64{}}
-	d.yearSel = widget.NewSelect(nil, d.onYear)
+	d.yearSel = widgets.NewYearSelect(func(int) { d.onYear("") })
 	for range data.Offices {
 		e := widget.NewEntry()
 		e.SetPlaceHolder(lang.L("未设置"))
@@ -206,28 +206,10 @@ func (d *duesScreen) refresh() {
 	this := d.now().Year()
 	d.quiet = true
 	// next year too, so its standard can be set before it starts
-	d.years = setYearOptions(d.yearSel, append(years, this, this+1), d.year)
+	d.years = d.yearSel.SetYears(append(years, this, this+1), d.year)
 	d.quiet = false
 	d.loadStandards()
 	d.loadSheet()
-}
-
-func yearText(y int) string { return fmt.Sprintf(lang.L("%d年"), y) }
-
-// setYearOptions offers years (and current) newest first in sel, selects
-// current, and returns the years in the order offered.
-func setYearOptions(sel *widget.Select, years []int, current int) []int {
-	years = append(years, current)
-	slices.Sort(years)
-	years = slices.Compact(years)
-	slices.Reverse(years)
-	opts := make([]string, len(years))
-	for i, y := range years {
-		opts[i] = yearText(y)
-	}
-	sel.SetOptions(opts)
-	sel.SetSelected(yearText(current))
-	return years
 }
 
 func (d *duesScreen) onYear(string) {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // explainView lists the records behind one figure (which activities, which
@@ -23,7 +24,7 @@ type explainView struct {
 	fig     data.Figure
 	rows    []data.Contribution
 	table   *widget.Table
-	summary *widget.Label
+	summary *widgets.WrapLabel
 	box     fyne.CanvasObject
 }
 

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // metricsScreen (指标) shows one year's figures beside the year before and
@@ -27,9 +28,7 @@ type metricsScreen struct {
 	now func() time.Time // the clock; tests fix it
 
 	year    int   // the year shown; 0 until the first refresh picks this year
-	years   []int // the years offered, newest first
-	yearSel *widget.Select
-	quiet   bool // set while the screen itself changes the year selector
+	yearSel *widgets.YearSelect
 
 	figs     []data.Figure          // the year's figures, catalog order
 	prev     map[string]data.Figure // the year before, by metric key
@@ -41,8 +40,8 @@ type metricsScreen struct {
 	placeholder  fyne.CanvasObject
 	details      fyne.CanvasObject
 	detailName   *widget.Label
-	detailValue  *widget.Label
-	detailSource *widget.Label
+	detailValue  *widgets.WrapLabel
+	detailSource *widgets.WrapLabel
 	records      *explainView
 	explainBtn   *widget.Button
 	manualForm   *fyne.Container // shown for hand-entered metrics only
@@ -50,7 +49,7 @@ type metricsScreen struct {
 	unitLabel    *widget.Label
 	noteEntry    *widget.Entry
 	saveBtn      *widget.Button
-	manualMsg    *widget.Label
+	manualMsg    *widgets.WrapLabel
 
 	addBtn  *widget.Button
 	status  *widget.Label
@@ -77,7 +76,7 @@ const metricPanelWidth = 340
 
 func newMetricsScreen(a shell) *metricsScreen {
 	s := &metricsScreen{sh: a, now: time.Now, prev: map[string]data.Figure{}}
-	s.yearSel = widget.NewSelect(nil, s.onYear)
+	s.yearSel = widgets.NewYearSelect(s.onYear)
 	s.table = widget.NewTable(
 		func() (int, int) { return len(s.figs), metricCols },
 		func() fyne.CanvasObject {
@@ -181,21 +180,15 @@ func (s *metricsScreen) refresh() {
 		s.sh.showError(err)
 		return
 	}
-	s.quiet = true
-	s.years = setYearOptions(s.yearSel, append(years, s.now().Year()), s.year)
-	s.quiet = false
+	s.yearSel.SetYears(append(years, s.now().Year()), s.year)
 	s.load()
 }
 
-func (s *metricsScreen) onYear(string) {
-	if s.quiet {
+func (s *metricsScreen) onYear(year int) {
+	if year == s.year {
 		return
 	}
-	i := s.yearSel.SelectedIndex()
-	if i < 0 || i >= len(s.years) || s.years[i] == s.year {
-		return
-	}
-	s.year = s.years[i]
+	s.year = year
 	s.status.SetText("")
 	s.valueEntry.SetText("") // the form then shows the new year's value
 	s.load()
@@ -403,7 +396,7 @@ func (s *metricsScreen) onSave() {
 		widget.SuccessImportance)
 }
 
-func (s *metricsScreen) say(l *widget.Label, text string, imp widget.Importance) {
+func (s *metricsScreen) say(l *widgets.WrapLabel, text string, imp widget.Importance) {
 	l.Importance = imp
 	l.SetText(text)
 }
@@ -430,7 +423,7 @@ type metricForm struct {
 	unit *widget.SelectEntry
 	kind *widget.RadioGroup
 	note *widget.Entry
-	msg  *widget.Label
+	msg  *widgets.WrapLabel
 	ok   *widget.Button
 	dlg  *dialog.CustomDialog
 }

@@ -25,6 +25,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // Photos: a thumbnail cache shared by the activity screen and its form, the
@@ -229,7 +230,7 @@ type photoEditor struct {
 	removed []int64 // stored photos to remove on save
 	grid    *fyne.Container
 	addBtn  *widget.Button
-	note    *widget.Label
+	note    *widgets.WrapLabel
 	open    *dialog.FileDialog // the file dialog while open, for tests
 }
 

@@ -10,12 +10,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // settingsScreen shows where the data lives and the organization profile.
 type settingsScreen struct {
 	sh   shell
-	info *widget.Label
+	info *widgets.WrapLabel
 	form *widget.Form
 
 	name, short, region, parent, party, contact, office, phone, address *widget.Entry
