@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"runtime"
+	"slices"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -53,8 +54,10 @@ type App struct {
 
 	saving *saveAgain // the save being started on the UI thread (runSave)
 
-	welcome  *welcomeScreen // set while the welcome screen shows
-	tabs     *container.AppTabs
+	welcome  *welcomeScreen      // set while the welcome screen shows
+	nav      *widgets.Nav        // the column of screens on the left; nil on the welcome screen
+	body     *fyne.Container     // holds the content of the screen on display
+	views    []fyne.CanvasObject // each screen's content, in navItems order
 	screens  map[string]screen
 	shortcut map[string]func() // named actions the keyboard reaches
 
@@ -183,58 +186,48 @@ func (a *App) useStore(s *data.Store) {
 
 func (a *App) buildShell() {
 	a.screens = map[string]screen{}
-	var items []*container.TabItem
+	a.views = nil
+	var entries []widgets.NavItem
 	for _, n := range navItems() {
 		sc := n.make(a)
 		a.screens[n.key] = sc
-		items = append(items, container.NewTabItemWithIcon(n.title, n.icon, sc.content()))
+		a.views = append(a.views, sc.content())
+		entries = append(entries, widgets.NavItem{Title: n.title, Icon: n.icon})
 	}
-	a.tabs = container.NewAppTabs(items...)
-	a.tabs.SetTabLocation(container.TabLocationLeading)
-	a.tabs.OnSelected = func(t *container.TabItem) {
-		key := a.keyOf(t)
-		a.fyne.Preferences().SetString(prefLastScreen, key)
-		if sc := a.screens[key]; sc != nil {
-			sc.refresh()
-		}
-	}
-	a.win.SetContent(a.tabs)
+	a.body = container.NewStack()
+	a.nav = widgets.NewNav(entries, a.onNav)
+	a.win.SetContent(container.NewBorder(nil, nil, container.NewHBox(a.nav, widget.NewSeparator()), nil, a.body))
 	last := a.fyne.Preferences().StringWithFallback(prefLastScreen, "home")
 	a.show(last)
 }
 
-func (a *App) keyOf(t *container.TabItem) string {
-	for i, n := range navItems() {
-		if i < len(a.tabs.Items) && a.tabs.Items[i] == t {
-			return n.key
-		}
+// onNav puts screen i of navItems on display, remembers it and reloads it.
+func (a *App) onNav(i int) {
+	key := navItems()[i].key
+	a.fyne.Preferences().SetString(prefLastScreen, key)
+	a.body.Objects = []fyne.CanvasObject{a.views[i]}
+	a.body.Refresh()
+	if sc := a.screens[key]; sc != nil {
+		sc.refresh()
 	}
-	return ""
 }
 
-// show switches to the screen named key and refreshes it.
+// show switches to the screen named key, or the first one for a key
+// unknown, and reloads it.
 func (a *App) show(key string) {
-	if a.tabs == nil {
+	if a.nav == nil {
 		return
 	}
-	for i, n := range navItems() {
-		if n.key == key {
-			if a.tabs.SelectedIndex() == i {
-				a.screens[key].refresh()
-			}
-			a.tabs.SelectIndex(i)
-			return
-		}
-	}
-	a.tabs.SelectIndex(0)
+	i := slices.IndexFunc(navItems(), func(n navItem) bool { return n.key == key })
+	a.nav.Select(max(i, 0))
 }
 
 // current is the key of the screen on display.
 func (a *App) current() string {
-	if a.tabs == nil {
+	if a.nav == nil || a.nav.Selected() < 0 {
 		return ""
 	}
-	return a.keyOf(a.tabs.Selected())
+	return navItems()[a.nav.Selected()].key
 }
 
 func (a *App) menu() *fyne.MainMenu {

@@ -95,13 +95,7 @@ func newCaseForm(a shell, c data.Case, thumbs *photoThumbs, saved func(id int64)
 	for _, e := range []**formEntry{&f.person, &f.office, &f.phone, &f.recommender} {
 		*e = newFormEntry(a)
 	}
-	f.phone.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return nil
-		}
-		_, err := data.CheckPhone(s)
-		return plain(err)
-	}
+	f.phone.Validator = widgets.Optional(checkedBy(data.CheckPhone))
 	f.phone.SetPlaceHolder(lang.L("如 13812345678"))
 	f.recommender.SetPlaceHolder(lang.L("如：某某区工商联；自荐的填本单位"))
 	f.opinion = newCaseText(f, lang.L("推荐单位意见"), "", func() int { return f.limits.Opinion }, 3)

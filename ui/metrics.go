@@ -27,7 +27,7 @@ type metricsScreen struct {
 	sh  shell
 	now func() time.Time // the clock; tests fix it
 
-	year    int   // the year shown; 0 until the first refresh picks this year
+	year    int // the year shown; 0 until the first refresh picks this year
 	yearSel *widgets.YearSelect
 
 	figs     []data.Figure          // the year's figures, catalog order
@@ -39,7 +39,7 @@ type metricsScreen struct {
 	panel        *fyne.Container // placeholder or details
 	placeholder  fyne.CanvasObject
 	details      fyne.CanvasObject
-	detailName   *widget.Label
+	detailName   *widgets.WrapLabel
 	detailValue  *widgets.WrapLabel
 	detailSource *widgets.WrapLabel
 	records      *explainView
@@ -95,9 +95,9 @@ func newMetricsScreen(a shell) *metricsScreen {
 	}
 	s.table.OnSelected = s.onSelect
 
-	s.detailName = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.detailName = newLabel("")
+	s.detailName.TextStyle.Bold = true
 	s.detailName.SizeName = theme.SizeNameSubHeadingText
-	s.detailName.Wrapping = fyne.TextWrapWord
 	s.detailValue = newLabel("")
 	s.detailSource = newLabel("")
 	s.records = newExplainView(true)
@@ -105,7 +105,7 @@ func newMetricsScreen(a shell) *metricsScreen {
 
 	s.valueEntry = widget.NewEntry()
 	s.valueEntry.SetPlaceHolder(lang.L("不小于 0 的数字"))
-	s.valueEntry.Validator = func(t string) error { _, err := data.ParseMetricValue(t); return plain(err) }
+	s.valueEntry.Validator = checkedBy(data.ParseMetricValue)
 	s.valueEntry.OnChanged = func(string) { s.manualMsg.SetText("") }
 	s.valueEntry.OnSubmitted = func(string) { s.onSave() }
 	s.unitLabel = widget.NewLabel("")
@@ -432,12 +432,7 @@ func (s *metricsScreen) onAdd() {
 	f := &metricForm{s: s, name: widget.NewEntry(), unit: widget.NewSelectEntry(data.MetricUnits),
 		note: widget.NewEntry(), msg: newLabel("")}
 	f.name.SetPlaceHolder(lang.L("如：结对帮扶村数"))
-	f.name.Validator = func(t string) error {
-		if strings.TrimSpace(t) == "" {
-			return errString(lang.L("请填写指标名称"))
-		}
-		return nil
-	}
+	f.name.Validator = widgets.Required(lang.L("请填写指标名称"))
 	f.unit.SetPlaceHolder(lang.L("选择或输入，如 个、万元"))
 	f.kind = widget.NewRadioGroup([]string{kindOutcomeText, kindManualText}, nil)
 	f.kind.Horizontal = true

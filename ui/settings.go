@@ -39,7 +39,7 @@ func newSettingsScreen(a shell) *settingsScreen {
 	for _, e := range entries {
 		*e = widget.NewEntry()
 	}
-	s.phone.Validator = func(v string) error { _, err := data.CheckPhone(v); return plain(err) }
+	s.phone.Validator = checkedBy(data.CheckPhone)
 	s.form = widget.NewForm(
 		widget.NewFormItem(lang.L("单位名称"), s.name), widget.NewFormItem(lang.L("简称"), s.short),
 		widget.NewFormItem(lang.L("所在地区"), s.region), widget.NewFormItem(lang.L("上级工商联"), s.parent),

@@ -27,7 +27,7 @@ type welcomeScreen struct {
 }
 
 func (a *App) showWelcome(path string) {
-	a.tabs = nil
+	a.nav = nil
 	a.screens = nil
 	a.win.SetTitle(lang.L("商会工作台 — 欢迎"))
 	w := newWelcomeScreen(a, path, a.openFileDialog, a.useStore)

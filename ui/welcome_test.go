@@ -46,7 +46,7 @@ func TestWelcome(t *testing.T) {
 		test.Type(w.phone, "13912345678")
 		test.Tap(w.createBtn)
 		a.wait()
-		if a.store() == nil || a.tabs == nil {
+		if a.store() == nil || a.nav == nil {
 			t.Fatal("creating the organization did not open the shell")
 		}
 		org, err := a.store().Organization(context.Background())
