@@ -266,8 +266,14 @@ func (a *App) onShortcut(name string, f func()) { a.shortcut[name] = f }
 // It is the one place forms register: quitting asks to save an open form
 // with changes (quit.go), so d must already hold the form's filled fields.
 func (a *App) saveWhileOpen(d dialog.Dialog, submit, closed func()) {
+	a.editWhileOpen(d, submit, closed, nil)
+}
+
+// editWhileOpen is saveWhileOpen for a form that tells by changed whether
+// it holds unsaved changes; nil compares its fields with when it opened.
+func (a *App) editWhileOpen(d dialog.Dialog, submit, closed func(), changed func() bool) {
 	prev, prevForm := a.shortcut["save"], a.form
-	f := trackForm(d, submit)
+	f := trackForm(d, submit, changed)
 	a.form = f
 	a.onShortcut("save", submit)
 	d.SetOnClosed(func() {

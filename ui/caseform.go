@@ -269,7 +269,7 @@ func (f *caseForm) show() {
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.sh.window())
 	f.dlg.SetButtons([]fyne.CanvasObject{f.checkBtn, f.packageBtn, f.note, layout.NewSpacer(), f.closeBtn, f.saveBtn})
-	f.sh.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
+	f.sh.editWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true }, f.dirty)
 	ws := f.sh.window().Canvas().Size()
 	f.dlg.Resize(fyne.NewSize(min(1100, ws.Width-40), min(760, ws.Height-40)))
 	f.sh.present(f.dlg)
