@@ -218,7 +218,8 @@ func (d *figureDialog) onInsert() {
 type caseFigures struct {
 	f       *caseForm
 	list    []data.CaseFigure
-	status  []data.FigureStatus // parallel to list after check
+	status  []data.FigureStatus // parallel to list once check has answered
+	checks  int                 // checks started, so only the newest one's answer shows
 	rows    *fyne.Container
 	summary *widgets.WrapLabel
 	allBtn  *widget.Button
@@ -253,15 +254,27 @@ func (c *caseFigures) remove(i int) {
 	}
 }
 
-// check compares every figure with the records and redraws the page.
+// check compares every figure with the records off the UI thread and
+// redraws the page with the answer. Until it comes the figures have no
+// state (nothing to 更新); an answer overtaken by a newer check is dropped.
 func (c *caseFigures) check() {
-	st, err := c.f.sh.store().CaseFigureStatus(c.f.sh.ctx(), c.f.current())
-	if err != nil {
-		c.f.sh.showError(err)
-		return
-	}
-	c.status = st
-	c.draw()
+	c.checks++
+	n, cur, st, ctx := c.checks, c.f.current(), c.f.sh.store(), c.f.sh.ctx()
+	c.status = nil
+	c.f.sh.inBackground(func() {
+		status, err := st.CaseFigureStatus(ctx, cur)
+		fyne.Do(func() {
+			if n != c.checks || c.f.closed {
+				return
+			}
+			if err != nil {
+				c.f.sh.showError(err)
+				return
+			}
+			c.status = status
+			c.draw()
+		})
+	})
 }
 
 // refresh brings figure i up to what the records now give, in the text too.

@@ -141,6 +141,7 @@ func TestCaseEditorCreate(t *testing.T) {
 		t.Fatalf("dialog shows %q, proposes %q; records give %d期 (%q)", d.exact.Text, d.choices.Selected, sessions, want)
 	}
 	test.Tap(d.insertBtn)
+	a.wait() // the figure is checked in the background
 	test.Type(f.lead.entry, "，培训会员和返乡青年。")
 	if f.lead.entry.Text != "两年来商会累计办班"+want+"，培训会员和返乡青年。" {
 		t.Fatalf("lead %q", f.lead.entry.Text)
@@ -302,6 +303,7 @@ func TestCaseEditorStale(t *testing.T) {
 	}
 	f.tabs.Select(f.textTab)
 	f.tabs.Select(f.figureTab) // checks again
+	a.wait()
 	got := f.figures.status[idx]
 	if got.State != data.FigureStale || got.Current != old.Value+300 {
 		t.Fatalf("after the change: %+v", got)
@@ -314,6 +316,7 @@ func TestCaseEditorStale(t *testing.T) {
 		t.Fatal("no 更新 button for the stale figure")
 	}
 	test.Tap(upd)
+	a.wait()
 	newPhr := data.MustPhrase(old.Value+300, old.Unit)
 	if f.figures.status[idx].State != data.FigureChecked || f.figures.list[idx].Phrasing != newPhr ||
 		!strings.Contains(f.results.entry.Text, newPhr) {
