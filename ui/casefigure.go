@@ -95,7 +95,6 @@ func (d *figureDialog) show() {
 	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewVScroll(d.form), d.f.sh.window())
 	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("取消"), func() { d.dlg.Hide() }), d.insertBtn})
 	d.dlg.Resize(fyne.NewSize(600, 520))
-	d.f.figures.dialog = d
 	d.f.sh.present(d.dlg)
 }
 
@@ -223,7 +222,6 @@ type caseFigures struct {
 	rows    *fyne.Container
 	summary *widgets.WrapLabel
 	allBtn  *widget.Button
-	dialog  *figureDialog // the open 插入数字 dialog, for tests
 }
 
 func newCaseFigures(f *caseForm) *caseFigures {

@@ -48,11 +48,9 @@ type caseForm struct {
 	checkBtn, packageBtn, saveBtn, closeBtn *widget.Button
 	note                                    *widget.Label // 已保存 …
 	dlg                                     *dialog.CustomDialog
-	ask                                     *dialog.CustomDialog // 未保存 question, for tests
 	closed                                  bool
 	snapshot                                data.Case // the fields at the last load or save
 	lastID                                  int64
-	problems                                data.Errors // of the last 检查, for tests
 	pickDir                                 func(use func(dir string))
 	lastPackage                             string // the package last written
 }
@@ -116,11 +114,11 @@ func newCaseForm(a shell, c data.Case, thumbs *photoThumbs, saved func(id int64)
 	f.fill(c)
 	f.note = widget.NewLabel("")
 	f.note.Importance = widget.LowImportance
-	f.checkBtn = widget.NewButtonWithIcon(lang.L("检查"), theme.ConfirmIcon(), f.onCheck)
+	f.checkBtn = widget.NewButtonWithIcon(lang.L("检查"), theme.ConfirmIcon(), func() { f.onCheck() })
 	f.packageBtn = widget.NewButtonWithIcon(lang.L("生成申报材料包"), theme.FolderNewIcon(), f.onPackage)
 	f.saveBtn = widget.NewButtonWithIcon(lang.L("保存"), theme.DocumentSaveIcon(), func() { f.submit() })
 	f.saveBtn.Importance = widget.HighImportance
-	f.closeBtn = widget.NewButtonWithIcon(lang.L("关闭"), theme.CancelIcon(), f.onClose)
+	f.closeBtn = widget.NewButtonWithIcon(lang.L("关闭"), theme.CancelIcon(), func() { f.onClose() })
 	f.snapshot = f.current()
 	return f, nil
 }
@@ -312,11 +310,12 @@ func (f *caseForm) submit() bool {
 	return true
 }
 
-// onClose closes the editor, asking first when there are unsaved changes.
-func (f *caseForm) onClose() {
+// onClose closes the editor, asking first when there are unsaved changes;
+// it returns the question, nil when it closed without asking.
+func (f *caseForm) onClose() *dialog.CustomDialog {
 	if !f.dirty() {
 		f.dlg.Hide()
-		return
+		return nil
 	}
 	var d *dialog.CustomDialog
 	save := widget.NewButton(lang.L("保存并关闭"), func() {
@@ -332,24 +331,24 @@ func (f *caseForm) onClose() {
 	d = dialog.NewCustomWithoutButtons(lang.L("案例尚未保存"),
 		newLabel(lang.L("案例有修改尚未保存。关闭前要保存吗？")), f.sh.window())
 	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
-	f.ask = d
 	f.sh.present(d)
+	return d
 }
 
-// onCheck lists what keeps the case from being packaged.
-func (f *caseForm) onCheck() {
+// onCheck lists what keeps the case from being packaged, and returns it.
+func (f *caseForm) onCheck() data.Errors {
 	ps, err := f.sh.store().CheckCase(f.sh.ctx(), f.current())
 	if err != nil {
 		f.sh.showError(err)
-		return
+		return nil
 	}
-	f.problems = ps
 	f.figures.check()
 	if len(ps) == 0 {
 		f.sh.showInfo(lang.L("检查"), lang.L("检查通过：各项内容齐全，字数未超出限制，数字都与记录一致。"))
-		return
+		return ps
 	}
 	f.sh.showInfo(lang.L("检查"), caseProblemText(ps))
+	return ps
 }
 
 // caseProblemText lists the problems, those to fix first, then warnings.

@@ -20,6 +20,7 @@ import (
 	"chamberdesk/data"
 	"chamberdesk/data/datatest"
 	"chamberdesk/data/demo"
+	"chamberdesk/ui/widgets"
 )
 
 // openCases shows the 案例申报 screen and returns it.
@@ -124,9 +125,8 @@ func TestCaseEditorCreate(t *testing.T) {
 	test.Type(f.lead.entry, "两年来商会累计办班")
 
 	// 插入数字: the training sessions of 2025 and 2026 together.
-	test.Tap(f.lead.insert)
-	d := f.figures.dialog
-	if d == nil {
+	d := f.lead.insertFigure()
+	if d == nil || a.Dialog() != d.dlg {
 		t.Fatal("插入数字 opened no dialog")
 	}
 	d.selectMetric("training_sessions")
@@ -251,13 +251,11 @@ func TestCaseEditorCreate(t *testing.T) {
 	}
 
 	// 检查: the new case is complete.
-	test.Tap(f.checkBtn)
-	if len(f.problems) != 0 {
-		t.Errorf("check: %s", f.problems.Message())
+	if problems := f.onCheck(); len(problems) != 0 {
+		t.Errorf("check: %s", problems.Message())
 	}
-	test.Tap(f.closeBtn)
-	if !f.closed || f.ask != nil {
-		t.Fatalf("closing a saved editor: closed %v ask %v", f.closed, f.ask != nil)
+	if ask := f.onClose(); !f.closed || ask != nil {
+		t.Fatalf("closing a saved editor: closed %v ask %v", f.closed, ask != nil)
 	}
 }
 
@@ -348,8 +346,7 @@ func TestCaseEditorUnsaved(t *testing.T) {
 	if !strings.HasSuffix(f.lead.count.Text, "字") {
 		t.Fatalf("lead count %q", f.lead.count.Text)
 	}
-	test.Tap(f.closeBtn)
-	if f.ask == nil || f.closed {
+	if ask := f.onClose(); ask == nil || a.Dialog() != ask || f.closed {
 		t.Fatal("closing with changes did not ask")
 	}
 	test.Tap(buttonNamed(a.win.Canvas().Overlays().Top(), "继续编辑"))
@@ -418,8 +415,12 @@ func TestCasePackageButton(t *testing.T) {
 	test.Tap(f.packageBtn)
 	// The demo case is a draft with problems: the editor asks first.
 	cd, ok := a.Dialog().(*dialog.ConfirmDialog)
-	if !ok || len(f.problems) == 0 {
-		t.Fatalf("no question about the draft's problems (%T, %d problems)", a.Dialog(), len(f.problems))
+	problems, err := a.store().CheckCase(a.ctx(), f.current())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ok || len(problems) == 0 || !dialogSays(a, problems[0].Message()) {
+		t.Fatalf("no question about the draft's problems (%T, %d problems)", a.Dialog(), len(problems))
 	}
 	cd.Confirm()
 	a.wait()
@@ -439,8 +440,11 @@ func dialogSays(a *App, text string) bool {
 	}
 	found := false
 	walk(a.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, text) {
-			found = true
+		switch l := o.(type) {
+		case *widget.Label:
+			found = found || strings.Contains(l.Text, text)
+		case *widgets.WrapLabel:
+			found = found || strings.Contains(l.Text, text)
 		}
 	})
 	return found

@@ -51,10 +51,8 @@ type metricsScreen struct {
 	saveBtn      *widget.Button
 	manualMsg    *widgets.WrapLabel
 
-	addBtn  *widget.Button
-	status  *widget.Label
-	adder   *metricForm    // the newest 新增指标 dialog, for tests
-	explain *explainDialog // the newest 查看来源 dialog, for tests
+	addBtn *widget.Button
+	status *widget.Label
 }
 
 // Columns of the figures table.
@@ -101,7 +99,7 @@ func newMetricsScreen(a shell) *metricsScreen {
 	s.detailValue = newLabel("")
 	s.detailSource = newLabel("")
 	s.records = newExplainView(true)
-	s.explainBtn = widget.NewButtonWithIcon(lang.L("查看来源…"), theme.SearchIcon(), s.onExplain)
+	s.explainBtn = widget.NewButtonWithIcon(lang.L("查看来源…"), theme.SearchIcon(), func() { s.onExplain() })
 
 	s.valueEntry = widget.NewEntry()
 	s.valueEntry.SetPlaceHolder(lang.L("不小于 0 的数字"))
@@ -116,7 +114,7 @@ func newMetricsScreen(a shell) *metricsScreen {
 	s.saveBtn.Importance = widget.HighImportance
 	s.manualMsg = newLabel("")
 
-	s.addBtn = widget.NewButtonWithIcon(lang.L("新增指标"), theme.ContentAddIcon(), s.onAdd)
+	s.addBtn = widget.NewButtonWithIcon(lang.L("新增指标"), theme.ContentAddIcon(), func() { s.onAdd() })
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	return s
@@ -401,11 +399,13 @@ func (s *metricsScreen) say(l *widgets.WrapLabel, text string, imp widget.Import
 	l.SetText(text)
 }
 
-func (s *metricsScreen) onExplain() {
+// onExplain opens 查看来源 on the selected metric and returns it; nil
+// with none selected.
+func (s *metricsScreen) onExplain() *explainDialog {
 	if s.selected == "" {
-		return
+		return nil
 	}
-	s.explain = showExplain(s.sh, s.year, s.selected)
+	return showExplain(s.sh, s.year, s.selected)
 }
 
 // ---- 新增指标 ----
@@ -428,7 +428,8 @@ type metricForm struct {
 	dlg  *dialog.CustomDialog
 }
 
-func (s *metricsScreen) onAdd() {
+// onAdd opens the 新增指标 dialog and returns it.
+func (s *metricsScreen) onAdd() *metricForm {
 	f := &metricForm{s: s, name: widget.NewEntry(), unit: widget.NewSelectEntry(data.MetricUnits),
 		note: widget.NewEntry(), msg: newLabel("")}
 	f.name.SetPlaceHolder(lang.L("如：结对帮扶村数"))
@@ -452,9 +453,9 @@ func (s *metricsScreen) onAdd() {
 	f.dlg = dialog.NewCustomWithoutButtons(lang.L("新增指标"), container.NewVBox(form, f.msg), s.sh.window())
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.ok})
 	f.dlg.Resize(fyne.NewSize(520, 0))
-	s.adder = f
 	s.sh.present(f.dlg)
 	s.sh.window().Canvas().Focus(f.name)
+	return f
 }
 
 // submit adds the metric; a refusal is said in the dialog, which stays open.
