@@ -257,7 +257,7 @@ type recentRow struct {
 func newRecentRow() *recentRow {
 	r := &recentRow{date: widget.NewLabel(""), title: widget.NewLabel(""), info: widget.NewLabel("")}
 	r.title.Truncation = fyne.TextTruncateEllipsis
-	r.box = container.NewBorder(nil, nil, container.New(fixedWidth(130), r.date), r.info, r.title)
+	r.box = container.NewBorder(nil, nil, container.New(widgets.FixedWidth(130), r.date), r.info, r.title)
 	return r
 }
 
