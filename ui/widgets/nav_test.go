@@ -4,9 +4,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 func TestNav(t *testing.T) {
@@ -20,22 +20,29 @@ func TestNav(t *testing.T) {
 		t.Fatalf("selected %d len %d", n.Selected(), n.Len())
 	}
 	n.Select(0)
-	test.Tap(n.buttons[2])
+	test.Tap(n.entries[2])
 	n.Select(2)
 	n.Select(7)
 	if n.Selected() != 2 || len(got) != 3 || got[0] != 0 || got[1] != 2 || got[2] != 2 {
 		t.Fatalf("selected %d, actions %v", n.Selected(), got)
 	}
-	for i, b := range n.buttons {
-		want := widget.LowImportance
-		if i == 2 {
-			want = widget.HighImportance
+	for i, e := range n.entries {
+		if e.selected != (i == 2) || !e.Visible() {
+			t.Errorf("entry %d: selected %v", i, e.selected)
 		}
-		if b.Importance != want || b.Position().X < 0 || !b.Visible() {
-			t.Errorf("entry %d: importance %v at %v", i, b.Importance, b.Position())
+		// The selected entry says its name in the theme's primary colour.
+		text := test.WidgetRenderer(e).Objects()[2].(*canvas.Text)
+		if text.Text != n.Title(i) || (text.Color == theme.Color(theme.ColorNamePrimary)) != (i == 2) {
+			t.Errorf("entry %d draws %q in %v", i, text.Text, text.Color)
 		}
 	}
-	if min := n.MinSize(); min.Height > 300 {
+	if min := n.MinSize(); min.Height > 300 || min.Width > 100 {
 		t.Errorf("three entries need %v", min)
 	}
+	e := n.entries[0]
+	e.MouseIn(nil)
+	if !e.hovered {
+		t.Error("no highlight under the mouse")
+	}
+	e.MouseOut()
 }

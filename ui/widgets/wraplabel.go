@@ -26,6 +26,14 @@ type WrapLabel struct {
 	Importance widget.Importance
 
 	label *widget.Label // draws the broken lines, unwrapped
+	broke breakKey      // what the label's lines were last broken for
+}
+
+// breakKey is what a text's lines depend on.
+type breakKey struct {
+	text       string
+	room, size float32
+	style      fyne.TextStyle
 }
 
 // NewWrapLabel makes a wrapping label showing text.
@@ -60,11 +68,16 @@ func (l *WrapLabel) sync(width float32) bool {
 	if width <= 0 {
 		room = 0 // not laid out yet: one line per paragraph
 	}
+	in := l.label
+	in.Alignment, in.TextStyle, in.SizeName, in.Importance = l.Alignment, l.TextStyle, l.SizeName, l.Importance
+	key := breakKey{l.Text, room, ts, style}
+	if key == l.broke {
+		return false
+	}
+	l.broke = key
 	text := strings.Join(BreakLines(l.Text, room, func(s string) float32 {
 		return fyne.MeasureText(s, ts, style).Width
 	}), "\n")
-	in := l.label
-	in.Alignment, in.TextStyle, in.SizeName, in.Importance = l.Alignment, l.TextStyle, l.SizeName, l.Importance
 	changed := in.Text != text
 	in.Text = text
 	return changed
