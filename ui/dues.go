@@ -31,7 +31,7 @@ type duesScreen struct {
 	// 会费标准
 	stdEntries []*widget.Entry  // one per data.Offices
 	stdSaved   map[string]int64 // the year's standards as stored
-	stdMsg     *widget.Label
+	stdMsg     *widgets.WrapLabel
 	stdSave    *widget.Button
 	stdCopy    *widget.Button
 
@@ -95,8 +95,7 @@ func newDuesScreen(a shell) *duesScreen {
 		e.OnSubmitted = func(string) { d.onSaveStandards() }
 		d.stdEntries = append(d.stdEntries, e)
 	}
-	d.stdMsg = widget.NewLabel("")
-	d.stdMsg.Wrapping = fyne.TextWrapWord
+	d.stdMsg = newLabel("")
 	d.stdSave = widget.NewButton(lang.L("保存标准"), d.onSaveStandards)
 	d.stdCopy = widget.NewButton(lang.L("沿用上年标准"), d.onCopyStandards)
 
