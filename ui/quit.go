@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"chamberdesk/ui/widgets"
 )
 
 // Quitting never loses an open form's changes silently: closing the window,
@@ -117,6 +119,8 @@ func walkFields(o fyne.CanvasObject, b *strings.Builder) {
 	case *widget.CheckGroup:
 		put("g", strings.Join(w.Selected, "\x00"))
 	case *widget.Label: // counts such as 已选 N 人 stand for picks held elsewhere
+		put("l", w.Text)
+	case *widgets.WrapLabel:
 		put("l", w.Text)
 	case *widget.Form:
 		for _, it := range w.Items {
