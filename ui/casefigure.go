@@ -41,23 +41,17 @@ type figureDialog struct {
 	picked       data.CaseFigure // what 插入 records
 	pickedOK     bool
 	spanTwoYears string
+	reads        int // choices made, so only the newest one's value shows
 }
 
 // figureManual is the metric choice for a figure typed by hand.
 func figureManual() string { return lang.L("手工输入（无记录可溯源）") }
 
+// newFigureDialog makes the dialog; the year's metrics are read off the UI
+// thread and offered when they come, after the choice of typing by hand.
 func newFigureDialog(f *caseForm, section string) *figureDialog {
 	d := &figureDialog{f: f, section: section, year: f.caseYear()}
-	var err error
-	if d.figs, err = f.sh.store().Figures(f.sh.ctx(), d.year); err != nil {
-		f.sh.showError(err)
-	}
-	labels := make([]string, 0, len(d.figs)+1)
-	for _, g := range d.figs {
-		labels = append(labels, g.Name+"（"+g.Unit+"）")
-	}
-	labels = append(labels, figureManual())
-	d.metric = widget.NewSelect(labels, func(string) { d.update() })
+	d.metric = widget.NewSelect([]string{figureManual()}, func(string) { d.update() })
 	d.metric.PlaceHolder = lang.L("请选择指标")
 	d.spanTwoYears = fmt.Sprintf(lang.L("%d—%d年（两年合计）"), d.year-1, d.year)
 	d.span = widget.NewSelect([]string{fmt.Sprintf(lang.L("%d年"), d.year), d.spanTwoYears}, func(string) { d.update() })
@@ -80,7 +74,26 @@ func newFigureDialog(f *caseForm, section string) *figureDialog {
 	d.insertBtn = widget.NewButtonWithIcon(lang.L("插入"), theme.ContentAddIcon(), d.onInsert)
 	d.insertBtn.Importance = widget.HighImportance
 	d.update()
+	st, ctx := f.sh.store(), f.sh.ctx()
+	f.sh.inBackground(func() {
+		figs, err := st.Figures(ctx, d.year)
+		fyne.Do(func() { d.offerMetrics(figs, err) })
+	})
 	return d
+}
+
+// offerMetrics puts the year's metrics before the choice of typing by hand.
+func (d *figureDialog) offerMetrics(figs []data.Figure, err error) {
+	if err != nil {
+		d.f.sh.showError(err)
+		return
+	}
+	d.figs = figs
+	labels := make([]string, 0, len(figs)+1)
+	for _, g := range figs {
+		labels = append(labels, g.Name+"（"+g.Unit+"）")
+	}
+	d.metric.SetOptions(append(labels, figureManual()))
 }
 
 func (d *figureDialog) show() {
@@ -119,6 +132,7 @@ func (d *figureDialog) update() {
 		return
 	}
 	d.pickedOK = false
+	d.reads++ // an answer still to come for an earlier choice no longer shows
 	i := d.metric.SelectedIndex()
 	manual := d.metric.Selected == figureManual()
 	d.manualBox.Hidden = !manual
@@ -134,26 +148,46 @@ func (d *figureDialog) update() {
 		}
 		fig = data.CaseFigure{Section: d.section, Value: v, Unit: unit}
 	case i >= 0 && i < len(d.figs):
-		g := d.figs[i]
-		from := d.year
-		if d.span.Selected == d.spanTwoYears {
-			from = d.year - 1
-		}
-		cur, err := d.f.sh.store().FigureValue(d.f.sh.ctx(), g.Key, from, d.year)
-		if err != nil {
-			d.f.sh.showError(err)
-			return
-		}
-		if !cur.Set {
-			d.offer(nil, lang.L("尚未填写"), lang.L("该指标需要手工填写：请先在“指标”页填写本年度的数值。"))
-			return
-		}
-		fig = data.CaseFigure{Section: d.section, MetricKey: g.Key, YearFrom: from, YearTo: d.year, Value: cur.Value, Unit: g.Unit}
-		d.source.SetText(lang.L("来源：") + cur.Source)
+		d.readValue(d.figs[i])
+		return
 	default:
 		d.offer(nil, "", lang.L("选择一个指标，查看它的准确数值和建议写法。"))
 		return
 	}
+	d.offerPhrasings(fig, manual)
+}
+
+// readValue reads metric g's value for the chosen span off the UI thread
+// and shows it when it comes, unless another choice came first.
+func (d *figureDialog) readValue(g data.Figure) {
+	from := d.year
+	if d.span.Selected == d.spanTwoYears {
+		from = d.year - 1
+	}
+	n, st, ctx := d.reads, d.f.sh.store(), d.f.sh.ctx()
+	d.offer(nil, lang.L("正在载入…"), "")
+	d.f.sh.inBackground(func() {
+		cur, err := st.FigureValue(ctx, g.Key, from, d.year)
+		fyne.Do(func() {
+			if n != d.reads {
+				return
+			}
+			switch {
+			case err != nil:
+				d.f.sh.showError(err)
+			case !cur.Set:
+				d.offer(nil, lang.L("尚未填写"), lang.L("该指标需要手工填写：请先在“指标”页填写本年度的数值。"))
+			default:
+				d.source.SetText(lang.L("来源：") + cur.Source)
+				d.offerPhrasings(data.CaseFigure{Section: d.section, MetricKey: g.Key, YearFrom: from, YearTo: d.year, Value: cur.Value, Unit: g.Unit}, false)
+			}
+		})
+	})
+}
+
+// offerPhrasings shows fig's exact value and offers its phrasings; a
+// figure typed by hand says it has no record behind it.
+func (d *figureDialog) offerPhrasings(fig data.CaseFigure, manual bool) {
 	p, err := data.Phrase(fig.Value, fig.Unit)
 	if err != nil {
 		d.offer(nil, "", plain(err).Error())

@@ -33,6 +33,26 @@ func TestCaseFiguresCheckInBackground(t *testing.T) {
 	if len(f.figures.status) != len(f.figures.list) {
 		t.Fatalf("%d states for %d figures", len(f.figures.status), len(f.figures.list))
 	}
+
+	// 插入数字 reads the year's metrics, then the chosen one's value, off
+	// the UI thread too.
+	f.tabs.Select(f.textTab)
+	started = ta.backgroundStarted()
+	d := f.lead.insertFigure()
+	if ta.backgroundStarted() == started || len(d.metric.Options) != 1 {
+		t.Fatalf("the metrics were read on the UI thread: %d offered at once", len(d.metric.Options))
+	}
+	ta.waitFor(t, "the year's metrics offered", func() bool { return len(d.metric.Options) > 1 })
+	started = ta.backgroundStarted()
+	d.selectMetric("training_sessions")
+	if ta.backgroundStarted() == started || d.pickedOK {
+		t.Fatal("the metric's value was read on the UI thread")
+	}
+	ta.waitFor(t, "the metric's value", func() bool { return d.pickedOK })
+	if d.exact.Text == "" || len(d.choices.Options) == 0 {
+		t.Fatalf("value %q, %d phrasings", d.exact.Text, len(d.choices.Options))
+	}
+	d.dlg.Hide()
 }
 
 // TestCaseEditorStale: a figure of the demo case goes stale when an

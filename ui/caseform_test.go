@@ -45,8 +45,10 @@ func TestCaseEditorCreate(t *testing.T) {
 	if d == nil || a.Dialog() != d.dlg {
 		t.Fatal("插入数字 opened no dialog")
 	}
+	a.wait() // the year's metrics are read in the background
 	d.selectMetric("training_sessions")
 	d.span.SetSelected(d.spanTwoYears)
+	a.wait()
 	var sessions int
 	if err := st.DB().QueryRow(`SELECT count(*) FROM activities WHERE type = '培训办班'
 		AND date BETWEEN '2025-01-01' AND '2026-12-31'`).Scan(&sessions); err != nil {
