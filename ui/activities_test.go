@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // activityDemo is a copy of the demo database with its photo files, so
@@ -269,6 +270,8 @@ func activityDetailText(s *activitiesScreen) string {
 	walk = func(o fyne.CanvasObject) {
 		switch w := o.(type) {
 		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *widgets.WrapLabel:
 			b.WriteString(w.Text + "\n")
 		case *widget.Form:
 			for _, it := range w.Items {

@@ -30,8 +30,8 @@ func (s *activitiesScreen) showDetail() {
 		s.sh.showError(err)
 	}
 	s.photos = photos
-	title := widget.NewLabelWithStyle(a.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
+	title := newLabel(a.Title)
+	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
 	when := data.FormatDateCN(a.Date)
 	if !a.EndDate.IsZero() {

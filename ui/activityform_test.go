@@ -100,8 +100,8 @@ func TestActivityAddThroughForm(t *testing.T) {
 	a.show("home")
 	for _, key := range []string{"activities_total", "person_times", "training_sessions", "training_person_times"} {
 		c := h.card(t, key)
-		if c.fig.Value != before[key]+want[key] {
-			t.Errorf("dashboard %s shows %v; want %v", key, c.fig.Value, before[key]+want[key])
+		if c.Figure().Value != formatNumber(before[key]+want[key]) {
+			t.Errorf("dashboard %s shows %v; want %v", key, c.Figure().Value, before[key]+want[key])
 		}
 	}
 	a.show("activities")

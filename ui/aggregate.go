@@ -19,6 +19,7 @@ import (
 
 	"chamberdesk/report/pkg"
 	"chamberdesk/report/xlsx"
+	"chamberdesk/ui/widgets"
 )
 
 // The case editor writes its packages with the package writer.
@@ -38,7 +39,7 @@ type aggregateScreen struct {
 	rows   []aggregateRow
 
 	table                                  *widget.Table
-	summary                                *widget.Label
+	summary                                *widgets.WrapLabel
 	addBtn, folderBtn, clearBtn, exportBtn *widget.Button
 
 	// The dialogs; tests replace them.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"runtime"
+	"slices"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -12,13 +13,13 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/assets"
 	"chamberdesk/assets/fonts"
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // Options say which data file the window opens.
@@ -53,8 +54,10 @@ type App struct {
 
 	saving *saveAgain // the save being started on the UI thread (runSave)
 
-	welcome  *welcomeScreen // set while the welcome screen shows
-	tabs     *container.AppTabs
+	welcome  *welcomeScreen      // set while the welcome screen shows
+	nav      *widgets.Nav        // the column of screens on the left; nil on the welcome screen
+	body     *fyne.Container     // holds the content of the screen on display
+	views    []fyne.CanvasObject // each screen's content, in navItems order; nil until it first shows
 	screens  map[string]screen
 	shortcut map[string]func() // named actions the keyboard reaches
 
@@ -182,81 +185,53 @@ func (a *App) useStore(s *data.Store) {
 
 func (a *App) buildShell() {
 	a.screens = map[string]screen{}
-	var items []*container.TabItem
+	a.views = nil
+	var entries []widgets.NavItem
 	for _, n := range navItems() {
 		sc := n.make(a)
 		a.screens[n.key] = sc
-		// A screen's content is built when it first shows (ensureContent):
-		// the first window waits for one screen, not nine.
-		items = append(items, container.NewTabItemWithIcon(n.title, n.icon, unbuilt))
+		// A screen's content is built when it first shows (onNav): the
+		// first window waits for one screen, not nine.
+		a.views = append(a.views, nil)
+		entries = append(entries, widgets.NavItem{Title: n.title, Icon: n.icon})
 	}
-	a.tabs = container.NewAppTabs(items...)
-	a.tabs.SetTabLocation(container.TabLocationLeading)
-	a.tabs.OnSelected = func(t *container.TabItem) {
-		key := a.keyOf(t)
-		a.fyne.Preferences().SetString(prefLastScreen, key)
-		if a.ensureContent(key) {
-			a.tabs.Refresh()
-		}
-		if sc := a.screens[key]; sc != nil {
-			sc.refresh()
-		}
-	}
-	a.win.SetContent(a.tabs)
+	a.body = container.NewStack()
+	a.nav = widgets.NewNav(entries, a.onNav)
+	a.win.SetContent(container.NewBorder(nil, nil, container.NewHBox(a.nav, widget.NewSeparator()), nil, a.body))
 	last := a.fyne.Preferences().StringWithFallback(prefLastScreen, "home")
 	a.show(last)
 }
 
-// unbuilt stands in for a screen's content until it first shows.
-var unbuilt = layout.NewSpacer()
-
-// ensureContent builds the content of the screen key if it has none yet,
-// and reports whether it did.
-func (a *App) ensureContent(key string) bool {
-	for i, n := range navItems() {
-		if n.key == key && i < len(a.tabs.Items) && a.tabs.Items[i].Content == unbuilt {
-			a.tabs.Items[i].Content = a.screens[key].content()
-			return true
-		}
+// onNav puts screen i of navItems on display, remembers it and reloads it.
+func (a *App) onNav(i int) {
+	key := navItems()[i].key
+	a.fyne.Preferences().SetString(prefLastScreen, key)
+	if a.views[i] == nil {
+		a.views[i] = a.screens[key].content()
 	}
-	return false
+	a.body.Objects = []fyne.CanvasObject{a.views[i]}
+	a.body.Refresh()
+	if sc := a.screens[key]; sc != nil {
+		sc.refresh()
+	}
 }
 
-func (a *App) keyOf(t *container.TabItem) string {
-	for i, n := range navItems() {
-		if i < len(a.tabs.Items) && a.tabs.Items[i] == t {
-			return n.key
-		}
-	}
-	return ""
-}
-
-// show switches to the screen named key and refreshes it.
+// show switches to the screen named key, or the first one for a key
+// unknown, and reloads it.
 func (a *App) show(key string) {
-	if a.tabs == nil {
+	if a.nav == nil {
 		return
 	}
-	for i, n := range navItems() {
-		if n.key == key {
-			if a.ensureContent(key) && a.tabs.SelectedIndex() == i {
-				a.tabs.Refresh()
-			}
-			if a.tabs.SelectedIndex() == i {
-				a.screens[key].refresh()
-			}
-			a.tabs.SelectIndex(i)
-			return
-		}
-	}
-	a.tabs.SelectIndex(0)
+	i := slices.IndexFunc(navItems(), func(n navItem) bool { return n.key == key })
+	a.nav.Select(max(i, 0))
 }
 
 // current is the key of the screen on display.
 func (a *App) current() string {
-	if a.tabs == nil {
+	if a.nav == nil || a.nav.Selected() < 0 {
 		return ""
 	}
-	return a.keyOf(a.tabs.Selected())
+	return navItems()[a.nav.Selected()].key
 }
 
 func (a *App) menu() *fyne.MainMenu {
@@ -295,8 +270,14 @@ func (a *App) onShortcut(name string, f func()) { a.shortcut[name] = f }
 // It is the one place forms register: quitting asks to save an open form
 // with changes (quit.go), so d must already hold the form's filled fields.
 func (a *App) saveWhileOpen(d dialog.Dialog, submit, closed func()) {
+	a.editWhileOpen(d, submit, closed, nil)
+}
+
+// editWhileOpen is saveWhileOpen for a form that tells by changed whether
+// it holds unsaved changes; nil compares its fields with when it opened.
+func (a *App) editWhileOpen(d dialog.Dialog, submit, closed func(), changed func() bool) {
 	prev, prevForm := a.shortcut["save"], a.form
-	f := trackForm(d, submit)
+	f := trackForm(d, submit, changed)
 	a.form = f
 	a.onShortcut("save", submit)
 	d.SetOnClosed(func() {
@@ -353,9 +334,9 @@ func (a *App) Dialog() dialog.Dialog {
 	return a.lastDialog
 }
 
-// newLabel is a wrapping label for explanations.
-func newLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
+// newLabel is a wrapping label for explanations: it wraps Chinese and
+// mixed Chinese/Latin text by characters (widgets.WrapLabel).
+func newLabel(text string) *widgets.WrapLabel { return widgets.NewWrapLabel(text) }
+
+// yearText is a year as the window writes it: 2026年, or 2026 in English.
+func yearText(y int) string { return widgets.YearText(y) }

@@ -14,13 +14,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // backupsCard is the 备份 section of 设置: where the backups are, 立即备份,
 // 从备份恢复, and the list of backups with their dates and sizes.
 type backupsCard struct {
 	sh      shell
-	folder  *widget.Label
+	folder  *widgets.WrapLabel
 	list    *widget.List
 	items   []data.BackupInfo
 	sel     int

@@ -95,7 +95,7 @@ func TestDamagedFileOffersBackup(t *testing.T) {
 	}
 	test.Tap(offer)
 	confirmLast(t, b)
-	if b.store() == nil || b.tabs == nil {
+	if b.store() == nil || b.nav == nil {
 		t.Fatal("the backup was not restored and opened")
 	}
 	if problems, err := b.store().Check(context.Background()); err != nil || len(problems) > 0 {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // caseForm is the editor of one award case: the application facts, the
@@ -29,7 +29,8 @@ type caseForm struct {
 	saved  func(id int64)
 	limits data.CaseLimits
 
-	year, category, orgName  *widget.Select
+	year                     *widgets.YearSelect
+	category, orgName        *widget.Select
 	level                    *widget.RadioGroup
 	short                    *caseEntry // the title after 单位名称：
 	titleCount               *widget.Label
@@ -47,11 +48,9 @@ type caseForm struct {
 	checkBtn, packageBtn, saveBtn, closeBtn *widget.Button
 	note                                    *widget.Label // 已保存 …
 	dlg                                     *dialog.CustomDialog
-	ask                                     *dialog.CustomDialog // 未保存 question, for tests
 	closed                                  bool
 	snapshot                                data.Case // the fields at the last load or save
 	lastID                                  int64
-	problems                                data.Errors // of the last 检查, for tests
 	pickDir                                 func(use func(dir string))
 	lastPackage                             string // the package last written
 }
@@ -75,11 +74,13 @@ func newCaseForm(a shell, c data.Case, thumbs *photoThumbs, saved func(id int64)
 	if c.Category != "" && !slices.Contains(cats, c.Category) {
 		cats = append(cats, c.Category) // a category since removed stays choosable here
 	}
-	f.year = widget.NewSelect(caseYearChoices(years, c.Year, membersToday(a).Year()), func(string) {
+	f.year = widgets.NewYearSelect(func(year int) {
 		if f.links != nil {
-			f.links.setYear(f.caseYear())
+			f.links.setYear(year)
 		}
 	})
+	// the years with records, this year and the case's own
+	f.year.SetYears(append(years, membersToday(a).Year()), c.Year)
 	f.category = widget.NewSelect(cats, nil)
 	f.category.PlaceHolder = lang.L("请选择")
 	f.level = widget.NewRadioGroup([]string{data.LevelBest, data.LevelExcellent}, nil)
@@ -92,13 +93,7 @@ func newCaseForm(a shell, c data.Case, thumbs *photoThumbs, saved func(id int64)
 	for _, e := range []**formEntry{&f.person, &f.office, &f.phone, &f.recommender} {
 		*e = newFormEntry(a)
 	}
-	f.phone.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return nil
-		}
-		_, err := data.CheckPhone(s)
-		return plain(err)
-	}
+	f.phone.Validator = widgets.Optional(checkedBy(data.CheckPhone))
 	f.phone.SetPlaceHolder(lang.L("如 13812345678"))
 	f.recommender.SetPlaceHolder(lang.L("如：某某区工商联；自荐的填本单位"))
 	f.opinion = newCaseText(f, lang.L("推荐单位意见"), "", func() int { return f.limits.Opinion }, 3)
@@ -119,29 +114,13 @@ func newCaseForm(a shell, c data.Case, thumbs *photoThumbs, saved func(id int64)
 	f.fill(c)
 	f.note = widget.NewLabel("")
 	f.note.Importance = widget.LowImportance
-	f.checkBtn = widget.NewButtonWithIcon(lang.L("检查"), theme.ConfirmIcon(), f.onCheck)
+	f.checkBtn = widget.NewButtonWithIcon(lang.L("检查"), theme.ConfirmIcon(), func() { f.onCheck() })
 	f.packageBtn = widget.NewButtonWithIcon(lang.L("生成申报材料包"), theme.FolderNewIcon(), f.onPackage)
 	f.saveBtn = widget.NewButtonWithIcon(lang.L("保存"), theme.DocumentSaveIcon(), func() { f.submit() })
 	f.saveBtn.Importance = widget.HighImportance
-	f.closeBtn = widget.NewButtonWithIcon(lang.L("关闭"), theme.CancelIcon(), f.onClose)
+	f.closeBtn = widget.NewButtonWithIcon(lang.L("关闭"), theme.CancelIcon(), func() { f.onClose() })
 	f.snapshot = f.current()
 	return f, nil
-}
-
-// caseYearChoices offers the years with records, this year and the case's
-// own, newest first.
-func caseYearChoices(years []int, caseYear, thisYear int) []string {
-	all := append(slices.Clone(years), thisYear)
-	if caseYear != 0 {
-		all = append(all, caseYear)
-	}
-	slices.Sort(all)
-	all = slices.Compact(all)
-	out := make([]string, 0, len(all))
-	for i := len(all) - 1; i >= 0; i-- {
-		out = append(out, strconv.Itoa(all[i]))
-	}
-	return out
 }
 
 // caseOrgNames offers the organization's full and short names for the
@@ -161,9 +140,6 @@ func caseOrgNames(o data.Organization, title string) []string {
 
 // fill puts c's values in the fields.
 func (f *caseForm) fill(c data.Case) {
-	if c.Year != 0 {
-		f.year.SetSelected(strconv.Itoa(c.Year))
-	}
 	if c.Category != "" {
 		f.category.SetSelected(c.Category)
 	}
@@ -198,10 +174,7 @@ func (f *caseForm) fill(c data.Case) {
 }
 
 // caseYear is the year chosen, 0 when none.
-func (f *caseForm) caseYear() int {
-	y, _ := strconv.Atoi(f.year.Selected)
-	return y
-}
+func (f *caseForm) caseYear() int { return f.year.Year() }
 
 // current is the case as the fields now describe it.
 func (f *caseForm) current() data.Case {
@@ -294,7 +267,7 @@ func (f *caseForm) show() {
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.sh.window())
 	f.dlg.SetButtons([]fyne.CanvasObject{f.checkBtn, f.packageBtn, f.note, layout.NewSpacer(), f.closeBtn, f.saveBtn})
-	f.sh.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
+	f.sh.editWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true }, f.dirty)
 	ws := f.sh.window().Canvas().Size()
 	f.dlg.Resize(fyne.NewSize(min(1100, ws.Width-40), min(760, ws.Height-40)))
 	f.sh.present(f.dlg)
@@ -337,11 +310,12 @@ func (f *caseForm) submit() bool {
 	return true
 }
 
-// onClose closes the editor, asking first when there are unsaved changes.
-func (f *caseForm) onClose() {
+// onClose closes the editor, asking first when there are unsaved changes;
+// it returns the question, nil when it closed without asking.
+func (f *caseForm) onClose() *dialog.CustomDialog {
 	if !f.dirty() {
 		f.dlg.Hide()
-		return
+		return nil
 	}
 	var d *dialog.CustomDialog
 	save := widget.NewButton(lang.L("保存并关闭"), func() {
@@ -357,24 +331,24 @@ func (f *caseForm) onClose() {
 	d = dialog.NewCustomWithoutButtons(lang.L("案例尚未保存"),
 		newLabel(lang.L("案例有修改尚未保存。关闭前要保存吗？")), f.sh.window())
 	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
-	f.ask = d
 	f.sh.present(d)
+	return d
 }
 
-// onCheck lists what keeps the case from being packaged.
-func (f *caseForm) onCheck() {
+// onCheck lists what keeps the case from being packaged, and returns it.
+func (f *caseForm) onCheck() data.Errors {
 	ps, err := f.sh.store().CheckCase(f.sh.ctx(), f.current())
 	if err != nil {
 		f.sh.showError(err)
-		return
+		return nil
 	}
-	f.problems = ps
 	f.figures.check()
 	if len(ps) == 0 {
 		f.sh.showInfo(lang.L("检查"), lang.L("检查通过：各项内容齐全，字数未超出限制，数字都与记录一致。"))
-		return
+		return ps
 	}
 	f.sh.showInfo(lang.L("检查"), caseProblemText(ps))
+	return ps
 }
 
 // caseProblemText lists the problems, those to fix first, then warnings.

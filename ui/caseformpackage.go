@@ -35,7 +35,6 @@ func (f *caseForm) onPackage() {
 		f.sh.showError(err)
 		return
 	}
-	f.problems = ps
 	if len(ps) == 0 {
 		f.pickDir(f.writePackage)
 		return

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // casePhotos is the 图片 page: the photos chosen for the case, in order,
@@ -24,7 +25,7 @@ type casePhotos struct {
 	items  []*casePhotoItem
 	chosen *fyne.Container
 	offer  *fyne.Container
-	note   *widget.Label
+	note   *widgets.WrapLabel
 	picks  map[int64]*widget.Button // 选用 buttons of the offered photos, by attachment
 
 	// Thumbnails to load once the page is built, one after the other on

@@ -22,7 +22,7 @@ type caseEntry struct {
 }
 
 func newCaseEntry(a shell, multi bool) *caseEntry {
-	e := &caseEntry{formEntry: formEntry{sh: a}}
+	e := &caseEntry{formEntry: formEntry{Shortcut: windowShortcut(a)}}
 	if multi {
 		e.MultiLine = true
 		e.Wrapping = fyne.TextWrapWord
@@ -31,6 +31,13 @@ func newCaseEntry(a shell, multi bool) *caseEntry {
 	}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// insertFigure opens 插入数字 for the text and returns it.
+func (t *caseText) insertFigure() *figureDialog {
+	d := newFigureDialog(t.f, t.section)
+	d.show()
+	return d
 }
 
 func (e *caseEntry) FocusGained() {
@@ -73,9 +80,7 @@ func newCaseText(f *caseForm, name, section string, limit func() int, rows int) 
 	t.entry.SetMinRowsVisible(rows)
 	t.entry.OnChanged = func(string) { t.showCount() }
 	if section != "" {
-		t.insert = widget.NewButtonWithIcon(lang.L("插入数字"), theme.ContentAddIcon(), func() {
-			newFigureDialog(f, section).show()
-		})
+		t.insert = widget.NewButtonWithIcon(lang.L("插入数字"), theme.ContentAddIcon(), func() { t.insertFigure() })
 	}
 	t.showCount()
 	return t

@@ -30,7 +30,7 @@ type casesScreen struct {
 	selected int64 // the selected case's id; 0 for none
 	thumbs   *photoThumbs
 
-	form    *caseForm             // the open editor, for tests
+	form    *caseForm             // the editor last opened: one open at a time (busy)
 	confirm *dialog.ConfirmDialog // the open 删除 confirmation
 }
 

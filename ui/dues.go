@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,13 +22,13 @@ type duesScreen struct {
 
 	year    int   // the year shown; 0 until the first refresh picks this year
 	years   []int // the years offered, newest first
-	yearSel *widget.Select
+	yearSel *widgets.YearSelect
 	quiet   bool // set while the screen itself changes the year selector
 
 	// 会费标准
 	stdEntries []*widget.Entry  // one per data.Offices
 	stdSaved   map[string]int64 // the year's standards as stored
-	stdMsg     *widget.Label
+	stdMsg     *widgets.WrapLabel
 	stdSave    *widget.Button
 	stdCopy    *widget.Button
 
@@ -43,7 +42,7 @@ type duesScreen struct {
 	filter   *widget.RadioGroup
 	search   *widget.Entry
 	table    *widgets.RecordTable
-	totals   *widget.Label
+	totals   *widgets.WrapLabel
 	status   *widget.Label // what the last action did
 	picked   *widget.Label // how many rows are checked
 
@@ -59,7 +58,7 @@ const (
 
 func newDuesScreen(a shell) *duesScreen {
 	d := &duesScreen{sh: a, checked: map[int64]bool{}, stdSaved: map[string]int64{}}
-	d.yearSel = widget.NewSelect(nil, d.onYear)
+	d.yearSel = widgets.NewYearSelect(func(int) { d.onYear("") })
 	for range data.Offices {
 		e := widget.NewEntry()
 		e.SetPlaceHolder(lang.L("未设置"))
@@ -68,8 +67,7 @@ func newDuesScreen(a shell) *duesScreen {
 		e.OnSubmitted = func(string) { d.onSaveStandards() }
 		d.stdEntries = append(d.stdEntries, e)
 	}
-	d.stdMsg = widget.NewLabel("")
-	d.stdMsg.Wrapping = fyne.TextWrapWord
+	d.stdMsg = newLabel("")
 	d.stdSave = widget.NewButton(lang.L("保存标准"), d.onSaveStandards)
 	d.stdCopy = widget.NewButton(lang.L("沿用上年标准"), d.onCopyStandards)
 
@@ -132,28 +130,10 @@ func (d *duesScreen) refresh() {
 	this := d.sh.now().Year()
 	d.quiet = true
 	// next year too, so its standard can be set before it starts
-	d.years = setYearOptions(d.yearSel, append(years, this, this+1), d.year)
+	d.years = d.yearSel.SetYears(append(years, this, this+1), d.year)
 	d.quiet = false
 	d.loadStandards()
 	d.loadSheet()
-}
-
-func yearText(y int) string { return fmt.Sprintf(lang.L("%d年"), y) }
-
-// setYearOptions offers years (and current) newest first in sel, selects
-// current, and returns the years in the order offered.
-func setYearOptions(sel *widget.Select, years []int, current int) []int {
-	years = append(years, current)
-	slices.Sort(years)
-	years = slices.Compact(years)
-	slices.Reverse(years)
-	opts := make([]string, len(years))
-	for i, y := range years {
-		opts[i] = yearText(y)
-	}
-	sel.SetOptions(opts)
-	sel.SetSelected(yearText(current))
-	return years
 }
 
 func (d *duesScreen) onYear(string) {

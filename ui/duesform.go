@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // duesForm is the 登记缴费 dialog: one member's dues for the year shown.
@@ -22,7 +23,7 @@ type duesForm struct {
 	line   data.DuesLine
 
 	due, paid, date, receipt, note *widget.Entry
-	msg                            *widget.Label // the inline error
+	msg                            *widgets.WrapLabel // the inline error
 	saveBtn, cancelBtn             *widget.Button
 	dlg                            dialog.Dialog
 }
@@ -39,9 +40,8 @@ func newDuesForm(d *duesScreen, l data.DuesLine) *duesForm {
 	f.date.Validator = func(s string) error { _, err := data.ParseDate(s); return plain(err) }
 	f.receipt = widget.NewEntry()
 	f.note = widget.NewEntry()
-	f.msg = widget.NewLabel("")
+	f.msg = newLabel("")
 	f.msg.Importance = widget.DangerImportance
-	f.msg.Wrapping = fyne.TextWrapWord
 
 	// A member who still owes most often comes to pay the rest: offer the
 	// full amount today. A settled line shows what was recorded.
@@ -157,7 +157,8 @@ type bulkPaidForm struct {
 	skipped int             // checked members already paid
 
 	date, prefix *widget.Entry
-	info, msg    *widget.Label
+	info         *widget.Label
+	msg          *widgets.WrapLabel
 	okBtn        *widget.Button
 	cancelBtn    *widget.Button
 	dlg          dialog.Dialog
@@ -172,9 +173,8 @@ func newBulkPaidForm(d *duesScreen, lines []data.DuesLine, skipped int) *bulkPai
 	b.prefix.SetPlaceHolder(lang.L("如 QH2026-，可不填"))
 	b.prefix.SetText(b.suggestPrefix())
 	b.info = widget.NewLabel("")
-	b.msg = widget.NewLabel("")
+	b.msg = newLabel("")
 	b.msg.Importance = widget.DangerImportance
-	b.msg.Wrapping = fyne.TextWrapWord
 	for _, e := range []*widget.Entry{b.date, b.prefix} {
 		e.OnChanged = func(string) { b.check() }
 		e.OnSubmitted = func(string) { b.onOK() }

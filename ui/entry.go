@@ -3,45 +3,32 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
+
+	"chamberdesk/ui/widgets"
 )
 
 // shortcutKeys are the window's named shortcuts: Ctrl+N new, Ctrl+F
-// search, Ctrl+S save.
+// search, Ctrl+S save (and Ctrl+Q quit, quit.go).
 var shortcutKeys = map[fyne.KeyName]string{fyne.KeyN: "new", fyne.KeyF: "search", fyne.KeyS: "save"}
 
-// formEntry is an Entry that lets the window's named shortcuts through. A
-// focused widget.Entry receives every Ctrl shortcut and drops the ones it
-// does not know, so without this Ctrl+S typed in a form field would do
-// nothing.
-type formEntry struct {
-	widget.Entry
-	sh shell
-}
+// formEntry is the entry of the window's forms: Ctrl+S typed in a field
+// saves the form, Ctrl+N and Ctrl+F reach the screen (widgets.FormEntry).
+type formEntry = widgets.FormEntry
 
-func newFormEntry(a shell) *formEntry {
-	e := &formEntry{sh: a}
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	e.ExtendBaseWidget(e)
-	return e
-}
+func newFormEntry(a shell) *formEntry { return widgets.NewFormEntry(windowShortcut(a)) }
 
 func newFormMultiLineEntry(a shell) *formEntry {
-	e := &formEntry{sh: a}
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
-	e.ExtendBaseWidget(e)
-	return e
+	return widgets.NewFormMultiLineEntry(windowShortcut(a))
 }
 
-// TypedShortcut runs the window's 新增/查找/保存 actions and hands every
-// other shortcut (copy, paste, undo…) to the entry.
-func (e *formEntry) TypedShortcut(sc fyne.Shortcut) {
-	if cs, ok := sc.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault {
-		if name, ok := shortcutKeys[cs.KeyName]; ok {
-			e.sh.runShortcut(name)
-			return
+// windowShortcut runs the window's action for a named shortcut typed in a
+// form field and reports whether the shortcut is one of the window's.
+func windowShortcut(a shell) func(sc *desktop.CustomShortcut) bool {
+	return func(sc *desktop.CustomShortcut) bool {
+		name, ok := shortcutKeys[sc.KeyName]
+		if ok {
+			a.runShortcut(name)
 		}
+		return ok
 	}
-	e.Entry.TypedShortcut(sc)
 }

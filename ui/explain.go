@@ -24,7 +24,7 @@ type explainView struct {
 	fig     data.Figure
 	rows    []data.Contribution
 	table   *widgets.RecordTable
-	summary *widget.Label
+	summary *widgets.WrapLabel
 	box     fyne.CanvasObject
 }
 

@@ -2,16 +2,15 @@ package ui
 
 import (
 	"fmt"
-	"fyne.io/fyne/v2/lang"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // homeScreen (首页) shows the year at a glance: its key figures as cards,
@@ -23,7 +22,7 @@ type homeScreen struct {
 
 	title    *widget.Label
 	subtitle *widget.Label
-	cards    []*figureCard // in homeCards order
+	cards    []*widgets.FigureCard // in homeCards order
 
 	arrearsBtn  *widget.Button // 会费欠缴 N 人
 	assemblyBtn *widget.Button // 本年度尚未召开会员大会
@@ -34,8 +33,8 @@ type homeScreen struct {
 	noRecent *widget.Label
 
 	monthsTitle *widget.Label
-	actChart    *barChart // 活动场次 per month
-	ptChart     *barChart // 参与人次 per month
+	actChart    *widgets.BarChart // 活动场次 per month
+	ptChart     *widgets.BarChart // 参与人次 per month
 }
 
 // homeCards are the metrics shown as cards, in order.
@@ -61,7 +60,7 @@ func newHomeScreen(a shell) *homeScreen {
 	h.title.SizeName = theme.SizeNameHeadingText
 	h.title.Truncation = fyne.TextTruncateEllipsis
 	for _, key := range homeCards {
-		h.cards = append(h.cards, newFigureCard(func() { h.onCard(key) }))
+		h.cards = append(h.cards, widgets.NewFigureCard(func() { h.onCard(key) }))
 	}
 	reminder := func(tap func()) *widget.Button {
 		b := widget.NewButtonWithIcon("", theme.WarningIcon(), tap)
@@ -79,8 +78,8 @@ func newHomeScreen(a shell) *homeScreen {
 	for i := range months {
 		months[i] = fmt.Sprintf(lang.L("%d月"), i+1)
 	}
-	h.actChart = newBarChart(lang.L("活动场次（场）"), months, theme.ColorNamePrimary)
-	h.ptChart = newBarChart(lang.L("参与人次（人次）"), months, theme.ColorNameWarning)
+	h.actChart = widgets.NewBarChart(lang.L("活动场次（场）"), months, theme.ColorNamePrimary, formatNumber)
+	h.ptChart = widgets.NewBarChart(lang.L("参与人次（人次）"), months, theme.ColorNameWarning, formatNumber)
 	return h
 }
 
@@ -96,11 +95,11 @@ func (h *homeScreen) content() fyne.CanvasObject {
 		recent.Add(r.box)
 	}
 	recent.Add(h.noRecent)
-	side := container.NewVBox(panelBox(reminders), panelBox(recent))
+	side := container.NewVBox(widgets.NewPanel(reminders), widgets.NewPanel(recent))
 	// The cards stretch to the height of the lists beside them, and the
 	// charts take whatever height the window has left.
 	top := container.NewGridWithColumns(2, cards, side)
-	charts := panelBox(container.NewBorder(h.monthsTitle, nil, nil, nil,
+	charts := widgets.NewPanel(container.NewBorder(h.monthsTitle, nil, nil, nil,
 		container.NewGridWithColumns(2, h.actChart, h.ptChart)))
 	head := container.NewVBox(h.title, h.subtitle, top)
 	return container.NewVScroll(container.NewPadded(container.NewBorder(head, nil, nil, nil, charts)))
@@ -110,50 +109,6 @@ func (h *homeScreen) content() fyne.CanvasObject {
 func sectionTitle(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
-
-// panelBox sets a part of the page on a light rounded background.
-func panelBox(o fyne.CanvasObject) fyne.CanvasObject {
-	p := &panel{content: container.NewPadded(o)}
-	p.ExtendBaseWidget(p)
-	return p
-}
-
-// panel is a background that follows the theme, light or dark.
-type panel struct {
-	widget.BaseWidget
-	content fyne.CanvasObject
-}
-
-func (p *panel) CreateRenderer() fyne.WidgetRenderer {
-	bg := canvas.NewRectangle(nil)
-	r := &panelRenderer{bg: bg, objs: []fyne.CanvasObject{bg, p.content}}
-	r.Refresh()
-	return r
-}
-
-type panelRenderer struct {
-	bg   *canvas.Rectangle
-	objs []fyne.CanvasObject
-}
-
-func (r *panelRenderer) Layout(size fyne.Size) {
-	for _, o := range r.objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (r *panelRenderer) MinSize() fyne.Size { return r.objs[1].MinSize() }
-
-func (r *panelRenderer) Refresh() {
-	r.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
-	r.bg.CornerRadius = theme.InputRadiusSize()
-	r.bg.Refresh()
-}
-
-func (r *panelRenderer) Objects() []fyne.CanvasObject { return r.objs }
-
-func (r *panelRenderer) Destroy() {}
 
 // shownYear is the year on display.
 func (h *homeScreen) shownYear() int {
@@ -233,7 +188,7 @@ func (h *homeScreen) loadCards(year int) error {
 	for i, key := range homeCards {
 		f, ok := byKey(figs, key)
 		if !ok {
-			h.cards[i].set(data.Figure{Metric: data.Metric{Key: key, Name: key}}, "")
+			h.cards[i].Set(widgets.Figure{Name: key, Value: cardValue(data.Figure{})})
 			continue
 		}
 		p, ok := byKey(prev, key)
@@ -241,7 +196,7 @@ func (h *homeScreen) loadCards(year int) error {
 		if ok {
 			line = yearText(year-1) + " " + figureText(p)
 		}
-		h.cards[i].set(f, line)
+		h.cards[i].Set(widgets.Figure{Name: f.Name, Value: cardValue(f), Unit: f.Unit, Note: line})
 	}
 	return nil
 }
@@ -276,6 +231,14 @@ func (h *homeScreen) loadReminders(year int) error {
 	return nil
 }
 
+// cardValue is the number as a card shows it: — when not yet known.
+func cardValue(f data.Figure) string {
+	if !f.Set {
+		return "—"
+	}
+	return formatNumber(f.Value)
+}
+
 // onCard opens the metrics screen on the card's figure.
 func (h *homeScreen) onCard(key string) {
 	if ms, ok := h.sh.navigate("metrics").(*metricsScreen); ok {
@@ -292,7 +255,7 @@ type recentRow struct {
 func newRecentRow() *recentRow {
 	r := &recentRow{date: widget.NewLabel(""), title: widget.NewLabel(""), info: widget.NewLabel("")}
 	r.title.Truncation = fyne.TextTruncateEllipsis
-	r.box = container.NewBorder(nil, nil, container.New(fixedWidth(130), r.date), r.info, r.title)
+	r.box = container.NewBorder(nil, nil, container.New(widgets.FixedWidth(130), r.date), r.info, r.title)
 	return r
 }
 
@@ -301,125 +264,3 @@ func (r *recentRow) set(a data.ActivityRef) {
 	r.title.SetText(a.Title)
 	r.info.SetText(fmt.Sprintf(lang.L("%s　%d人次"), valueLabel(a.Type), a.PersonTimes))
 }
-
-// figureCard shows one figure big, with its name and last year's value;
-// tapping it opens the figure on the metrics screen.
-type figureCard struct {
-	widget.BaseWidget
-	fig     data.Figure
-	prev    string // e.g. "2025年 110家"
-	onTap   func()
-	hovered bool
-}
-
-func newFigureCard(onTap func()) *figureCard {
-	c := &figureCard{onTap: onTap}
-	c.ExtendBaseWidget(c)
-	return c
-}
-
-// set shows f, with prev as the small line under it.
-func (c *figureCard) set(f data.Figure, prev string) {
-	c.fig, c.prev = f, prev
-	c.Refresh()
-}
-
-// valueText is the number as the card shows it.
-func (c *figureCard) valueText() string {
-	if !c.fig.Set {
-		return "—"
-	}
-	return formatNumber(c.fig.Value)
-}
-
-func (c *figureCard) Tapped(*fyne.PointEvent) {
-	if c.onTap != nil {
-		c.onTap()
-	}
-}
-
-func (c *figureCard) Cursor() desktop.Cursor { return desktop.PointerCursor }
-
-func (c *figureCard) MouseIn(*desktop.MouseEvent) { c.hovered = true; c.Refresh() }
-
-func (c *figureCard) MouseMoved(*desktop.MouseEvent) {}
-
-func (c *figureCard) MouseOut() { c.hovered = false; c.Refresh() }
-
-func (c *figureCard) CreateRenderer() fyne.WidgetRenderer {
-	r := &figureCardRenderer{card: c, bg: canvas.NewRectangle(nil), stripe: canvas.NewRectangle(nil),
-		name: canvas.NewText("", nil), value: canvas.NewText("", nil), unit: canvas.NewText("", nil),
-		prev: canvas.NewText("", nil)}
-	r.value.TextStyle.Bold = true
-	r.Refresh()
-	return r
-}
-
-type figureCardRenderer struct {
-	card                    *figureCard
-	bg, stripe              *canvas.Rectangle
-	name, value, unit, prev *canvas.Text
-	size                    fyne.Size
-}
-
-func (r *figureCardRenderer) sizes() (name, value, unit, prev float32) {
-	ts := theme.TextSize()
-	return ts, ts * 2, ts, ts * 0.9
-}
-
-func (r *figureCardRenderer) MinSize() fyne.Size {
-	p := theme.InnerPadding()
-	nh, vh, ph := r.name.MinSize().Height, r.value.MinSize().Height, r.prev.MinSize().Height
-	w := max(r.name.MinSize().Width, r.value.MinSize().Width+r.unit.MinSize().Width+2, r.prev.MinSize().Width)
-	return fyne.NewSize(w+2*p+4, nh+vh+ph+2*p)
-}
-
-func (r *figureCardRenderer) Layout(size fyne.Size) {
-	r.size = size
-	p := theme.InnerPadding()
-	r.bg.Resize(size)
-	r.stripe.Move(fyne.NewPos(0, 0))
-	r.stripe.Resize(fyne.NewSize(4, size.Height))
-	x := p + 4
-	ns, vs, us, ps := r.name.MinSize(), r.value.MinSize(), r.unit.MinSize(), r.prev.MinSize()
-	// The value sits in the middle of the room between name and last year.
-	free := size.Height - 2*p - ns.Height - ps.Height - vs.Height
-	r.name.Move(fyne.NewPos(x, p))
-	r.name.Resize(ns)
-	vy := p + ns.Height + free/2
-	r.value.Move(fyne.NewPos(x, vy))
-	r.value.Resize(vs)
-	// Bottoms aligned, less the difference in descent, so number and unit
-	// share a baseline.
-	r.unit.Move(fyne.NewPos(x+vs.Width+2, vy+vs.Height-us.Height-(vs.Height-us.Height)*0.2))
-	r.unit.Resize(us)
-	r.prev.Move(fyne.NewPos(x, size.Height-p-ps.Height))
-	r.prev.Resize(ps)
-}
-
-func (r *figureCardRenderer) Refresh() {
-	c := r.card
-	nameSize, valueSize, unitSize, prevSize := r.sizes()
-	r.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
-	if c.hovered {
-		r.bg.FillColor = theme.Color(theme.ColorNameHover)
-	}
-	r.bg.CornerRadius = theme.InputRadiusSize()
-	r.stripe.FillColor = theme.Color(theme.ColorNamePrimary)
-	r.name.Text, r.name.TextSize, r.name.Color = c.fig.Name, nameSize, theme.Color(theme.ColorNameForeground)
-	r.value.Text, r.value.TextSize, r.value.Color = c.valueText(), valueSize, theme.Color(theme.ColorNamePrimary)
-	r.unit.Text, r.unit.TextSize, r.unit.Color = c.fig.Unit, unitSize, theme.Color(theme.ColorNameForeground)
-	r.prev.Text, r.prev.TextSize, r.prev.Color = c.prev, prevSize, theme.Color(theme.ColorNamePlaceHolder)
-	if !r.size.IsZero() {
-		r.Layout(r.size)
-	}
-	for _, o := range r.Objects() {
-		o.Refresh()
-	}
-}
-
-func (r *figureCardRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.stripe, r.name, r.value, r.unit, r.prev}
-}
-
-func (r *figureCardRenderer) Destroy() {}

@@ -3,12 +3,15 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // openHome opens the demo chamber on the 首页 showing 2026.
@@ -25,7 +28,7 @@ func openHome(t *testing.T) (*App, *homeScreen) {
 	return a, h
 }
 
-func (h *homeScreen) card(t *testing.T, key string) *figureCard {
+func (h *homeScreen) card(t *testing.T, key string) *widgets.FigureCard {
 	t.Helper()
 	for i, k := range homeCards {
 		if k == key {
@@ -34,6 +37,33 @@ func (h *homeScreen) card(t *testing.T, key string) *figureCard {
 	}
 	t.Fatalf("no card for %s", key)
 	return nil
+}
+
+// drawnBar is what a bar chart draws for one label.
+type drawnBar struct {
+	height       float32
+	value, label string // on top of the bar and under it
+}
+
+// chartBars reads what c draws: after its title and axis, each bar's
+// rectangle, the value on top and the label under it.
+func chartBars(t *testing.T, c *widgets.BarChart) []drawnBar {
+	t.Helper()
+	objs := test.WidgetRenderer(c).Objects()
+	var out []drawnBar
+	for i := 2; i+2 < len(objs); i += 3 {
+		bar, ok1 := objs[i].(*canvas.Rectangle)
+		v, ok2 := objs[i+1].(*canvas.Text)
+		l, ok3 := objs[i+2].(*canvas.Text)
+		if !ok1 || !ok2 || !ok3 {
+			t.Fatalf("the chart draws %T %T %T where a bar, its value and its label belong", objs[i], objs[i+1], objs[i+2])
+		}
+		out = append(out, drawnBar{bar.Size().Height, v.Text, l.Text})
+	}
+	if len(out) != len(c.Values()) {
+		t.Fatalf("%d bars drawn for %d values", len(out), len(c.Values()))
+	}
+	return out
 }
 
 func figureMap(t *testing.T, st *data.Store, year int) map[string]data.Figure {
@@ -50,14 +80,15 @@ func TestHomeCardsShowFigures(t *testing.T) {
 	figs, prev := figureMap(t, a.store(), 2026), figureMap(t, a.store(), 2025)
 	for _, key := range homeCards {
 		c, f := h.card(t, key), figs[key]
-		if c.fig.Key != key || c.fig.Name != f.Name || c.fig.Unit != f.Unit {
-			t.Errorf("card %s shows %s (%s)", key, c.fig.Name, c.fig.Unit)
+		shown := c.Figure()
+		if f.Key != key || shown.Name != f.Name || shown.Unit != f.Unit {
+			t.Errorf("card %s shows %s (%s)", key, shown.Name, shown.Unit)
 		}
-		if got, want := c.valueText(), formatNumber(f.Value); got != want {
+		if got, want := shown.Value, formatNumber(f.Value); got != want {
 			t.Errorf("card %s shows %s, store %v", key, got, f.Value)
 		}
-		if want := "2025年 " + figureText(prev[key]); c.prev != want {
-			t.Errorf("card %s last year %q, want %q", key, c.prev, want)
+		if want := "2025年 " + figureText(prev[key]); shown.Note != want {
+			t.Errorf("card %s last year %q, want %q", key, shown.Note, want)
 		}
 	}
 	if figs["activities_total"].Value < 30 || figs["investment"].Value == 0 {
@@ -78,12 +109,11 @@ func TestHomeAfterNewActivity(t *testing.T) {
 	before := figureMap(t, a.store(), 2026)
 	shown := map[string]string{}
 	for _, key := range homeCards {
-		shown[key] = h.card(t, key).valueText()
+		shown[key] = h.card(t, key).Figure().Value
 	}
-	june := h.actChart.values[5]
-	junePT := h.ptChart.values[5]
-	r := test.WidgetRenderer(h.actChart).(*barChartRenderer)
-	juneBar := r.barHeight(5)
+	june := h.actChart.Values()[5]
+	junePT := h.ptChart.Values()[5]
+	juneBar := chartBars(t, h.actChart)[5].height
 
 	ms, err := a.store().Members(ctx)
 	if err != nil {
@@ -111,23 +141,25 @@ func TestHomeAfterNewActivity(t *testing.T) {
 		if after[key].Value != want {
 			t.Errorf("store %s: %v → %v, want %v", key, before[key].Value, after[key].Value, want)
 		}
-		if got := h.card(t, key).valueText(); got != formatNumber(want) {
+		if got := h.card(t, key).Figure().Value; got != formatNumber(want) {
 			t.Errorf("card %s: %s → %s, want %s", key, shown[key], got, formatNumber(want))
 		}
 	}
-	if h.actChart.values[5] != june+1 || h.ptChart.values[5] != junePT+10 {
-		t.Errorf("June bars %v/%v → %v/%v", june, junePT, h.actChart.values[5], h.ptChart.values[5])
+	acts, pts := h.actChart.Values(), h.ptChart.Values()
+	if acts[5] != june+1 || pts[5] != junePT+10 {
+		t.Errorf("June bars %v/%v → %v/%v", june, junePT, acts[5], pts[5])
 	}
 	// The bars are redrawn in proportion to the new values.
+	bars := chartBars(t, h.actChart)
 	tallest := float32(0)
 	for i := range 12 {
-		tallest = max(tallest, r.barHeight(i))
+		tallest = max(tallest, bars[i].height)
 	}
-	if want := tallest * float32(h.actChart.values[5]/r.max()); r.barHeight(5) < want-0.5 || r.barHeight(5) > want+0.5 || r.barHeight(5) < juneBar {
-		t.Errorf("June bar %v → %v high, want %v", juneBar, r.barHeight(5), want)
+	if want := tallest * float32(acts[5]/slices.Max(acts)); bars[5].height < want-0.5 || bars[5].height > want+0.5 || bars[5].height < juneBar {
+		t.Errorf("June bar %v → %v high, want %v", juneBar, bars[5].height, want)
 	}
-	if r.values[5].Text != formatNumber(june+1) {
-		t.Errorf("June bar says %q, want %v", r.values[5].Text, june+1)
+	if bars[5].value != formatNumber(june+1) {
+		t.Errorf("June bar says %q, want %v", bars[5].value, june+1)
 	}
 }
 
@@ -206,14 +238,14 @@ func TestHomeChartPerMonth(t *testing.T) {
 		count[x.Date.Month()-1]++
 		pt[x.Date.Month()-1] += float64(x.PersonTimes())
 	}
-	r := test.WidgetRenderer(h.actChart).(*barChartRenderer)
-	top := r.max()
+	bars, actVals, ptVals := chartBars(t, h.actChart), h.actChart.Values(), h.ptChart.Values()
+	top := slices.Max(actVals)
 	for m := range 12 {
-		if h.actChart.values[m] != count[m] || h.ptChart.values[m] != pt[m] {
-			t.Errorf("%d月: bars %v/%v, store %v/%v", m+1, h.actChart.values[m], h.ptChart.values[m], count[m], pt[m])
+		if actVals[m] != count[m] || ptVals[m] != pt[m] {
+			t.Errorf("%d月: bars %v/%v, store %v/%v", m+1, actVals[m], ptVals[m], count[m], pt[m])
 		}
-		if r.values[m].Text != formatNumber(count[m]) || r.labels[m].Text != fmt.Sprintf("%d月", m+1) {
-			t.Errorf("%d月: labels %q %q", m+1, r.values[m].Text, r.labels[m].Text)
+		if bars[m].value != formatNumber(count[m]) || bars[m].label != fmt.Sprintf("%d月", m+1) {
+			t.Errorf("%d月: labels %q %q", m+1, bars[m].value, bars[m].label)
 		}
 	}
 	// Bars are drawn in proportion: the busiest month's bar is the tallest,
@@ -224,13 +256,13 @@ func TestHomeChartPerMonth(t *testing.T) {
 			busiest = m
 		}
 	}
-	if count[busiest] != top || r.barHeight(busiest) <= 0 {
-		t.Fatalf("busiest month %d: %v activities, bar %v", busiest+1, count[busiest], r.barHeight(busiest))
+	if count[busiest] != top || bars[busiest].height <= 0 {
+		t.Fatalf("busiest month %d: %v activities, bar %v", busiest+1, count[busiest], bars[busiest].height)
 	}
 	for m := range 12 {
-		want := r.barHeight(busiest) * float32(count[m]/top)
-		if d := r.barHeight(m) - want; d > 0.5 || d < -0.5 {
-			t.Errorf("%d月 bar %v high, want %v", m+1, r.barHeight(m), want)
+		want := bars[busiest].height * float32(count[m]/top)
+		if d := bars[m].height - want; d > 0.5 || d < -0.5 {
+			t.Errorf("%d月 bar %v high, want %v", m+1, bars[m].height, want)
 		}
 	}
 }

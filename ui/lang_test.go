@@ -254,13 +254,13 @@ func TestLanguagePreference(t *testing.T) {
 	fa := newThreadApp(t)
 	fa.Preferences().SetString(prefLanguage, langEnglish)
 	a := New(fa, Options{DBPath: path})
-	if got := a.tabs.Items[1].Text; got != "Members" {
+	if got := a.nav.Title(1); got != "Members" {
 		t.Errorf("English window shows %q", got)
 	}
 	fa.settle(t)
 	a.Close()
 	b := newTestApp(t, path)
-	if got := b.tabs.Items[1].Text; got != "会员" {
+	if got := b.nav.Title(1); got != "会员" {
 		t.Errorf("default window shows %q", got)
 	}
 }
@@ -281,7 +281,7 @@ func TestSwitchLanguageNow(t *testing.T) {
 	if got := a.fyne.Preferences().String(prefLanguage); got != langEnglish {
 		t.Fatalf("preference %q", got)
 	}
-	if got := a.tabs.Items[1].Text; got != "Members" {
+	if got := a.nav.Title(1); got != "Members" {
 		t.Fatalf("navigation still %q", got)
 	}
 	if a.current() != "settings" {

@@ -4,12 +4,12 @@ import "testing"
 
 // TestScreensBuiltWhenShown checks that opening a file builds the content
 // of the screen on display only, and that another screen gets its content
-// (not the stand-in) when it first shows, by tab or by show.
+// when it first shows, by the navigation or by show.
 func TestScreensBuiltWhenShown(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
 	built := func() (keys []string) {
 		for i, n := range navItems() {
-			if a.tabs.Items[i].Content != unbuilt {
+			if a.views[i] != nil {
 				keys = append(keys, n.key)
 			}
 		}
@@ -19,7 +19,7 @@ func TestScreensBuiltWhenShown(t *testing.T) {
 		t.Fatalf("built at start %v, showing %q", got, a.current())
 	}
 	a.show("members")
-	a.tabs.SelectIndex(2) // 会费, as a click on its tab
+	a.nav.Select(2) // 会费, as a click on its entry
 	if a.current() != "dues" {
 		t.Fatalf("showing %q", a.current())
 	}
@@ -32,7 +32,7 @@ func TestScreensBuiltWhenShown(t *testing.T) {
 			t.Fatalf("%s not built after showing it: %v", key, built())
 		}
 	}
-	if a.tabs.Selected().Content == unbuilt {
-		t.Fatal("the selected tab shows the stand-in")
+	if len(a.body.Objects) != 1 || a.body.Objects[0] != a.views[2] {
+		t.Fatal("the window does not show the selected screen's content")
 	}
 }

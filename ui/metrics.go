@@ -2,19 +2,17 @@ package ui
 
 import (
 	"fmt"
-	"fyne.io/fyne/v2/lang"
-	"math"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // metricsScreen (指标) shows one year's figures beside the year before and
@@ -24,10 +22,8 @@ import (
 type metricsScreen struct {
 	sh shell
 
-	year    int   // the year shown; 0 until the first refresh picks this year
-	years   []int // the years offered, newest first
-	yearSel *widget.Select
-	quiet   bool // set while the screen itself changes the year selector
+	year    int // the year shown; 0 until the first refresh picks this year
+	yearSel *widgets.YearSelect
 
 	figs     []data.Figure          // the year's figures, catalog order
 	prev     map[string]data.Figure // the year before, by metric key
@@ -38,9 +34,9 @@ type metricsScreen struct {
 	panel        *fyne.Container // placeholder or details
 	placeholder  fyne.CanvasObject
 	details      fyne.CanvasObject
-	detailName   *widget.Label
-	detailValue  *widget.Label
-	detailSource *widget.Label
+	detailName   *widgets.WrapLabel
+	detailValue  *widgets.WrapLabel
+	detailSource *widgets.WrapLabel
 	records      *explainView
 	explainBtn   *widget.Button
 	manualForm   *fyne.Container // shown for hand-entered metrics only
@@ -48,12 +44,10 @@ type metricsScreen struct {
 	unitLabel    *widget.Label
 	noteEntry    *widget.Entry
 	saveBtn      *widget.Button
-	manualMsg    *widget.Label
+	manualMsg    *widgets.WrapLabel
 
-	addBtn  *widget.Button
-	status  *widget.Label
-	adder   *metricForm    // the newest 新增指标 dialog, for tests
-	explain *explainDialog // the newest 查看来源 dialog, for tests
+	addBtn *widget.Button
+	status *widget.Label
 }
 
 // Columns of the figures table.
@@ -75,7 +69,7 @@ const metricPanelWidth = 340
 
 func newMetricsScreen(a shell) *metricsScreen {
 	s := &metricsScreen{sh: a, prev: map[string]data.Figure{}}
-	s.yearSel = widget.NewSelect(nil, s.onYear)
+	s.yearSel = widgets.NewYearSelect(s.onYear)
 	s.table = widget.NewTable(
 		func() (int, int) { return len(s.figs), metricCols },
 		func() fyne.CanvasObject {
@@ -94,17 +88,17 @@ func newMetricsScreen(a shell) *metricsScreen {
 	}
 	s.table.OnSelected = s.onSelect
 
-	s.detailName = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.detailName = newLabel("")
+	s.detailName.TextStyle.Bold = true
 	s.detailName.SizeName = theme.SizeNameSubHeadingText
-	s.detailName.Wrapping = fyne.TextWrapWord
 	s.detailValue = newLabel("")
 	s.detailSource = newLabel("")
 	s.records = newExplainView(true)
-	s.explainBtn = widget.NewButtonWithIcon(lang.L("查看来源…"), theme.SearchIcon(), s.onExplain)
+	s.explainBtn = widget.NewButtonWithIcon(lang.L("查看来源…"), theme.SearchIcon(), func() { s.onExplain() })
 
 	s.valueEntry = widget.NewEntry()
 	s.valueEntry.SetPlaceHolder(lang.L("不小于 0 的数字"))
-	s.valueEntry.Validator = func(t string) error { _, err := data.ParseMetricValue(t); return plain(err) }
+	s.valueEntry.Validator = checkedBy(data.ParseMetricValue)
 	s.valueEntry.OnChanged = func(string) { s.manualMsg.SetText("") }
 	s.valueEntry.OnSubmitted = func(string) { s.onSave() }
 	s.unitLabel = widget.NewLabel("")
@@ -115,7 +109,7 @@ func newMetricsScreen(a shell) *metricsScreen {
 	s.saveBtn.Importance = widget.HighImportance
 	s.manualMsg = newLabel("")
 
-	s.addBtn = widget.NewButtonWithIcon(lang.L("新增指标"), theme.ContentAddIcon(), s.onAdd)
+	s.addBtn = widget.NewButtonWithIcon(lang.L("新增指标"), theme.ContentAddIcon(), func() { s.onAdd() })
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	return s
@@ -140,30 +134,12 @@ func (s *metricsScreen) content() fyne.CanvasObject {
 	s.placeholder = container.NewVBox(newLabel(lang.L("选中左侧的一项指标，这里列出它来自哪些活动或会员；") +
 		lang.L("手工填写的指标（如异地商会数）在这里填写数值和依据。")))
 	s.panel = container.NewStack(s.placeholder)
-	right := container.New(fixedWidth(metricPanelWidth), container.NewPadded(s.panel))
+	right := container.New(widgets.FixedWidth(metricPanelWidth), container.NewPadded(s.panel))
 
 	wrap := container.New(&stretchColumn{table: s.table, col: metricColSource, widths: metricWidths, min: 560}, s.table)
 	hint := newLabel(lang.L("增减为本年与上年全年比较；本年尚未结束时，本年数值只统计到今天已记录的内容。"))
 	hint.SizeName = theme.SizeNameCaptionText
 	return container.NewPadded(container.NewBorder(header, hint, nil, right, wrap))
-}
-
-// fixedWidth is a layout that keeps its content at a set width.
-type fixedWidth float32
-
-func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
-	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(float32(w), h)
-}
-
-func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
 }
 
 // refresh reloads the years and the figures from the store.
@@ -179,21 +155,15 @@ func (s *metricsScreen) refresh() {
 		s.sh.showError(err)
 		return
 	}
-	s.quiet = true
-	s.years = setYearOptions(s.yearSel, append(years, s.sh.now().Year()), s.year)
-	s.quiet = false
+	s.yearSel.SetYears(append(years, s.sh.now().Year()), s.year)
 	s.load()
 }
 
-func (s *metricsScreen) onYear(string) {
-	if s.quiet {
+func (s *metricsScreen) onYear(year int) {
+	if year == s.year {
 		return
 	}
-	i := s.yearSel.SelectedIndex()
-	if i < 0 || i >= len(s.years) || s.years[i] == s.year {
-		return
-	}
-	s.year = s.years[i]
+	s.year = year
 	s.status.SetText("")
 	s.valueEntry.SetText("") // the form then shows the new year's value
 	s.load()
@@ -401,164 +371,16 @@ func (s *metricsScreen) onSave() {
 		widget.SuccessImportance)
 }
 
-func (s *metricsScreen) say(l *widget.Label, text string, imp widget.Importance) {
+func (s *metricsScreen) say(l *widgets.WrapLabel, text string, imp widget.Importance) {
 	l.Importance = imp
 	l.SetText(text)
 }
 
-func (s *metricsScreen) onExplain() {
+// onExplain opens 查看来源 on the selected metric and returns it; nil
+// with none selected.
+func (s *metricsScreen) onExplain() *explainDialog {
 	if s.selected == "" {
-		return
-	}
-	s.explain = showExplain(s.sh, s.year, s.selected)
-}
-
-// ---- 新增指标 ----
-
-// Kinds a person may choose for a metric of their own.
-const (
-	kindManualText  = "手工填写"
-	kindOutcomeText = "活动成效"
-)
-
-// metricForm is the 新增指标 dialog.
-type metricForm struct {
-	s    *metricsScreen
-	name *widget.Entry
-	unit *widget.SelectEntry
-	kind *widget.RadioGroup
-	note *widget.Entry
-	msg  *widget.Label
-	ok   *widget.Button
-	dlg  *dialog.CustomDialog
-}
-
-func (s *metricsScreen) onAdd() {
-	f := &metricForm{s: s, name: widget.NewEntry(), unit: widget.NewSelectEntry(data.MetricUnits),
-		note: widget.NewEntry(), msg: newLabel("")}
-	f.name.SetPlaceHolder(lang.L("如：结对帮扶村数"))
-	f.name.Validator = func(t string) error {
-		if strings.TrimSpace(t) == "" {
-			return errString(lang.L("请填写指标名称"))
-		}
 		return nil
 	}
-	f.unit.SetPlaceHolder(lang.L("选择或输入，如 个、万元"))
-	f.kind = widget.NewRadioGroup([]string{kindOutcomeText, kindManualText}, nil)
-	f.kind.Horizontal = true
-	f.kind.Required = true
-	f.kind.SetSelected(kindOutcomeText)
-	f.note.SetPlaceHolder(lang.L("选填：统计口径"))
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("名称"), f.name),
-		widget.NewFormItem(lang.L("单位"), f.unit),
-		&widget.FormItem{Text: lang.L("类型"), Widget: f.kind,
-			HintText: lang.L("活动成效：在每次活动里填写，按年合计；手工填写：每年填写一次")},
-		widget.NewFormItem(lang.L("口径说明"), f.note),
-	)
-	f.ok = widget.NewButtonWithIcon(lang.L("添加"), theme.ConfirmIcon(), f.submit)
-	f.ok.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.L("取消"), theme.CancelIcon(), func() { f.dlg.Hide() })
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("新增指标"), container.NewVBox(form, f.msg), s.sh.window())
-	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.ok})
-	f.dlg.Resize(fyne.NewSize(520, 0))
-	s.adder = f
-	s.sh.present(f.dlg)
-	s.sh.window().Canvas().Focus(f.name)
-}
-
-// submit adds the metric; a refusal is said in the dialog, which stays open.
-func (f *metricForm) submit() {
-	kind := data.MetricOutcome
-	if f.kind.Selected == kindManualText {
-		kind = data.MetricManual
-	}
-	m := data.Metric{Name: f.name.Text, Unit: f.unit.Text, Kind: kind, Note: f.note.Text}
-	key, err := f.s.sh.store().AddMetric(f.s.sh.ctx(), m)
-	if err != nil {
-		if e, ok := data.AsError(err); ok {
-			f.msg.Importance = widget.DangerImportance
-			f.msg.SetText(fieldAndMsg(e))
-			if e.Field == "指标名称" {
-				f.name.SetValidationError(errString(errMsg(e)))
-			}
-			return
-		}
-		f.s.sh.showError(err)
-		return
-	}
-	f.dlg.Hide()
-	s := f.s
-	s.selected = key
-	s.load()
-	where := lang.L("可以在活动的“成效”中选用")
-	if kind == data.MetricManual {
-		where = lang.L("请在右侧填写本年数值")
-	}
-	s.status.Importance = widget.SuccessImportance
-	s.status.SetText(fmt.Sprintf(lang.L("已新增指标“%s”，%s"), data.NormalizeText(m.Name), where))
-}
-
-// ---- formatting shared by the metric screens ----
-
-// formatNumber writes a figure without trailing zeros: 87, 12.5, 0.25.
-func formatNumber(v float64) string {
-	v = math.Round(v*1e4) / 1e4
-	if v == 0 {
-		return "0" // not "-0"
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
-
-// formatFigure writes a value with its unit: 87期, 12.5亿元.
-func formatFigure(v float64, unit string) string { return formatNumber(v) + unit }
-
-// figureText is a figure as shown in tables; a manual figure nobody has
-// entered shows a dash, not a misleading 0.
-func figureText(f data.Figure) string {
-	if !f.Set {
-		return "—"
-	}
-	return formatFigure(f.Value, f.Unit)
-}
-
-// sourceText is where a figure comes from.
-func sourceText(f data.Figure) string {
-	if !f.Set {
-		return lang.L("未填写")
-	}
-	return f.Source
-}
-
-// kindText names a metric's rule for people.
-func kindText(f data.Figure) string {
-	switch f.Kind {
-	case data.MetricManual:
-		return lang.L("手工填写")
-	case data.MetricOutcome:
-		return lang.L("活动成效合计")
-	}
-	return lang.L("由记录统计")
-}
-
-// diffText is the change from the previous year: "+12人次（+15.2%）",
-// "-3个（-20%）", "持平"; the percentage only where last year was not zero.
-func diffText(cur, prev data.Figure) string {
-	if !cur.Set || !prev.Set {
-		return "—"
-	}
-	d := math.Round((cur.Value-prev.Value)*1e6) / 1e6
-	if d == 0 {
-		return lang.L("持平")
-	}
-	sign := "+"
-	if d < 0 {
-		sign = "-"
-	}
-	text := sign + formatFigure(math.Abs(d), cur.Unit)
-	if prev.Value != 0 {
-		pct := math.Round(math.Abs(d)/prev.Value*1000) / 10
-		text += "（" + sign + strconv.FormatFloat(pct, 'f', -1, 64) + "%）"
-	}
-	return text
+	return showExplain(s.sh, s.year, s.selected)
 }

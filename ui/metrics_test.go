@@ -243,8 +243,7 @@ func TestMetricsAddCustom(t *testing.T) {
 	ctx := context.Background()
 	n := len(s.figs)
 
-	test.Tap(s.addBtn)
-	f := s.adder
+	f := s.onAdd()
 	if f == nil || a.Dialog() != f.dlg {
 		t.Fatal("新增指标 dialog not shown")
 	}
@@ -288,8 +287,7 @@ func TestMetricsAddCustom(t *testing.T) {
 	}
 
 	// A manual one with a unit typed by hand, filled in at once.
-	test.Tap(s.addBtn)
-	f = s.adder
+	f = s.onAdd()
 	test.Type(f.name, "志愿服务时长")
 	f.unit.SetText("小时")
 	f.kind.SetSelected(kindManualText)
@@ -312,8 +310,7 @@ func TestMetricsAddCustom(t *testing.T) {
 func TestMetricsExplainTraining(t *testing.T) {
 	a, s := openMetrics(t)
 	selectMetric(t, s, "training_sessions")
-	test.Tap(s.explainBtn)
-	d := s.explain
+	d := s.onExplain()
 	if d == nil || a.Dialog() != d.dlg {
 		t.Fatal("查看来源 dialog not shown")
 	}
@@ -362,24 +359,24 @@ func TestMetricsExplainTraining(t *testing.T) {
 func TestMetricsExplainMembersAndManual(t *testing.T) {
 	a, s := openMetrics(t)
 	selectMetric(t, s, "members_total")
-	test.Tap(s.explainBtn)
+	d := s.onExplain()
 	fig, rows, err := a.store().Explain(context.Background(), 2026, "members_total")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.explain.rows) != len(rows) || float64(len(rows)) != fig.Value || s.explain.header(explainColLabel) != "会员（企业）" {
-		t.Fatalf("members: %d rows, figure %v", len(s.explain.rows), fig.Value)
+	if len(d.rows) != len(rows) || float64(len(rows)) != fig.Value || d.header(explainColLabel) != "会员（企业）" {
+		t.Fatalf("members: %d rows, figure %v", len(d.rows), fig.Value)
 	}
-	s.explain.dlg.Hide()
+	d.dlg.Hide()
 
 	selectMetric(t, s, "jobs_created")
-	test.Tap(s.explainBtn)
+	d = s.onExplain()
 	v, ok := manualValue(t, a.store(), 2026, "jobs_created")
 	if !ok {
 		t.Fatal("demo has no 2026 jobs_created")
 	}
-	if len(s.explain.rows) != 1 || s.explain.rows[0].Label != v.Note || !strings.HasPrefix(s.explain.summary.Text, "手工填写") {
-		t.Fatalf("manual explain %+v %q", s.explain.rows, s.explain.summary.Text)
+	if len(d.rows) != 1 || d.rows[0].Label != v.Note || !strings.HasPrefix(d.summary.Text, "手工填写") {
+		t.Fatalf("manual explain %+v %q", d.rows, d.summary.Text)
 	}
 }
 
@@ -397,14 +394,14 @@ func TestMetricsScreenshots(t *testing.T) {
 	selectMetric(t, s, "training_sessions")
 	screen("metrics.png", "年度指标")
 	selectMetric(t, s, "investment")
-	test.Tap(s.explainBtn)
+	d := s.onExplain()
 	dlg("explain.png", "的来源")
-	s.explain.dlg.Hide()
+	d.dlg.Hide()
 	selectMetric(t, s, "jobs_created")
 	screen("metrics_manual.png", "年度指标")
-	test.Tap(s.addBtn)
+	f := s.onAdd()
 	dlg("addmetric.png", "新增指标")
-	s.adder.dlg.Hide()
+	f.dlg.Hide()
 	a.win.Resize(fyne.NewSize(900, 640))
 	a.show("home")
 	screen("home_small.png", "最近的活动")

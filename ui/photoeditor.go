@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // photoItem is one photo in the form: stored already (att.ID != 0) or
@@ -41,7 +42,7 @@ type photoEditor struct {
 	removed []int64 // stored photos to remove on save
 	grid    *fyne.Container
 	addBtn  *widget.Button
-	note    *widget.Label
+	note    *widgets.WrapLabel
 	open    *dialog.FileDialog // the file dialog while open, for tests
 }
 

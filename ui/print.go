@@ -205,7 +205,7 @@ func newActivityPrintButtons(s *activitiesScreen) (summary, signin *widget.Butto
 // year chosen there.
 func newLedgerPrintButton(s *reportsScreen) *widget.Button {
 	return widget.NewButtonWithIcon(lang.L("打印活动台账"), theme.DocumentPrintIcon(), func() {
-		if y := s.selectedYear(); y > 0 {
+		if y := s.year.Year(); y > 0 {
 			s.sh.print(ledgerPrintJob(y))
 		}
 	})

@@ -139,8 +139,9 @@ func TestPrintActivityButtons(t *testing.T) {
 func TestPrintLedgerButton(t *testing.T) {
 	a, v := printTestApp(t)
 	s := reportsOf(t, a)
-	year := s.years[len(s.years)-1] // the oldest year offered has activities
-	s.year.SetSelectedIndex(len(s.years) - 1)
+	years := s.year.Years()
+	year := years[len(years)-1] // the oldest year offered has activities
+	s.year.SetSelectedIndex(len(years) - 1)
 	test.Tap(s.ledgerBtn)
 	a.wait()
 	p := lastOpened(t, v, 1)

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"chamberdesk/ui/widgets"
 )
 
 // Quitting never loses an open form's changes silently: closing the window,
@@ -25,25 +27,33 @@ func init() {
 // openForm is the form dialog open now, as saveWhileOpen registered it.
 type openForm struct {
 	submit   func()
+	changed  func() bool // the form's own word on unsaved changes; nil to compare fields
 	content  fyne.CanvasObject
 	baseline string // the fields as the form opened
 	closed   bool
 }
 
 // trackForm remembers what d's fields hold as it opens, so a later look
-// can tell whether the person changed anything.
-func trackForm(d dialog.Dialog, submit func()) *openForm {
-	f := &openForm{submit: submit, content: dialogContent(d)}
-	f.baseline = fieldState(f.content)
+// can tell whether the person changed anything; a form that knows that
+// itself passes changed, and its fields are not read.
+func trackForm(d dialog.Dialog, submit func(), changed func() bool) *openForm {
+	f := &openForm{submit: submit, changed: changed}
+	if changed == nil {
+		f.content = dialogContent(d)
+		f.baseline = fieldState(f.content)
+	}
 	return f
 }
 
-// dirty reports whether the form's fields differ from when it opened. A
-// form whose fields cannot be read counts as changed: better to ask once
-// too often than to lose a form.
+// dirty reports whether the form holds changes: its own word, or its
+// fields differ from when it opened. A form whose fields cannot be read
+// counts as changed: better to ask once too often than to lose a form.
 func (f *openForm) dirty() bool {
 	if f == nil || f.closed {
 		return false
+	}
+	if f.changed != nil {
+		return f.changed()
 	}
 	if f.content == nil {
 		return true
@@ -110,6 +120,8 @@ func walkFields(o fyne.CanvasObject, b *strings.Builder) {
 		put("g", strings.Join(w.Selected, "\x00"))
 	case *widget.Label: // counts such as 已选 N 人 stand for picks held elsewhere
 		put("l", w.Text)
+	case *widgets.WrapLabel:
+		put("l", w.Text)
 	case *widget.Form:
 		for _, it := range w.Items {
 			walkFields(it.Widget, b)
@@ -144,7 +156,8 @@ func walkFields(o fyne.CanvasObject, b *strings.Builder) {
 
 // requestQuit runs quit, first asking whether to save an open form with
 // changes: 保存 saves and quits (unless the form refuses to save, when it
-// stays open with its message), 不保存 quits, 取消 goes back to the form.
+// stays open with its message and changes), 不保存 quits, 取消 goes back
+// to the form.
 func (a *App) requestQuit(quit func()) {
 	f := a.form
 	if !f.dirty() {
@@ -155,7 +168,7 @@ func (a *App) requestQuit(quit func()) {
 	save := widget.NewButton(lang.L("保存"), func() {
 		d.Hide()
 		f.submit()
-		if f.closed {
+		if !f.dirty() { // closed, or saved and kept open (the case editor)
 			quit()
 		}
 	})

@@ -141,3 +141,29 @@ func TestQuitWithoutSaving(t *testing.T) {
 		t.Fatal("不保存 wrote the member")
 	}
 }
+
+// TestQuitUntouchedCaseEditor: the case editor asks before quitting only
+// when the case has changed, as its own 关闭 does. Right after it opens,
+// Ctrl+Q quits at once.
+func TestQuitUntouchedCaseEditor(t *testing.T) {
+	a := newTestApp(t, demoCopy(t))
+	f := openDemoCase(t, a, openCases(t, a))
+	lead := f.lead.entry.Text
+	test.Type(f.lead.entry, "补充一句。")
+	quitted := false
+	a.requestQuit(func() { quitted = true })
+	if quitted || a.quitAsk == nil {
+		t.Fatal("a changed case did not ask before quitting")
+	}
+	test.Tap(a.quitAsk.cancel)
+	f.lead.entry.SetText(lead) // as it was: nothing to save
+
+	a.quitAsk = nil
+	f.short.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault})
+	if a.quitAsk != nil {
+		t.Fatal("Ctrl+Q asked to save an unchanged case")
+	}
+	if a.store() != nil {
+		t.Fatal("Ctrl+Q did not quit")
+	}
+}

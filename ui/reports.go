@@ -16,6 +16,7 @@ import (
 
 	"chamberdesk/report/roster"
 	"chamberdesk/report/xlsx"
+	"chamberdesk/ui/widgets"
 )
 
 // reportsScreen (报表) writes the Excel workbooks a chamber hands in, and
@@ -23,9 +24,8 @@ import (
 type reportsScreen struct {
 	sh shell
 
-	years []int // offered, newest first
-	year  *widget.Select
-	full  *widget.Check // whole phones and ID numbers on the roster
+	year *widgets.YearSelect
+	full *widget.Check // whole phones and ID numbers on the roster
 
 	rosterBtn, summaryBtn, awardBtn, templateBtn, importBtn *widget.Button
 	ledgerBtn                                               *widget.Button // 打印活动台账 (print.go)
@@ -33,7 +33,7 @@ type reportsScreen struct {
 
 func newReportsScreen(a shell) *reportsScreen {
 	s := &reportsScreen{sh: a}
-	s.year = widget.NewSelect(nil, nil)
+	s.year = widgets.NewYearSelect(nil)
 	s.full = widget.NewCheck(lang.L("显示完整手机号和身份证号"), nil)
 	s.rosterBtn = widget.NewButtonWithIcon(lang.L("导出会员名册…"), theme.DocumentSaveIcon(), s.onRoster)
 	s.summaryBtn = widget.NewButtonWithIcon(lang.L("导出年度工作簿…"), theme.DocumentSaveIcon(), s.onSummary)
@@ -83,42 +83,21 @@ func (s *reportsScreen) refresh() {
 		return
 	}
 	this := membersToday(a).Year()
-	years := []int{this}
 	acts, err := a.store().Activities(a.ctx(), 0)
 	if err != nil {
 		a.showError(err)
 	}
+	var years []int
 	for _, act := range acts {
-		if y := act.Date.Year(); y > 1 && !slices.Contains(years, y) {
+		if y := act.Date.Year(); y > 1 {
 			years = append(years, y)
 		}
 	}
-	slices.Sort(years)
-	slices.Reverse(years)
-	cur := s.selectedYear()
-	if cur == 0 {
+	cur := s.year.Year()
+	if !slices.Contains(years, cur) {
 		cur = this
 	}
-	s.years = years
-	opts := make([]string, len(years))
-	for i, y := range years {
-		opts[i] = fmt.Sprintf(lang.L("%d年"), y)
-	}
-	s.year.SetOptions(opts)
-	i := slices.Index(years, cur)
-	if i < 0 {
-		i = slices.Index(years, this)
-	}
-	s.year.SetSelectedIndex(i)
-}
-
-// selectedYear is the year chosen, or 0 before the first refresh.
-func (s *reportsScreen) selectedYear() int {
-	i := s.year.SelectedIndex()
-	if i < 0 || i >= len(s.years) {
-		return 0
-	}
-	return s.years[i]
+	s.year.SetYears(years, cur)
 }
 
 func (s *reportsScreen) refreshMembers() {
@@ -152,12 +131,12 @@ func (s *reportsScreen) onRoster() {
 }
 
 func (s *reportsScreen) onSummary() {
-	y := s.selectedYear()
+	y := s.year.Year()
 	s.saveAs(fmt.Sprintf(lang.L("%s_%d年度工作簿.xlsx"), s.orgName(), y), func(path string) { s.exportSummary(path, y) })
 }
 
 func (s *reportsScreen) onAward() {
-	y := s.selectedYear()
+	y := s.year.Year()
 	s.saveAs(fmt.Sprintf(lang.L("%s_%d年申报汇总表.xlsx"), s.orgName(), y), func(path string) { s.exportAward(path, y) })
 }
 

@@ -45,16 +45,16 @@ func TestReportsScreenYears(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
 	s := reportsOf(t, a)
 	this := membersToday(a).Year()
-	if len(s.years) == 0 || !slices.Contains(s.years, this) || s.selectedYear() != this {
-		t.Fatalf("years %v selected %d", s.years, s.selectedYear())
+	if len(s.year.Years()) == 0 || !slices.Contains(s.year.Years(), this) || s.year.Year() != this {
+		t.Fatalf("years %v selected %d", s.year.Years(), s.year.Year())
 	}
 	acts, err := a.store().Activities(a.ctx(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, act := range acts {
-		if !slices.Contains(s.years, act.Date.Year()) {
-			t.Fatalf("year %d of an activity not offered: %v", act.Date.Year(), s.years)
+		if !slices.Contains(s.year.Years(), act.Date.Year()) {
+			t.Fatalf("year %d of an activity not offered: %v", act.Date.Year(), s.year.Years())
 		}
 	}
 	if s.full.Checked {
@@ -91,7 +91,7 @@ func TestReportsExportSummary(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
 	s := reportsOf(t, a)
 	path := filepath.Join(t.TempDir(), "工作簿.xlsx")
-	s.exportSummary(path, s.selectedYear())
+	s.exportSummary(path, s.year.Year())
 	a.wait()
 	sheets, text := openBook(t, path)
 	for _, want := range []string{"会员名册", "活动台账", "年度指标", "会费收缴"} {
@@ -109,7 +109,7 @@ func TestReportsExportAwardAndTemplate(t *testing.T) {
 	s := reportsOf(t, a)
 	dir := t.TempDir()
 	award := filepath.Join(dir, "申报.xlsx")
-	s.exportAward(award, s.selectedYear())
+	s.exportAward(award, s.year.Year())
 	a.wait()
 	if sheets, _ := openBook(t, award); len(sheets) == 0 {
 		t.Fatal("award summary has no sheet")

@@ -134,7 +134,7 @@ func checkShot(t *testing.T, w fyne.Window, region fyne.CanvasObject, name, titl
 }
 
 // screenRegion is the content of the screen on display, for checkShot.
-func screenRegion(a *App) fyne.CanvasObject { return a.tabs.Selected().Content }
+func screenRegion(a *App) fyne.CanvasObject { return a.views[a.nav.Selected()] }
 
 // dialogRegion is the box of the dialog on top, for checkShot: without the
 // window it dims, which would pass for a drawn dialog.

@@ -10,12 +10,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
+	"chamberdesk/ui/widgets"
 )
 
 // settingsScreen shows where the data lives and the organization profile.
 type settingsScreen struct {
 	sh   shell
-	info *widget.Label
+	info *widgets.WrapLabel
 	form *widget.Form
 
 	name, short, region, parent, party, contact, office, phone, address *widget.Entry
@@ -38,7 +39,7 @@ func newSettingsScreen(a shell) *settingsScreen {
 	for _, e := range entries {
 		*e = widget.NewEntry()
 	}
-	s.phone.Validator = func(v string) error { _, err := data.CheckPhone(v); return plain(err) }
+	s.phone.Validator = checkedBy(data.CheckPhone)
 	s.form = widget.NewForm(
 		widget.NewFormItem(lang.L("单位名称"), s.name), widget.NewFormItem(lang.L("简称"), s.short),
 		widget.NewFormItem(lang.L("所在地区"), s.region), widget.NewFormItem(lang.L("上级工商联"), s.parent),

@@ -33,6 +33,9 @@ type shell interface {
 	background(title string, work func(ctx context.Context) error, done func())
 	// saveWhileOpen makes Ctrl+S run submit while the form d is open.
 	saveWhileOpen(d dialog.Dialog, submit, closed func())
+	// editWhileOpen is saveWhileOpen for a form that knows itself whether
+	// it holds unsaved changes: quitting asks only when changed says so.
+	editWhileOpen(d dialog.Dialog, submit, closed func(), changed func() bool)
 	// bindShortcut makes a named shortcut run f while the screen key shows.
 	bindShortcut(key, name string, f func())
 	runShortcut(name string)

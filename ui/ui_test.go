@@ -78,14 +78,14 @@ func openTestApp(t testing.TB, fa *threadApp, path string) *App {
 
 func TestShellOnDemo(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
-	if a.store() == nil || a.tabs == nil {
+	if a.store() == nil || a.nav == nil {
 		t.Fatal("the demo file did not open in the shell")
 	}
 	if got := a.win.Title(); got != "商会工作台 — "+demo.OrgName() {
 		t.Fatalf("title %q", got)
 	}
-	if len(a.tabs.Items) != len(navItems()) || len(a.tabs.Items) != 9 || a.tabs.Items[1].Text != "会员" {
-		t.Fatalf("navigation %d items", len(a.tabs.Items))
+	if a.nav.Len() != len(navItems()) || a.nav.Len() != 9 || a.nav.Title(1) != "会员" {
+		t.Fatalf("navigation %d items", a.nav.Len())
 	}
 	a.show("settings")
 	if a.current() != "settings" || a.fyne.Preferences().String(prefLastScreen) != "settings" {

@@ -27,7 +27,7 @@ type welcomeScreen struct {
 }
 
 func (a *App) showWelcome(path string) {
-	a.tabs = nil
+	a.nav = nil
 	a.screens = nil
 	a.win.SetTitle(lang.L("商会工作台 — 欢迎"))
 	w := newWelcomeScreen(a, path, a.openFileDialog, a.useStore)
@@ -49,36 +49,15 @@ func newWelcomeScreen(a shell, path string, open func(), use func(*data.Store)) 
 	w.parent.SetPlaceHolder(lang.L("如：某某区工商联"))
 	w.credit = widget.NewEntry()
 	w.credit.SetPlaceHolder(lang.L("18位，可不填"))
-	w.credit.Validator = func(s string) error {
-		_, err := data.CheckCreditCode(s)
-		if e, ok := data.AsError(err); ok && e.Warning {
-			return nil // kept and flagged on save
-		}
-		return plain(err)
-	}
+	w.credit.Validator = creditCodeValidator
 	w.contact = widget.NewEntry()
 	w.phone = widget.NewEntry()
-	w.phone.Validator = func(s string) error { _, err := data.CheckPhone(s); return plain(err) }
+	w.phone.Validator = checkedBy(data.CheckPhone)
 	w.createBtn = widget.NewButton(lang.L("创建我的组织"), w.onCreate)
 	w.createBtn.Importance = widget.HighImportance
 	w.demoBtn = widget.NewButton(lang.L("打开演示商会"), w.onDemo)
 	return w
 }
-
-// plain strips the field name from a validation error for inline display.
-func plain(err error) error {
-	if err == nil {
-		return nil
-	}
-	if e, ok := data.AsError(err); ok {
-		return errString(errMsg(e))
-	}
-	return err
-}
-
-type errString string
-
-func (e errString) Error() string { return string(e) }
 
 func (w *welcomeScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("欢迎使用商会工作台"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -5,8 +5,11 @@ import (
 	"crypto/sha256"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"chamberdesk/data"
@@ -46,7 +49,7 @@ func TestWelcome(t *testing.T) {
 		test.Type(w.phone, "13912345678")
 		test.Tap(w.createBtn)
 		a.wait()
-		if a.store() == nil || a.tabs == nil {
+		if a.store() == nil || a.nav == nil {
 			t.Fatal("creating the organization did not open the shell")
 		}
 		org, err := a.store().Organization(context.Background())
@@ -120,5 +123,39 @@ func TestRememberWindowAndScreen(t *testing.T) {
 	}
 	if fa.Preferences().Float(prefWidth) <= 0 {
 		t.Fatal("window width not remembered")
+	}
+}
+
+// TestWelcomeIntroWraps: at the default window size the welcome text's
+// first line is filled. Wrapping at spaces only ended it after "导出 Excel"
+// and pushed the Chinese after it to the next line, half a line empty.
+func TestWelcomeIntroWraps(t *testing.T) {
+	a := newTestApp(t, filepath.Join(t.TempDir(), "new.db"))
+	a.win.Resize(fyne.NewSize(1100, 720))
+	var lines []*canvas.Text
+	for _, o := range drawn(a.win.Content()) {
+		tx, ok := o.(*canvas.Text)
+		if !ok {
+			continue
+		}
+		if len(lines) > 0 || strings.HasPrefix(tx.Text, "商会工作台帮助") {
+			lines = append(lines, tx)
+			if strings.HasSuffix(strings.TrimSpace(tx.Text), "电脑上。") {
+				break
+			}
+		}
+	}
+	if len(lines) < 2 {
+		t.Fatalf("the intro is drawn in %d lines at 1100×720", len(lines))
+	}
+	width := func(tx *canvas.Text) float32 { return fyne.MeasureText(tx.Text, tx.TextSize, tx.TextStyle).Width }
+	widest := float32(0)
+	for _, l := range lines {
+		widest = max(widest, width(l))
+	}
+	char := fyne.MeasureText("国", lines[0].TextSize, lines[0].TextStyle).Width
+	first := strings.TrimSpace(lines[0].Text)
+	if strings.HasSuffix(first, "Excel") || width(lines[0]) < widest-2*char {
+		t.Fatalf("first line %q is %v wide of %v: not filled", first, width(lines[0]), widest)
 	}
 }

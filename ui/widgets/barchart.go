@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,10 +7,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// barChart draws one series as vertical bars with its value on top of each
+// BarChart draws one series as vertical bars with its value on top of each
 // bar and a label under it: the months of a year on the 首页. Fyne has no
 // chart widget and the few numbers here do not justify a plotting library.
-type barChart struct {
+type BarChart struct {
 	widget.BaseWidget
 
 	title  string
@@ -20,27 +20,32 @@ type barChart struct {
 	format func(float64) string // writes a value on top of its bar
 }
 
-// newBarChart makes a chart with one bar per label, all zero.
-func newBarChart(title string, labels []string, col fyne.ThemeColorName) *barChart {
-	c := &barChart{title: title, labels: labels, values: make([]float64, len(labels)), color: col, format: formatNumber}
+// NewBarChart makes a chart with one bar per label, all zero, in the
+// theme's colour col; format writes a value on top of its bar.
+func NewBarChart(title string, labels []string, col fyne.ThemeColorName, format func(float64) string) *BarChart {
+	c := &BarChart{title: title, labels: labels, values: make([]float64, len(labels)), color: col, format: format}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // SetValues replaces the bars' values; missing ones are zero.
-func (c *barChart) SetValues(vs []float64) {
+func (c *BarChart) SetValues(vs []float64) {
 	c.values = make([]float64, len(c.labels))
 	copy(c.values, vs)
 	c.Refresh()
 }
 
 // SetTitle changes the caption above the bars.
-func (c *barChart) SetTitle(t string) {
+func (c *BarChart) SetTitle(t string) {
 	c.title = t
 	c.Refresh()
 }
 
-func (c *barChart) CreateRenderer() fyne.WidgetRenderer {
+// Values are the bars' values, in the order of the labels.
+func (c *BarChart) Values() []float64 { return append([]float64(nil), c.values...) }
+
+// CreateRenderer is Fyne's way in.
+func (c *BarChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &barChartRenderer{chart: c, title: canvas.NewText("", nil), axis: canvas.NewRectangle(nil)}
 	r.title.TextStyle.Bold = true
 	for range c.labels {
@@ -55,7 +60,7 @@ func (c *barChart) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type barChartRenderer struct {
-	chart  *barChart
+	chart  *BarChart
 	title  *canvas.Text
 	axis   *canvas.Rectangle
 	bars   []*canvas.Rectangle
@@ -175,6 +180,7 @@ func (r *barChartRenderer) Refresh() {
 	}
 }
 
+// Objects are the title, the axis, then each bar, its value and its label.
 func (r *barChartRenderer) Objects() []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{r.title, r.axis}
 	for i := range r.bars {
@@ -184,6 +190,3 @@ func (r *barChartRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *barChartRenderer) Destroy() {}
-
-// barHeight is the drawn height of bar i, for tests.
-func (r *barChartRenderer) barHeight(i int) float32 { return r.bars[i].Size().Height }
