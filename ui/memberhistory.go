@@ -122,7 +122,7 @@ func (h *memberHistory) duesTable() fyne.CanvasObject {
 			state = memberDuesOwing
 		}
 		rows[i] = []string{fmt.Sprint(d.Year), data.FormatYuanPlain(d.DueFen), data.FormatYuanPlain(d.PaidFen),
-			data.FormatDateCN(d.PaidDate), d.ReceiptNo, state, d.Note}
+			data.FormatDateCN(d.PaidDate), d.ReceiptNo, lang.L(state), d.Note}
 	}
 	return historyTable([]string{lang.L("年度"), lang.L("应缴（元）"), lang.L("实缴（元）"), lang.L("缴费日期"), lang.L("收据号"), lang.L("状态"), lang.L("备注")},
 		[]float32{60, 100, 100, 130, 110, 70, 250}, 6, rows)

@@ -79,6 +79,7 @@ func TestMemberAddForm(t *testing.T) {
 	if !f.closed {
 		t.Fatalf("form still open after saving; dialog says %q", overlayTexts(a))
 	}
+	a.wait() // the roster reloads off the UI thread
 	if n := len(allMembers(t, a)); n != before+1 {
 		t.Fatalf("members %d after saving, want %d", n, before+1)
 	}
@@ -226,6 +227,7 @@ func TestMemberLeave(t *testing.T) {
 	if !l.closed {
 		t.Fatalf("退会 dialog still open: %q", overlayTexts(a))
 	}
+	a.wait() // the roster reloads off the UI thread
 	m, err := a.store().Member(a.ctx(), id)
 	if err != nil {
 		t.Fatal(err)

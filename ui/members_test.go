@@ -26,6 +26,7 @@ func openMembers(t testing.TB, a *App) *membersScreen {
 func openScreen[S screen](t testing.TB, a *App, key string) S {
 	t.Helper()
 	a.show(key)
+	a.wait() // screens that load in the background show their rows
 	s, ok := a.screens[key].(S)
 	if !ok || a.current() != key {
 		t.Fatalf("%s screen not shown (current %q)", key, a.current())

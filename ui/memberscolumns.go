@@ -65,7 +65,7 @@ var memberCols = []memberColumn{
 			}
 			return memberSortKey{n: 1}
 		}},
-	{"会费", "已缴清", func(s *membersScreen, m *data.Member) string { return s.duesOf(m) },
+	{"会费", "已缴清", func(s *membersScreen, m *data.Member) string { return lang.L(s.duesOf(m)) },
 		func(s *membersScreen, m *data.Member) memberSortKey {
 			st := s.duesOf(m)
 			return memberSortKey{empty: st == memberDuesNone, n: int64(slices.Index([]string{memberDuesOwing, memberDuesPaid}, st))}

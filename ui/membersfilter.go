@@ -2,6 +2,7 @@ package ui
 
 import (
 	"cmp"
+	"context"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -20,18 +21,16 @@ const (
 	memberDuesNone      = "—"
 )
 
-// loadDues works out every member's 会费 state for this year once, so the
-// column and the filter only look it up.
-func (s *membersScreen) loadDues() error {
-	st, ctx := s.sh.store(), s.sh.ctx()
-	s.year = membersToday(s.sh).Year()
-	owing, err := st.Arrears(ctx, s.year)
+// memberDuesStates works out every member's 会费 state for year once, so
+// the column and the filter only look it up. It touches no widget.
+func memberDuesStates(ctx context.Context, st *data.Store, year int) (map[int64]string, error) {
+	owing, err := st.Arrears(ctx, year)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	rows, err := st.DuesOfYear(ctx, s.year)
+	rows, err := st.DuesOfYear(ctx, year)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	state := make(map[int64]string, len(rows)+len(owing))
 	for _, d := range rows {
@@ -42,8 +41,7 @@ func (s *membersScreen) loadDues() error {
 	for _, a := range owing {
 		state[a.Member.ID] = memberDuesOwing
 	}
-	s.duesState = state
-	return nil
+	return state, nil
 }
 
 func (s *membersScreen) duesOf(m *data.Member) string {
@@ -53,13 +51,9 @@ func (s *membersScreen) duesOf(m *data.Member) string {
 	return memberDuesNone
 }
 
-// loadIndustries offers the industries the roster holds.
-func (s *membersScreen) loadIndustries() error {
-	all, err := s.sh.store().SearchMembers(s.sh.ctx(), "")
-	if err != nil {
-		return err
-	}
-	names := s.industriesOf(all)
+// offerIndustries offers names, the industries the roster holds, keeping
+// the one chosen if it is still there.
+func (s *membersScreen) offerIndustries(names []string) {
 	s.quietly(func() {
 		cur := s.industry.Selected
 		all := lang.L(memberAllIndustries)
@@ -70,7 +64,6 @@ func (s *membersScreen) loadIndustries() error {
 		s.industry.SetSelected(cur)
 		fitSelect(s.industry)
 	})
-	return nil
 }
 
 // fitSelect makes a select wide enough for its longest option: Fyne sizes a
@@ -112,7 +105,7 @@ func (s *membersScreen) load() ([]*data.Member, error) {
 		return nil, err
 	}
 	f := memberFilter{office: s.office.Value(), status: s.status.Value(),
-		industry: filterValue(s.industry), political: s.political.Value(), dues: filterValue(s.dues)}
+		industry: filterValue(s.industry), political: s.political.Value(), dues: s.dues.Value()}
 	rows := found[:0] // found is a fresh slice; the members in it are shared
 	for _, m := range found {
 		if f.keep(m, s.duesOf(m)) {

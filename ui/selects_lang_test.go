@@ -89,7 +89,7 @@ func TestMemberFiltersInEnglish(t *testing.T) {
 	a := englishApp(t, demoCopy(t))
 	s := openMembers(t, a)
 	for name, opts := range map[string][]string{"office": s.office.Options, "status": s.status.Options,
-		"political": s.political.Options, "industry": s.industry.Options[:1]} {
+		"political": s.political.Options, "industry": s.industry.Options[:1], "dues": s.dues.Options} {
 		if len(opts) == 0 || hasHan(opts[0]) {
 			t.Errorf("%s filter: first option %v", name, opts)
 		}
@@ -116,6 +116,17 @@ func TestMemberFiltersInEnglish(t *testing.T) {
 		}
 	}
 	s.status.SetSelectedIndex(0)
+	// 会费: the filter and the column speak English and filter by the state.
+	s.dues.SetSelected("Owing")
+	if s.dues.Value() != memberDuesOwing || len(s.rows) == 0 {
+		t.Fatalf("Owing filter: value %q, %d rows", s.dues.Value(), len(s.rows))
+	}
+	for i := range s.rows {
+		if got := s.table.Cell(i, memberColDues).Text(); got != "Owing" {
+			t.Fatalf("Owing filter row %d shows %q in the dues column", i, got)
+		}
+	}
+	s.dues.SetSelectedIndex(0)
 	if s.office.Value() != "" || s.status.Value() != "" || len(s.rows) != len(allMembers(t, a)) {
 		t.Fatalf("all: office %q, status %q, %d rows", s.office.Value(), s.status.Value(), len(s.rows))
 	}
