@@ -48,7 +48,7 @@ func TestMessageEN(t *testing.T) {
 	add(ParseMetricValue("x"))
 	add(ParseMetricValue(""))
 	add(nil, (&Activity{OutsideCount: -1}).Normalize())
-	_, err := (&Member{Kind: "x", Office: "x", Political: "x", Gender: "x", Status: "x"}).Normalize()
+	_, err := (&Member{Kind: "x", Office: "x", Political: "x", Gender: "x", Status: "x"}).Normalize(time.Now())
 	add(nil, err)
 	_, err = (&Organization{Type: "x"}).Normalize()
 	add(nil, err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Import field keys: the columns a roster may have, as report/roster names
@@ -82,7 +83,7 @@ func (s *Store) ImportMembers(ctx context.Context, rows []ImportRow, dryRun bool
 	if err != nil {
 		return rep, err
 	}
-	idx := newImportIndex(existing)
+	idx := newImportIndex(existing, s.Now())
 	var errs Errors
 	// A dry run only reports, so it keeps no plans; the report's lines are
 	// sized once, as an import of thousands of rows is mostly allocation.
@@ -158,6 +159,7 @@ func (s *Store) ImportMembers(ctx context.Context, rows []ImportRow, dryRun bool
 // importIndex finds the member a row means, among the stored members and
 // the rows of the same file already planned.
 type importIndex struct {
+	today                  time.Time // the store's clock, for the ID numbers' birth dates
 	byID                   map[int64]*Member
 	byCode, byPhone, byCoy map[string]int64
 	// rows already seen in this file, by the same keys: a row repeated in
@@ -169,8 +171,8 @@ type importIndex struct {
 	byMasked map[string]int64
 }
 
-func newImportIndex(ms []Member) *importIndex {
-	x := &importIndex{byID: make(map[int64]*Member, len(ms)),
+func newImportIndex(ms []Member, today time.Time) *importIndex {
+	x := &importIndex{today: today, byID: make(map[int64]*Member, len(ms)),
 		byCode: map[string]int64{}, byPhone: map[string]int64{}, byCoy: map[string]int64{},
 		seenCode: map[string]int{}, seenPhone: map[string]int{}, seenCoy: map[string]int{}, seenID: map[int64]int{},
 		byMasked: map[string]int64{}}
@@ -347,7 +349,7 @@ func (x *importIndex) plan(r *ImportRow) (importPlan, Errors, Errors) {
 	// A malformed credit code normalizes to ""; a bad phone stays as typed,
 	// so it is dropped from the key here.
 	probe := in
-	probeWarns, probeErr := probe.Normalize()
+	probeWarns, probeErr := probe.Normalize(x.today)
 	key := Member{Name: probe.Name, Company: probe.Company, CreditCode: probe.CreditCode, Phone: probe.Phone}
 	if _, err := CheckPhone(in.Phone); err != nil {
 		key.Phone = ""
@@ -384,7 +386,7 @@ func (x *importIndex) plan(r *ImportRow) (importPlan, Errors, Errors) {
 			m.JoinDate = in.JoinDate
 		}
 		line.Action, line.MemberID = ActionUpdate, old.ID
-		warns, err = m.Normalize()
+		warns, err = m.Normalize(x.today)
 	}
 	for i, w := range warns {
 		warns[i] = at(w, fieldKey(w.Field))

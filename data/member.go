@@ -69,8 +69,9 @@ type Member struct {
 
 // Normalize tidies every field the way people type them and validates the
 // member. Warnings (such as a credit code failing its check character) leave
-// the member savable; errors do not.
-func (m *Member) Normalize() (warnings Errors, err error) {
+// the member savable; errors do not. today dates the ID number's birth
+// check: the store's clock (Store.Now).
+func (m *Member) Normalize(today time.Time) (warnings Errors, err error) {
 	for _, p := range []*string{&m.Kind, &m.Name, &m.Company, &m.Industry, &m.Gender,
 		&m.Political, &m.Office, &m.LeaveReason, &m.Status} {
 		*p = NormalizeText(*p)
@@ -121,7 +122,7 @@ func (m *Member) Normalize() (warnings Errors, err error) {
 	} else {
 		m.Phone = p
 	}
-	id, ierr := CheckIDNumber(m.IDNumber)
+	id, ierr := CheckIDNumberAt(m.IDNumber, today)
 	if ierr != nil {
 		errs = append(errs, asErr(ierr))
 	} else {
@@ -188,7 +189,7 @@ func scanMemberWith(r scanner, extra ...any) (Member, error) {
 // CreateMember validates and inserts a member, returning its id and any warnings.
 func (s *Store) CreateMember(ctx context.Context, m Member) (int64, Errors, error) {
 	var id int64
-	warnings, err := m.Normalize()
+	warnings, err := m.Normalize(s.Now())
 	if err != nil {
 		return 0, warnings, err
 	}
@@ -249,7 +250,7 @@ func memberNotFound(id int64) *Error {
 // UpdateMember validates and saves every field of m. An office change closes
 // the previous term in the office history.
 func (s *Store) UpdateMember(ctx context.Context, m Member) (Errors, error) {
-	warnings, err := m.Normalize()
+	warnings, err := m.Normalize(s.Now())
 	if err != nil {
 		return warnings, err
 	}

@@ -183,12 +183,6 @@ const (
 	idCheckChars  = "10X98765432"
 )
 
-// CheckIDNumber validates an 18-digit resident ID number against today's date.
-// See CheckIDNumberAt.
-func CheckIDNumber(s string) (string, error) {
-	return CheckIDNumberAt(s, time.Now())
-}
-
 // CheckIDNumberAt validates a 居民身份证号码 and returns it normalized (no
 // spaces, check character 'X' upper case). The birth date in positions 7-14
 // must exist, be in 1900 or later and not be after today's calendar date (as

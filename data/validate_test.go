@@ -264,13 +264,6 @@ func TestCheckIDNumber(t *testing.T) {
 		}
 	})
 
-	t.Run("time.Now wrapper", func(t *testing.T) {
-		if got, err := data.CheckIDNumber("110105199003071239"); err != nil || got != "110105199003071239" {
-			t.Errorf("CheckIDNumber = %q, %v", got, err)
-		}
-		_, err := data.CheckIDNumber("11010520991231123X")
-		wantErr(t, err, "id_number.birth")
-	})
 }
 
 func TestCheckMobile(t *testing.T) {

@@ -92,7 +92,7 @@ func newMemberForm(a shell, m data.Member, industries []string, saved func(id in
 	}
 	f.credit.OnChanged = func(string) { f.showCreditWarning() }
 	f.phone.Validator = func(s string) error { _, err := data.CheckPhone(s); return plain(err) }
-	f.idNumber.Validator = func(s string) error { _, err := data.CheckIDNumber(s); return plain(err) }
+	f.idNumber.Validator = func(s string) error { _, err := data.CheckIDNumberAt(s, f.sh.now()); return plain(err) }
 	f.joinDate.Validator = func(s string) error { _, err := data.ParseDate(s); return plain(err) }
 	f.joinDate.SetPlaceHolder(lang.L("如 2021-03-05"))
 	f.phone.SetPlaceHolder(lang.L("如 13812345678"))
@@ -235,7 +235,7 @@ func (f *memberForm) submit() bool {
 	}
 	if invalid != nil {
 		probe := m
-		if _, err := probe.Normalize(); err != nil {
+		if _, err := probe.Normalize(f.sh.now()); err != nil {
 			invalid = err // the store's own words, with the field named
 		}
 		f.sh.showError(invalid)
