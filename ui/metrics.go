@@ -263,7 +263,7 @@ func (s *metricsScreen) cellText(row, col int) string {
 	p, hasPrev := s.prev[f.Key]
 	switch col {
 	case metricColName:
-		return f.Name
+		return valueLabel(f.Name)
 	case metricColValue:
 		return figureText(f)
 	case metricColPrev:
@@ -300,10 +300,10 @@ func (s *metricsScreen) showDetails(f data.Figure, changed bool) {
 		s.sh.showError(err)
 		return
 	}
-	s.detailName.SetText(fmt.Sprintf("%s（%s）", f.Name, kindText(f)))
-	value := yearText(s.year) + "：" + figureText(f)
+	s.detailName.SetText(fmt.Sprintf(lang.L("%s（%s）"), valueLabel(f.Name), kindText(f)))
+	value := fmt.Sprintf(lang.L("%d年：%s"), s.year, figureText(f))
 	if p, ok := s.prev[f.Key]; ok {
-		value += fmt.Sprintf(lang.L("\n%s：%s　增减：%s"), yearText(s.year-1), figureText(p), diffText(f, p))
+		value += fmt.Sprintf(lang.L("\n%s：%s　增减：%s"), yearLabel(s.year-1), figureText(p), diffText(f, p))
 	}
 	s.detailValue.SetText(value)
 	source := lang.L("来源：") + sourceText(f)
@@ -313,8 +313,8 @@ func (s *metricsScreen) showDetails(f data.Figure, changed bool) {
 	s.detailSource.SetText(source)
 	s.records.set(f, rows)
 	if f.Kind == data.MetricManual {
-		s.unitLabel.SetText(f.Unit)
-		s.noteEntry.SetPlaceHolder(fmt.Sprintf(lang.L("依据，如：%s会员企业年报汇总"), yearText(s.year)))
+		s.unitLabel.SetText(valueLabel(f.Unit)) // the value is typed in the stored unit
+		s.noteEntry.SetPlaceHolder(fmt.Sprintf(lang.L("依据，如：%s会员企业年报汇总"), yearLabel(s.year)))
 		if changed || s.valueEntry.Text == "" {
 			s.valueEntry.SetText("")
 			s.noteEntry.SetText("")
@@ -367,7 +367,7 @@ func (s *metricsScreen) onSave() {
 		return
 	}
 	s.load()
-	s.say(s.manualMsg, fmt.Sprintf(lang.L("已保存%s“%s”：%s"), yearText(s.year), f.Name, formatFigure(v, f.Unit)),
+	s.say(s.manualMsg, fmt.Sprintf(lang.L("已保存%s“%s”：%s"), yearLabel(s.year), valueLabel(f.Name), formatFigure(v, f.Unit)),
 		widget.SuccessImportance)
 }
 
