@@ -53,8 +53,13 @@ func newExplainView(compact bool) *explainView {
 // whole when there is room.
 func (v *explainView) columns() []widgets.Column {
 	widths := []float32{130, 300, 100}
-	if v.compact {
+	switch {
+	case v.compact && english():
+		widths = []float32{56, 110, 135} // 4/15, 420 million yuan
+	case v.compact:
 		widths = []float32{84, 120, 72}
+	case english():
+		widths = []float32{130, 300, 150}
 	}
 	cols := make([]widgets.Column, explainCols)
 	for c := range cols {
