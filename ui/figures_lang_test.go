@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -88,6 +89,8 @@ func TestFigureTextInEnglish(t *testing.T) {
 		{7, "个", "7"},
 		{320, "小时", "320 小时"}, // a unit of the chamber's own stays as typed
 		{0, "期", "0 sessions"},
+		{1, "家", "1 company"},
+		{1, "人次", "1 person-time"},
 	} {
 		if got := formatFigure(c.v, c.unit); got != c.want {
 			t.Errorf("%v%s reads %q, want %q", c.v, c.unit, got, c.want)
@@ -313,4 +316,25 @@ func TestFiguresInChinese(t *testing.T) {
 	if as.year.Options[0] != "全部年份" {
 		t.Errorf("year filter offers %v", as.year.Options)
 	}
+}
+
+// TestFiguresScreenshotsInEnglish renders the 指标 screen with a figure
+// selected, its 查看来源 dialog and 新增指标 in English, and writes them to
+// SHOT_DIR when set (en_*.png).
+func TestFiguresScreenshotsInEnglish(t *testing.T) {
+	a, _, s := openFigures(t, true)
+	screen := func(name, title string) { t.Helper(); checkShot(t, a.win, screenRegion(a), name, title) }
+	dlg := func(name, title string) { t.Helper(); checkShot(t, a.win, dialogRegion(t, a), name, title) }
+	a.win.Resize(fyne.NewSize(1280, 800))
+	showMetrics(t, a, s)
+	selectMetric(t, s, "investment")
+	screen("en_metrics.png", "Investment (Total of activity outcomes)")
+	d := s.onExplain()
+	dlg("en_explain.png", "Investment: ")
+	d.dlg.Hide()
+	selectMetric(t, s, "jobs_created")
+	screen("en_metrics_manual.png", "Jobs created (Entered by hand)")
+	f := s.onAdd()
+	dlg("en_addmetric.png", "Activity outcome")
+	f.dlg.Hide()
 }

@@ -55,7 +55,18 @@ func figureParts(v float64, unit string) (num, shown string) {
 	if label == "count" { // 个
 		return groupThousands(formatNumber(v)), ""
 	}
+	if math.Abs(v) == 1 {
+		if one, ok := singularEN[label]; ok {
+			label = one
+		}
+	}
 	return groupThousands(formatNumber(v)), label
+}
+
+// singularEN are the English units for one: 1 company, not 1 companies.
+var singularEN = map[string]string{
+	"companies": "company", "events": "event", "sessions": "session", "items": "item",
+	"households": "household", "people": "person", "person-times": "person-time",
 }
 
 // groupThousands puts commas between the thousands of a written number:
