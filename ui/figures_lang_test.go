@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -337,4 +338,52 @@ func TestFiguresScreenshotsInEnglish(t *testing.T) {
 	f := s.onAdd()
 	dlg("en_addmetric.png", "Activity outcome")
 	f.dlg.Hide()
+}
+
+// TestCaseFiguresInEnglish: 插入数字 names the metrics and their units in
+// English and words the source in English; the phrasings it offers stay
+// Chinese, being the case text's. The 数字核对 page names the metric in
+// English too.
+func TestCaseFiguresInEnglish(t *testing.T) {
+	a := englishApp(t, demoCopy(t))
+	ta := threadOf(t, a)
+	f := openDemoCase(t, a, openCases(t, a))
+	d := f.lead.insertFigure()
+	ta.waitFor(t, "the year's metrics offered", func() bool { return len(d.metric.Options) > 1 })
+	for _, o := range d.metric.Options[:len(d.metric.Options)-1] {
+		if hasHan(o) {
+			t.Errorf("metric offered as %q", o)
+		}
+	}
+	if !slices.Contains(d.metric.Options, "Training sessions (sessions)") {
+		t.Errorf("metrics offered %q", d.metric.Options)
+	}
+	d.selectMetric("training_sessions")
+	ta.waitFor(t, "the metric's value", func() bool { return d.pickedOK })
+	if want := "Source: " + `Activity records in ` + strconv.Itoa(d.year) + ` of type "Training course"`; d.source.Text != want {
+		t.Errorf("source %q, want %q", d.source.Text, want)
+	}
+	d.span.SetSelected(d.spanTwoYears)
+	ta.waitFor(t, "the two years' value", func() bool { return d.pickedOK })
+	if want := "Source: " + strconv.Itoa(d.year-1) + "–" + strconv.Itoa(d.year) + " total"; d.source.Text != want {
+		t.Errorf("two years' source %q, want %q", d.source.Text, want)
+	}
+	if len(d.choices.Options) == 0 || !hasHan(d.choices.Options[0]) {
+		t.Errorf("phrasings %q", d.choices.Options)
+	}
+	d.dlg.Hide()
+
+	f.tabs.Select(f.figureTab)
+	ta.waitFor(t, "the figures' state", func() bool { return len(f.figures.status) == len(f.figures.list) && len(f.figures.list) > 0 })
+	for _, st := range f.figures.status {
+		if st.Figure.Untraced() {
+			continue
+		}
+		row := f.figures.row(0, st)
+		texts := strings.Join(drawnTexts(row), " ")
+		if strings.Contains(texts, st.Metric) || !strings.Contains(texts, data.LabelEN(st.Metric)) {
+			t.Errorf("figure row %q for %s", texts, st.Metric)
+		}
+		break
+	}
 }
