@@ -88,7 +88,7 @@ func newActivitiesScreen(a shell) *activitiesScreen {
 		s.update, s.selectionChanged, func() { s.onEdit() })
 	defer func() { s.quiet = false }()
 	s.table.SetMinSize(fyne.NewSize(360, 200))
-	s.year = s.filterSelect(activityAllYears)
+	s.year = s.filterSelect(lang.L(activityAllYears))
 	s.kind = filterChoice(lang.L(activityAllTypes), nil, s.onFilter)
 	s.search.SetPlaceHolder(lang.L("搜索活动名称、地点或内容"))
 	s.count.SetText(lang.L("共 0 场"))
@@ -182,7 +182,7 @@ func (s *activitiesScreen) fillFilters() {
 		}
 	}
 	slices.SortFunc(years, func(a, b int) int { return b - a })
-	opts := []string{activityAllYears}
+	opts := []string{lang.L(activityAllYears)} // first: all years, in the window's language
 	for _, y := range years {
 		opts = append(opts, activityYearText(y))
 	}
@@ -192,7 +192,7 @@ func (s *activitiesScreen) fillFilters() {
 	}
 	s.year.SetOptions(opts)
 	if !slices.Contains(opts, cur) {
-		cur = activityAllYears
+		cur = opts[0]
 	}
 	s.year.SetSelected(cur)
 

@@ -137,13 +137,14 @@ func (c *caseFigures) row(i int, st data.FigureStatus) fyne.CanvasObject {
 	if t := c.f.text(fig.Section); t != nil && !strings.Contains(t.entry.Text, fig.Phrasing) {
 		where += lang.L("（正文中已找不到）")
 	}
+	sep := lang.L("，")
 	what := lang.L("手工输入")
 	if !fig.Untraced() {
-		what = st.Metric + "，" + figureYears(fig)
+		what = valueLabel(st.Metric) + sep + figureYears(fig)
 	}
-	what += "，" + lang.L("写入时为") + " " + strconv.FormatFloat(fig.Value, 'f', -1, 64) + fig.Unit
+	what += sep + lang.L("写入时为") + " " + caseFigureValue(fig.Value, fig.Unit)
 	if st.State == data.FigureStale {
-		what += "，" + lang.L("现为") + " " + strconv.FormatFloat(st.Current, 'f', -1, 64) + fig.Unit
+		what += sep + lang.L("现为") + " " + caseFigureValue(st.Current, fig.Unit)
 	}
 	state := widget.NewLabel(lang.L(data.FigureStateNames[st.State]))
 	switch st.State {
@@ -170,5 +171,15 @@ func figureYears(f data.CaseFigure) string {
 	if f.YearFrom != 0 && f.YearFrom != f.YearTo {
 		return fmt.Sprintf(lang.L("%d—%d年"), f.YearFrom, f.YearTo)
 	}
-	return fmt.Sprintf(lang.L("%d年"), f.YearTo)
+	return strings.TrimSpace(fmt.Sprintf(lang.L("%d年"), f.YearTo)) // "2026 " in English
+}
+
+// caseFigureValue is a figure's value with its unit as the list of a case's
+// figures shows it: every decimal it has in Chinese (1.5321亿元), as the
+// figures elsewhere in English (153.21 million yuan).
+func caseFigureValue(v float64, unit string) string {
+	if english() {
+		return formatFigure(v, unit)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64) + unit
 }

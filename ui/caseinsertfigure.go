@@ -90,7 +90,7 @@ func (d *figureDialog) offerMetrics(figs []data.Figure, err error) {
 	d.figs = figs
 	labels := make([]string, 0, len(figs)+1)
 	for _, g := range figs {
-		labels = append(labels, g.Name+"（"+g.Unit+"）")
+		labels = append(labels, fmt.Sprintf(lang.L("%s（%s）"), valueLabel(g.Name), valueLabel(g.Unit)))
 	}
 	d.metric.SetOptions(append(labels, figureManual()))
 }
@@ -177,7 +177,7 @@ func (d *figureDialog) readValue(g data.Figure) {
 			case !cur.Set:
 				d.offer(nil, lang.L("尚未填写"), lang.L("该指标需要手工填写：请先在“指标”页填写本年度的数值。"))
 			default:
-				d.source.SetText(lang.L("来源：") + cur.Source)
+				d.source.SetText(lang.L("来源：") + spanSourceText(cur, from, d.year))
 				d.offerPhrasings(data.CaseFigure{Section: d.section, MetricKey: g.Key, YearFrom: from, YearTo: d.year, Value: cur.Value, Unit: g.Unit}, false)
 			}
 		})

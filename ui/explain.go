@@ -53,8 +53,13 @@ func newExplainView(compact bool) *explainView {
 // whole when there is room.
 func (v *explainView) columns() []widgets.Column {
 	widths := []float32{130, 300, 100}
-	if v.compact {
+	switch {
+	case v.compact && english():
+		widths = []float32{56, 110, 135} // 4/15, 420 million yuan
+	case v.compact:
 		widths = []float32{84, 120, 72}
+	case english():
+		widths = []float32{130, 300, 150}
 	}
 	cols := make([]widgets.Column, explainCols)
 	for c := range cols {
@@ -127,7 +132,7 @@ func (v *explainView) cellText(row, col int) string {
 	case explainColDate:
 		switch {
 		case c.Kind == "manual":
-			return yearText(v.fig.Year)
+			return yearLabel(v.fig.Year)
 		case v.compact && c.Kind == "activity":
 			return shortDate(c.Date)
 		}
@@ -167,11 +172,11 @@ func (v *explainView) summaryText() string {
 	total := formatFigure(f.Value, f.Unit)
 	if v.kind() == "manual" {
 		if !f.Set {
-			return fmt.Sprintf(lang.L("%s“%s”尚未填写。手工填写的指标请在指标页选中后填写数值和说明（依据）。"), yearText(f.Year), f.Name)
+			return fmt.Sprintf(lang.L("%s“%s”尚未填写。手工填写的指标请在指标页选中后填写数值和说明（依据）。"), yearLabel(f.Year), valueLabel(f.Name))
 		}
 		return fmt.Sprintf(lang.L("手工填写：%s。这一数值不由记录统计，依据见填写说明。"), total)
 	}
-	source := lang.L("。来源：") + f.Source + lang.L("。")
+	source := lang.L("。来源：") + sourceText(f) + lang.L("。")
 	if v.compact {
 		source = lang.L("。")
 	}
@@ -179,7 +184,7 @@ func (v *explainView) summaryText() string {
 		return fmt.Sprintf(lang.L("合计：%d 名会员，计 %s"), len(v.rows), total) + source
 	}
 	if len(v.rows) == 0 {
-		return fmt.Sprintf(lang.L("%s没有计入“%s”的活动记录，合计 %s。"), yearText(f.Year), f.Name, total)
+		return fmt.Sprintf(lang.L("%s没有计入“%s”的活动记录，合计 %s。"), yearLabel(f.Year), valueLabel(f.Name), total)
 	}
 	return fmt.Sprintf(lang.L("合计：%d 项活动，共 %s"), len(v.rows), total) + source
 }
@@ -187,12 +192,12 @@ func (v *explainView) summaryText() string {
 // text is the list as tab-separated lines, for pasting into WPS or Excel.
 func (v *explainView) text() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s：%s\n", yearText(v.fig.Year), v.fig.Name, formatFigure(v.fig.Value, v.fig.Unit))
+	fmt.Fprintf(&b, lang.L("%d年 %s：%s")+"\n", v.fig.Year, valueLabel(v.fig.Name), formatFigure(v.fig.Value, v.fig.Unit))
 	fmt.Fprintf(&b, "%s\t%s\t%s\n", v.header(explainColDate), v.header(explainColLabel), v.header(explainColAmount))
 	for _, c := range v.rows {
 		date := contributionDate(c.Date)
 		if c.Kind == "manual" {
-			date = yearText(v.fig.Year)
+			date = yearLabel(v.fig.Year)
 		}
 		fmt.Fprintf(&b, "%s\t%s\t%s\n", date, c.Label, formatNumber(c.Amount))
 	}
@@ -218,7 +223,7 @@ func showExplain(a shell, year int, key string) *explainDialog {
 	}
 	d := &explainDialog{explainView: newExplainView(false)}
 	d.set(fig, rows)
-	head := widget.NewLabelWithStyle(fmt.Sprintf("%s　%s", fig.Name, formatFigure(fig.Value, fig.Unit)),
+	head := widget.NewLabelWithStyle(fmt.Sprintf(lang.L("%s　%s"), valueLabel(fig.Name), formatFigure(fig.Value, fig.Unit)),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.SizeName = theme.SizeNameSubHeadingText
 	source := newLabel(lang.L("来源：") + sourceText(fig))
@@ -228,7 +233,7 @@ func showExplain(a shell, year int, key string) *explainDialog {
 	})
 	closeBtn := widget.NewButton(lang.L("关闭"), func() { d.dlg.Hide() })
 	body := container.NewBorder(container.NewVBox(head, source), nil, nil, nil, d.box)
-	d.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("%s“%s”的来源"), yearText(year), fig.Name), body, a.window())
+	d.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("%s“%s”的来源"), yearLabel(year), valueLabel(fig.Name)), body, a.window())
 	d.dlg.SetButtons([]fyne.CanvasObject{d.copy, closeBtn})
 	d.dlg.Resize(fyne.NewSize(760, 560))
 	a.present(d.dlg)

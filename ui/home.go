@@ -188,15 +188,16 @@ func (h *homeScreen) loadCards(year int) error {
 	for i, key := range homeCards {
 		f, ok := byKey(figs, key)
 		if !ok {
-			h.cards[i].Set(widgets.Figure{Name: key, Value: cardValue(data.Figure{})})
+			h.cards[i].Set(widgets.Figure{Name: key, Value: "—"})
 			continue
 		}
 		p, ok := byKey(prev, key)
 		line := ""
 		if ok {
-			line = yearText(year-1) + " " + figureText(p)
+			line = fmt.Sprintf(lang.L("%d年 %s"), year-1, figureText(p))
 		}
-		h.cards[i].Set(widgets.Figure{Name: f.Name, Value: cardValue(f), Unit: f.Unit, Note: line})
+		value, unit := cardValue(f)
+		h.cards[i].Set(widgets.Figure{Name: valueLabel(f.Name), Value: value, Unit: unit, Note: line})
 	}
 	return nil
 }
@@ -231,12 +232,14 @@ func (h *homeScreen) loadReminders(year int) error {
 	return nil
 }
 
-// cardValue is the number as a card shows it: — when not yet known.
-func cardValue(f data.Figure) string {
+// cardValue is the number and unit as a card shows them: — when not yet
+// known; 6.8 and 亿元 in Chinese, 680 and million yuan in English.
+func cardValue(f data.Figure) (value, unit string) {
 	if !f.Set {
-		return "—"
+		_, unit = figureParts(0, f.Unit)
+		return "—", unit
 	}
-	return formatNumber(f.Value)
+	return figureParts(f.Value, f.Unit)
 }
 
 // onCard opens the metrics screen on the card's figure.

@@ -25,7 +25,7 @@ type metricForm struct {
 	s    *metricsScreen
 	name *widget.Entry
 	unit *widget.SelectEntry
-	kind *widget.RadioGroup
+	kind *widgets.RadioChoice // shown in the window's language
 	note *widget.Entry
 	msg  *widgets.WrapLabel
 	ok   *widget.Button
@@ -39,10 +39,10 @@ func (s *metricsScreen) onAdd() *metricForm {
 	f.name.SetPlaceHolder(lang.L("如：结对帮扶村数"))
 	f.name.Validator = widgets.Required(lang.L("请填写指标名称"))
 	f.unit.SetPlaceHolder(lang.L("选择或输入，如 个、万元"))
-	f.kind = widget.NewRadioGroup([]string{kindOutcomeText, kindManualText}, nil)
+	f.kind = widgets.NewRadioChoice([]string{kindOutcomeText, kindManualText}, func(v string) string { return lang.L(v) }, nil)
 	f.kind.Horizontal = true
 	f.kind.Required = true
-	f.kind.SetSelected(kindOutcomeText)
+	f.kind.SetValue(kindOutcomeText)
 	f.note.SetPlaceHolder(lang.L("选填：统计口径"))
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("名称"), f.name),
@@ -65,7 +65,7 @@ func (s *metricsScreen) onAdd() *metricForm {
 // submit adds the metric; a refusal is said in the dialog, which stays open.
 func (f *metricForm) submit() {
 	kind := data.MetricOutcome
-	if f.kind.Selected == kindManualText {
+	if f.kind.Value() == kindManualText {
 		kind = data.MetricManual
 	}
 	m := data.Metric{Name: f.name.Text, Unit: f.unit.Text, Kind: kind, Note: f.note.Text}

@@ -64,6 +64,19 @@ const (
 // source column takes what is left (stretchColumn).
 var metricWidths = []float32{150, 118, 118, 168, 180}
 
+// metricWidthsEN are the widths in English, whose units are longer words
+// (1,348 person-times, +170 million yuan (+33.3%)): the figures get the
+// room and the source, shown whole in the panel, gives it.
+var metricWidthsEN = []float32{150, 140, 140, 195, 130}
+
+// metricColumnWidths are the table's column widths in the window's language.
+func metricColumnWidths() []float32 {
+	if english() {
+		return metricWidthsEN
+	}
+	return metricWidths
+}
+
 // metricPanelWidth is the width of the selected metric's panel.
 const metricPanelWidth = 340
 
@@ -83,7 +96,7 @@ func newMetricsScreen(a shell) *metricsScreen {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	s.table.UpdateHeader = s.updateHeader
-	for c, w := range metricWidths {
+	for c, w := range metricColumnWidths() {
 		s.table.SetColumnWidth(c, w)
 	}
 	s.table.OnSelected = s.onSelect
@@ -136,7 +149,7 @@ func (s *metricsScreen) content() fyne.CanvasObject {
 	s.panel = container.NewStack(s.placeholder)
 	right := container.New(widgets.FixedWidth(metricPanelWidth), container.NewPadded(s.panel))
 
-	wrap := container.New(&stretchColumn{table: s.table, col: metricColSource, widths: metricWidths, min: 560}, s.table)
+	wrap := container.New(&stretchColumn{table: s.table, col: metricColSource, widths: metricColumnWidths(), min: 560}, s.table)
 	hint := newLabel(lang.L("增减为本年与上年全年比较；本年尚未结束时，本年数值只统计到今天已记录的内容。"))
 	hint.SizeName = theme.SizeNameCaptionText
 	return container.NewPadded(container.NewBorder(header, hint, nil, right, wrap))
@@ -263,7 +276,7 @@ func (s *metricsScreen) cellText(row, col int) string {
 	p, hasPrev := s.prev[f.Key]
 	switch col {
 	case metricColName:
-		return f.Name
+		return valueLabel(f.Name)
 	case metricColValue:
 		return figureText(f)
 	case metricColPrev:
@@ -300,10 +313,10 @@ func (s *metricsScreen) showDetails(f data.Figure, changed bool) {
 		s.sh.showError(err)
 		return
 	}
-	s.detailName.SetText(fmt.Sprintf("%s（%s）", f.Name, kindText(f)))
-	value := yearText(s.year) + "：" + figureText(f)
+	s.detailName.SetText(fmt.Sprintf(lang.L("%s（%s）"), valueLabel(f.Name), kindText(f)))
+	value := fmt.Sprintf(lang.L("%d年：%s"), s.year, figureText(f))
 	if p, ok := s.prev[f.Key]; ok {
-		value += fmt.Sprintf(lang.L("\n%s：%s　增减：%s"), yearText(s.year-1), figureText(p), diffText(f, p))
+		value += fmt.Sprintf(lang.L("\n%s：%s　增减：%s"), yearLabel(s.year-1), figureText(p), diffText(f, p))
 	}
 	s.detailValue.SetText(value)
 	source := lang.L("来源：") + sourceText(f)
@@ -313,8 +326,8 @@ func (s *metricsScreen) showDetails(f data.Figure, changed bool) {
 	s.detailSource.SetText(source)
 	s.records.set(f, rows)
 	if f.Kind == data.MetricManual {
-		s.unitLabel.SetText(f.Unit)
-		s.noteEntry.SetPlaceHolder(fmt.Sprintf(lang.L("依据，如：%s会员企业年报汇总"), yearText(s.year)))
+		s.unitLabel.SetText(valueLabel(f.Unit)) // the value is typed in the stored unit
+		s.noteEntry.SetPlaceHolder(fmt.Sprintf(lang.L("依据，如：%s会员企业年报汇总"), yearLabel(s.year)))
 		if changed || s.valueEntry.Text == "" {
 			s.valueEntry.SetText("")
 			s.noteEntry.SetText("")
@@ -367,7 +380,7 @@ func (s *metricsScreen) onSave() {
 		return
 	}
 	s.load()
-	s.say(s.manualMsg, fmt.Sprintf(lang.L("已保存%s“%s”：%s"), yearText(s.year), f.Name, formatFigure(v, f.Unit)),
+	s.say(s.manualMsg, fmt.Sprintf(lang.L("已保存%s“%s”：%s"), yearLabel(s.year), valueLabel(f.Name), formatFigure(v, f.Unit)),
 		widget.SuccessImportance)
 }
 

@@ -9,22 +9,23 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-// navEntry finds what the window draws for the navigation entry title: a
+// navEntry finds what the navigation column draws for the entry title: a
 // visible tappable object whose drawn text is title, lying wholly inside
 // the window. Entries moved behind an overflow menu are not drawn.
 func navEntry(a *App, title string) fyne.Tappable {
 	var found fyne.Tappable
 	size := a.win.Canvas().Size()
-	var visit func(o fyne.CanvasObject, at fyne.Position, tap fyne.Tappable)
-	visit = func(o fyne.CanvasObject, at fyne.Position, tap fyne.Tappable) {
+	var visit func(o fyne.CanvasObject, at fyne.Position, tap fyne.Tappable, inNav bool)
+	visit = func(o fyne.CanvasObject, at fyne.Position, tap fyne.Tappable, inNav bool) {
 		if o == nil || !o.Visible() || found != nil {
 			return
 		}
 		at = at.Add(o.Position())
+		inNav = inNav || o == fyne.CanvasObject(a.nav)
 		if tp, ok := o.(fyne.Tappable); ok {
 			tap = tp
 		}
-		if tx, ok := o.(*canvas.Text); ok && tap != nil && strings.TrimSpace(tx.Text) == title {
+		if tx, ok := o.(*canvas.Text); ok && inNav && tap != nil && strings.TrimSpace(tx.Text) == title {
 			end := at.Add(fyne.NewPos(tx.Size().Width, tx.Size().Height))
 			if at.X >= 0 && at.Y >= 0 && end.X <= size.Width+0.5 && end.Y <= size.Height+0.5 {
 				found = tap
@@ -39,10 +40,10 @@ func navEntry(a *App, title string) fyne.Tappable {
 			children = test.WidgetRenderer(x).Objects()
 		}
 		for _, c := range children {
-			visit(c, at, tap)
+			visit(c, at, tap, inNav)
 		}
 	}
-	visit(a.win.Content(), fyne.Position{}, nil)
+	visit(a.win.Content(), fyne.Position{}, nil, false)
 	return found
 }
 
