@@ -208,3 +208,19 @@ func TestSelectsInChinese(t *testing.T) {
 		t.Fatalf("type options: form %v, filter %v", af.kind.Options, s.kind.Options)
 	}
 }
+
+// TestWelcomeOrgTypeInEnglish: the welcome screen's 单位类别 shows the
+// English label in English and the organization keeps the Chinese type.
+func TestWelcomeOrgTypeInEnglish(t *testing.T) {
+	a := englishApp(t, demoCopy(t))
+	w := newWelcomeScreen(a, "new.db", func() {}, func(*data.Store) {})
+	for _, o := range w.orgType.Options {
+		if hasHan(o) {
+			t.Errorf("organization type option %q is Chinese in English", o)
+		}
+	}
+	w.orgType.SetSelected(data.LabelEN(data.OrgTypes[1]))
+	if got := w.organization().Type; got != data.OrgTypes[1] {
+		t.Fatalf("organization type %q, want %q", got, data.OrgTypes[1])
+	}
+}

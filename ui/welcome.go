@@ -10,6 +10,7 @@ import (
 
 	"chamberdesk/data"
 	"chamberdesk/data/demo"
+	"chamberdesk/ui/widgets"
 )
 
 // welcomeScreen is the first run: no organization in the data file yet.
@@ -21,7 +22,7 @@ type welcomeScreen struct {
 
 	name, short, region, parent *widget.Entry
 	credit, contact, phone      *widget.Entry
-	orgType                     *widget.Select
+	orgType                     *widgets.Choice
 	createBtn, demoBtn          *widget.Button
 	form                        *widget.Form
 }
@@ -41,8 +42,8 @@ func newWelcomeScreen(a shell, path string, open func(), use func(*data.Store)) 
 	w.name.SetPlaceHolder(lang.L("如：某某市某某区某某镇商会"))
 	w.short = widget.NewEntry()
 	w.short.SetPlaceHolder(lang.L("如：某某镇商会（可不填）"))
-	w.orgType = widget.NewSelect(data.OrgTypes, nil)
-	w.orgType.SetSelected(data.OrgTypes[0])
+	w.orgType = valueChoice(data.OrgTypes, nil)
+	w.orgType.SetValue(data.OrgTypes[0])
 	w.region = widget.NewEntry()
 	w.region.SetPlaceHolder(lang.L("省、市、区县、镇街"))
 	w.parent = widget.NewEntry()
@@ -85,7 +86,7 @@ func (w *welcomeScreen) content() fyne.CanvasObject {
 func (w *welcomeScreen) refresh() {}
 
 func (w *welcomeScreen) organization() data.Organization {
-	return data.Organization{Name: w.name.Text, ShortName: w.short.Text, Type: w.orgType.Selected,
+	return data.Organization{Name: w.name.Text, ShortName: w.short.Text, Type: w.orgType.Value(),
 		Region: w.region.Text, ParentFederation: w.parent.Text, CreditCode: w.credit.Text,
 		ContactPerson: w.contact.Text, ContactPhone: w.phone.Text}
 }

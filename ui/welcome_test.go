@@ -44,7 +44,7 @@ func TestWelcome(t *testing.T) {
 		a := newTestApp(t, path)
 		w := a.welcome
 		test.Type(w.name, "石桥街道商会")
-		w.orgType.SetSelected("镇街商会")
+		w.orgType.SetValue("镇街商会")
 		test.Type(w.region, "江州市石桥区")
 		test.Type(w.phone, "13912345678")
 		test.Tap(w.createBtn)
