@@ -10,12 +10,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
-	"chamberdesk/ui/widgets"
 )
 
 // activityDemo is a copy of the demo database with its photo files, so
@@ -73,42 +70,6 @@ func activityFigures(t *testing.T, a *App, year int) map[string]float64 {
 		out[f.Key] = f.Value
 	}
 	return out
-}
-
-// activityTexts is every text drawn on the top overlay (the open dialog):
-// labels, rich text and a form's hint and error lines.
-func activityTexts(a *App) string {
-	top := a.win.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		switch w := o.(type) {
-		case *canvas.Text:
-			b.WriteString(w.Text + "\n")
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *widget.RichText:
-			b.WriteString(w.String() + "\n")
-		}
-		switch c := o.(type) {
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(c).Objects() {
-				walk(child)
-			}
-		case *fyne.Container:
-			for _, child := range c.Objects {
-				walk(child)
-			}
-		}
-	}
-	walk(top)
-	return b.String()
 }
 
 func storedActivities(t *testing.T, a *App) int {
@@ -198,7 +159,7 @@ func TestActivityEditAndDelete(t *testing.T) {
 	orig, _ := a.store().Activity(a.ctx(), id)
 	year := orig.Date.Year()
 	before := activityFigures(t, a, year)
-	if !strings.Contains(activityDetailText(s), orig.Title) {
+	if !strings.Contains(texts(s.detail), orig.Title) {
 		t.Fatal("the detail panel does not show the selected activity")
 	}
 
@@ -217,7 +178,7 @@ func TestActivityEditAndDelete(t *testing.T) {
 	}
 	pickBySearch(t, f, ms[1])
 	if !f.submit() {
-		t.Fatal(activityTexts(a))
+		t.Fatal(topTexts(a))
 	}
 	a.wait()
 	got, _ := a.store().Activity(a.ctx(), id)
@@ -263,31 +224,6 @@ func TestActivityEditAndDelete(t *testing.T) {
 	}
 }
 
-// activityDetailText is the text of the detail panel.
-func activityDetailText(s *activitiesScreen) string {
-	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *widgets.WrapLabel:
-			b.WriteString(w.Text + "\n")
-		case *widget.Form:
-			for _, it := range w.Items {
-				b.WriteString(it.Text + "\n")
-				walk(it.Widget)
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		}
-	}
-	walk(s.detail)
-	return b.String()
-}
-
 func TestActivityShortcuts(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
 	s := openActivities(t, a)
@@ -310,10 +246,10 @@ func TestActivityShortcuts(t *testing.T) {
 	a.show("members")
 	a.runShortcut("new")
 	top := a.win.Canvas().Overlays().Top()
-	if top == nil || containsAny(drawnTexts(top), "新增活动") {
+	if top == nil || strings.Contains(texts(top), "新增活动") {
 		t.Fatal("Ctrl+N on the members screen opened an activity")
 	}
-	if !containsAny(drawnTexts(top), "新增会员") {
+	if !strings.Contains(texts(top), "新增会员") {
 		t.Fatal("Ctrl+N on the members screen did not open the member form")
 	}
 }

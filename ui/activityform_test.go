@@ -57,7 +57,7 @@ func TestActivityAddThroughForm(t *testing.T) {
 	a.shortcut["save"]() // Ctrl+S
 	a.wait()
 	if !f.closed || f.lastID == 0 {
-		t.Fatalf("form still open after save: %s", activityTexts(a))
+		t.Fatalf("form still open after save: %s", topTexts(a))
 	}
 
 	got, err := a.store().Activity(a.ctx(), f.lastID)
@@ -146,7 +146,7 @@ func TestActivityFormInvalid(t *testing.T) {
 		t.Fatal("no inline error on the date")
 	}
 	msg := plain(func() error { _, err := data.ParseDate("2026-13-45"); return err }()).Error()
-	if !strings.Contains(activityTexts(a), msg) {
+	if !strings.Contains(topTexts(a), msg) {
 		t.Fatalf("the form does not show %q", msg)
 	}
 
@@ -189,7 +189,7 @@ func TestActivityFormInvalid(t *testing.T) {
 
 	test.Tap(f.outcomes[1].removeBtn)
 	if !f.submit() {
-		t.Fatalf("a valid form did not save: %s", activityTexts(a))
+		t.Fatalf("a valid form did not save: %s", topTexts(a))
 	}
 	got, err := a.store().Activity(a.ctx(), f.lastID)
 	if err != nil || len(got.Outcomes) != 1 || got.Outcomes[0].Value != 1.5 || got.OutsideCount != 0 {

@@ -113,8 +113,8 @@ func TestActivityPhotos(t *testing.T) {
 		last := a.Dialog()
 		f.photos.addPhotoFiles([]string{tc.file})
 		a.wait()
-		if a.Dialog() == last || !strings.Contains(activityTexts(a), tc.says) {
-			t.Fatalf("%s: no error dialog saying %q: %s", filepath.Base(tc.file), tc.says, activityTexts(a))
+		if a.Dialog() == last || !strings.Contains(topTexts(a), tc.says) {
+			t.Fatalf("%s: no error dialog saying %q: %s", filepath.Base(tc.file), tc.says, topTexts(a))
 		}
 		a.Dialog().Hide()
 		if f.photos.count() != len(stored) {
@@ -134,8 +134,8 @@ func TestActivityPhotos(t *testing.T) {
 		t.Fatal("the large photo was checked on the UI thread")
 	}
 	a.wait()
-	if a.Dialog() != last && strings.Contains(activityTexts(a), "照片") {
-		t.Fatalf("large photo refused: %s", activityTexts(a))
+	if a.Dialog() != last && strings.Contains(topTexts(a), "照片") {
+		t.Fatalf("large photo refused: %s", topTexts(a))
 	}
 	if f.photos.count() != len(stored)+1 {
 		t.Fatalf("large photo not in the form")
@@ -143,8 +143,8 @@ func TestActivityPhotos(t *testing.T) {
 	// the same file again is refused: it is in the activity already
 	f.photos.addPhotoFiles([]string{big})
 	a.wait()
-	if f.photos.count() != len(stored)+1 || !strings.Contains(activityTexts(a), "已经在本活动中") {
-		t.Fatalf("duplicate photo: %d, %s", f.photos.count(), activityTexts(a))
+	if f.photos.count() != len(stored)+1 || !strings.Contains(topTexts(a), "已经在本活动中") {
+		t.Fatalf("duplicate photo: %d, %s", f.photos.count(), topTexts(a))
 	}
 	a.Dialog().Hide()
 
@@ -154,7 +154,7 @@ func TestActivityPhotos(t *testing.T) {
 	f.submit()
 	a.wait()
 	if !f.closed {
-		t.Fatalf("form not closed: %s", activityTexts(a))
+		t.Fatalf("form not closed: %s", topTexts(a))
 	}
 	ps, _ := a.store().Photos(a.ctx(), id)
 	if len(ps) != len(stored) {

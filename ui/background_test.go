@@ -24,15 +24,6 @@ import (
 // the test lets the UI thread run — then waits for the result on screen,
 // in the database or on disk.
 
-// topTexts is what the dialog on top draws, or "" without one.
-func topTexts(a *App) string {
-	top := a.win.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	return strings.Join(drawnTexts(top), "\n")
-}
-
 // photoFrames are the thumbnail images drawn under o.
 func photoFrames(o fyne.CanvasObject) []*canvas.Image {
 	var out []*canvas.Image
@@ -71,7 +62,7 @@ func TestBackgroundThumbnails(t *testing.T) {
 			t.Fatalf("tile %d has its thumbnail before the UI thread ran: it was set off the UI thread", i)
 		}
 	}
-	if !strings.Contains(strings.Join(drawnTexts(s.detail), "\n"), "正在载入") {
+	if !strings.Contains(texts(s.detail), "正在载入") {
 		t.Error("the tiles do not say they are loading")
 	}
 
@@ -83,7 +74,7 @@ func TestBackgroundThumbnails(t *testing.T) {
 			t.Errorf("tile %d shows a %v image, want a thumbnail of %d pixels", i, b, photoThumbSide)
 		}
 	}
-	if strings.Contains(strings.Join(drawnTexts(s.detail), "\n"), "正在载入") {
+	if strings.Contains(texts(s.detail), "正在载入") {
 		t.Error("a tile still says it is loading")
 	}
 }

@@ -62,7 +62,7 @@ func TestMemberAddForm(t *testing.T) {
 	if f.closed {
 		t.Fatal("the form closed on a refused save")
 	}
-	if msg := overlayTexts(a); !strings.Contains(msg, "电话号码") {
+	if msg := topTexts(a); !strings.Contains(msg, "电话号码") {
 		t.Fatalf("no store message about the phone shown; dialog says %q", msg)
 	}
 	if n := len(allMembers(t, a)); n != before {
@@ -77,7 +77,7 @@ func TestMemberAddForm(t *testing.T) {
 	}
 	test.Tap(f.saveBtn)
 	if !f.closed {
-		t.Fatalf("form still open after saving; dialog says %q", overlayTexts(a))
+		t.Fatalf("form still open after saving; dialog says %q", topTexts(a))
 	}
 	if n := len(allMembers(t, a)); n != before+1 {
 		t.Fatalf("members %d after saving, want %d", n, before+1)
@@ -130,9 +130,9 @@ func TestMemberCreditWarning(t *testing.T) {
 	a.win.Canvas().Focus(f.notes)
 	f.notes.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
 	if !f.closed {
-		t.Fatalf("Ctrl+S did not save; dialog says %q", overlayTexts(a))
+		t.Fatalf("Ctrl+S did not save; dialog says %q", topTexts(a))
 	}
-	if msg := overlayTexts(a); !strings.Contains(msg, "已保存，但") || !strings.Contains(msg, "校验位") {
+	if msg := topTexts(a); !strings.Contains(msg, "已保存，但") || !strings.Contains(msg, "校验位") {
 		t.Fatalf("warning dialog says %q", msg)
 	}
 	m, err := a.store().Member(a.ctx(), f.lastID)
@@ -186,7 +186,7 @@ func TestMemberEdit(t *testing.T) {
 	selectMember(t, s, id)
 	test.Tap(s.historyBtn)
 	s.history.tabs.SelectIndex(4)
-	if log := overlayTexts(a); !strings.Contains(log, "修改") || !strings.Contains(log, "商会职务："+oldOffice+" → "+newOffice) {
+	if log := topTexts(a); !strings.Contains(log, "修改") || !strings.Contains(log, "商会职务："+oldOffice+" → "+newOffice) {
 		t.Fatalf("change log:\n%s", log)
 	}
 	s.history.dlg.Hide()
@@ -224,7 +224,7 @@ func TestMemberLeave(t *testing.T) {
 	test.Type(l.reason, "迁出本镇")
 	test.Tap(l.okBtn)
 	if !l.closed {
-		t.Fatalf("退会 dialog still open: %q", overlayTexts(a))
+		t.Fatalf("退会 dialog still open: %q", topTexts(a))
 	}
 	m, err := a.store().Member(a.ctx(), id)
 	if err != nil {
@@ -278,12 +278,12 @@ func TestMemberHistory(t *testing.T) {
 	if h == nil || h.m.ID != target.ID || len(h.activities) != len(acts) {
 		t.Fatalf("档案 for %d shows %d activities, want %d", target.ID, len(h.activities), len(acts))
 	}
-	details := overlayTexts(a)
+	details := topTexts(a)
 	if !strings.Contains(details, data.MaskPhone(target.Phone)) || strings.Contains(details, target.Phone) {
 		t.Fatalf("details do not mask the phone:\n%s", details)
 	}
 	h.tabs.SelectIndex(3)
-	shown := overlayTexts(a)
+	shown := topTexts(a)
 	if !strings.Contains(shown, acts[0].Title) || !strings.Contains(shown, data.FormatDateCN(acts[0].Date)) {
 		t.Fatalf("activities tab does not list %q:\n%s", acts[0].Title, shown)
 	}
@@ -291,7 +291,7 @@ func TestMemberHistory(t *testing.T) {
 		t.Fatalf("activities tab title %q", h.tabs.Items[3].Text)
 	}
 	h.tabs.SelectIndex(4)
-	if !strings.Contains(overlayTexts(a), "建档") {
-		t.Fatalf("change log does not show the insert:\n%s", overlayTexts(a))
+	if !strings.Contains(topTexts(a), "建档") {
+		t.Fatalf("change log does not show the insert:\n%s", topTexts(a))
 	}
 }

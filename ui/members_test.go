@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -155,45 +154,6 @@ func validID(first17 string) string {
 		sum += int(first17[i]-'0') * w
 	}
 	return first17 + string("10X98765432"[sum%11])
-}
-
-// drawn lists the visible objects under o as they are drawn now: unlike
-// test.LaidOutObjects it walks the widgets' cached renderers, so a table's
-// cells are the ones on screen.
-func drawn(o fyne.CanvasObject) []fyne.CanvasObject {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	out := []fyne.CanvasObject{o}
-	switch c := o.(type) {
-	case fyne.Widget:
-		for _, child := range test.WidgetRenderer(c).Objects() {
-			out = append(out, drawn(child)...)
-		}
-	case *fyne.Container:
-		for _, child := range c.Objects {
-			out = append(out, drawn(child)...)
-		}
-	}
-	return out
-}
-
-// overlayTexts is every label and rich text on the top overlay (the dialog).
-func overlayTexts(a *App) string {
-	var b strings.Builder
-	top := a.win.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	for _, o := range drawn(top) {
-		switch w := o.(type) {
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *widget.RichText:
-			b.WriteString(w.String() + "\n")
-		}
-	}
-	return b.String()
 }
 
 func TestMembersSearch(t *testing.T) {

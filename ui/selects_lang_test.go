@@ -61,7 +61,7 @@ func TestMemberSelectsInEnglish(t *testing.T) {
 		t.Fatalf("picking %q gives %q", vice, f.office.Value())
 	}
 	if !f.submit() {
-		t.Fatalf("the form did not save; dialog says %q", overlayTexts(a))
+		t.Fatalf("the form did not save; dialog says %q", topTexts(a))
 	}
 	m, err := a.store().Member(a.ctx(), f.lastID)
 	if err != nil {
@@ -143,7 +143,7 @@ func TestActivityTypeSelectInEnglish(t *testing.T) {
 	a.shortcut["save"]() // Ctrl+S
 	a.wait()
 	if !f.closed || f.lastID == 0 {
-		t.Fatalf("form still open after save: %s", activityTexts(a))
+		t.Fatalf("form still open after save: %s", topTexts(a))
 	}
 	got, err := a.store().Activity(a.ctx(), f.lastID)
 	if err != nil {
