@@ -201,15 +201,15 @@ func TestActivityEditAndDelete(t *testing.T) {
 
 	// 删除 asks first; 取消 keeps it.
 	test.Tap(s.deleteBtn)
-	if s.confirm == nil {
-		t.Fatal("no confirmation")
+	if !strings.Contains(topTexts(a), "确定删除") || buttonNamed(a.win.Canvas().Overlays().Top(), "取消") == nil {
+		t.Fatalf("no confirmation: %q", topTexts(a))
 	}
-	s.confirm.Dismiss()
+	test.Tap(buttonNamed(a.win.Canvas().Overlays().Top(), "取消"))
 	if _, err := a.store().Activity(a.ctx(), id); err != nil {
 		t.Fatal("cancelled delete removed the activity")
 	}
 	test.Tap(s.deleteBtn)
-	s.confirm.Confirm()
+	test.Tap(buttonNamed(a.win.Canvas().Overlays().Top(), "删除"))
 	if _, err := a.store().Activity(a.ctx(), id); !data.IsCode(err, data.CodeNotFound) {
 		t.Fatalf("deleted activity still there: %v", err)
 	}
