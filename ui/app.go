@@ -65,8 +65,7 @@ type App struct {
 	mu         sync.Mutex
 	lastDialog dialog.Dialog // the newest dialog, for tests
 
-	form    *openForm     // the form dialog open now (saveWhileOpen), for quitting
-	quitAsk *quitQuestion // the last 保存 / 不保存 / 取消 question, for tests
+	form *openForm // the form dialog open now (saveWhileOpen), for quitting
 
 	// openPDF shows a printed PDF; nil means the system viewer (print.go).
 	openPDF func(path string) error
