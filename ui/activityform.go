@@ -98,20 +98,9 @@ func newActivityForm(a shell, act data.Activity, thumbs *photoThumbs, saved func
 	f.minutes = newFormMultiLineEntry(a)
 	f.minutes.SetMinRowsVisible(9)
 	f.minutes.SetPlaceHolder(lang.L("活动的内容、议程、讲话要点和决定事项"))
-	f.title.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errString(lang.L("不能为空"))
-		}
-		return nil
-	}
+	f.title.Validator = widgets.Required(lang.L("不能为空"))
 	f.title.SetPlaceHolder(lang.L("如：2026年第一期电商直播培训班"))
-	f.date.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errString(lang.L("请填写活动日期"))
-		}
-		_, err := data.ParseDate(s)
-		return plain(err)
-	}
+	f.date.Validator = widgets.All(widgets.Required(lang.L("请填写活动日期")), checkedBy(data.ParseDate))
 	f.date.SetPlaceHolder(lang.L("如 2026-03-05"))
 	f.date.OnChanged = func(string) {
 		if f.endDate.Text != "" {
@@ -132,7 +121,7 @@ func newActivityForm(a shell, act data.Activity, thumbs *photoThumbs, saved func
 	f.place.SetPlaceHolder(lang.L("如：镇政府三楼会议室"))
 	f.organizer.SetPlaceHolder(lang.L("如：本会"))
 	f.partners.SetPlaceHolder(lang.L("多个单位用顿号分开"))
-	f.outside.Validator = func(s string) error { _, err := activityCount(s); return err }
+	f.outside.Validator = checkedBy(activityCount)
 	f.outside.SetPlaceHolder("0")
 	f.outside.OnChanged = func(string) { f.showPicked() }
 
