@@ -15,12 +15,7 @@ import (
 // openCases shows the 案例申报 screen and returns it.
 func openCases(t *testing.T, a *App) *casesScreen {
 	t.Helper()
-	a.show("cases")
-	s, ok := a.screens["cases"].(*casesScreen)
-	if !ok || a.current() != "cases" {
-		t.Fatalf("cases screen not shown (current %q)", a.current())
-	}
-	return s
+	return openScreen[*casesScreen](t, a, "cases")
 }
 
 // openDemoCase opens the demo case in the editor, as a double check of the

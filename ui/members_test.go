@@ -21,17 +21,6 @@ func openMembers(t testing.TB, a *App) *membersScreen {
 	return openScreen[*membersScreen](t, a, "members")
 }
 
-// openScreen shows the screen named key and returns it.
-func openScreen[S screen](t testing.TB, a *App, key string) S {
-	t.Helper()
-	a.show(key)
-	s, ok := a.screens[key].(S)
-	if !ok || a.current() != key {
-		t.Fatalf("%s screen not shown (current %q)", key, a.current())
-	}
-	return s
-}
-
 // allMembers reads the roster from the database, not from the screen.
 func allMembers(t *testing.T, a *App) []data.Member {
 	t.Helper()

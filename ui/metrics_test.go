@@ -22,10 +22,7 @@ var metricsClock = time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local)
 // openMetrics opens the demo chamber on the 指标 screen in 2026.
 func openMetrics(t *testing.T) (*App, *metricsScreen) {
 	t.Helper()
-	a := newTestApp(t, demoCopy(t))
-	s := a.screens["metrics"].(*metricsScreen)
-	a.store().Now = func() time.Time { return metricsClock }
-	a.show("metrics")
+	a, s := openDemoOn[*metricsScreen](t, "metrics", metricsClock)
 	if s.year != 2026 || s.yearSel.Selected != "2026年" {
 		t.Fatalf("year %d %q, want 2026", s.year, s.yearSel.Selected)
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -94,3 +95,23 @@ func TestShellOnDemo(t *testing.T) {
 }
 
 func mkdirTemp() (string, error) { return os.MkdirTemp("", "chamberdesk-ui-") }
+
+// openScreen shows the screen named key and returns it.
+func openScreen[S screen](t testing.TB, a *App, key string) S {
+	t.Helper()
+	a.show(key)
+	s, ok := a.screens[key].(S)
+	if !ok || a.current() != key {
+		t.Fatalf("%s screen not shown (current %q)", key, a.current())
+	}
+	return s
+}
+
+// openDemoOn opens a copy of the demo chamber with the store's clock at
+// now and shows the screen named key.
+func openDemoOn[S screen](t *testing.T, key string, now time.Time) (*App, S) {
+	t.Helper()
+	a := newTestApp(t, demoCopy(t))
+	a.store().Now = func() time.Time { return now }
+	return a, openScreen[S](t, a, key)
+}
