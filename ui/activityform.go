@@ -228,11 +228,9 @@ func (f *activityForm) show() {
 	if f.act.ID != 0 {
 		title = lang.L("编辑活动 — ") + f.act.Title
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.sh.window())
-	f.dlg.SetButtons([]fyne.CanvasObject{f.cancelBtn, f.saveBtn})
-	f.sh.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
-	ws := f.sh.window().Canvas().Size()
-	f.dlg.Resize(fyne.NewSize(min(1040, ws.Width-40), min(680, ws.Height-40)))
+	f.dlg = formDialog(f.sh, title, f.content(), []fyne.CanvasObject{f.cancelBtn, f.saveBtn},
+		func() { f.submit() }, func() { f.closed = true })
+	f.dlg.Resize(fitWindow(f.sh, 1040, 680))
 	f.sh.present(f.dlg)
 	f.sh.window().Canvas().Focus(f.title)
 }

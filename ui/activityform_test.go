@@ -54,16 +54,7 @@ func TestActivityAddThroughForm(t *testing.T) {
 	}
 	f.photos.items[0].caption.SetText(f.photos.items[0].caption.Text + "，学员听讲")
 
-	a.shortcut["save"]() // Ctrl+S
-	a.wait()
-	if !f.closed || f.lastID == 0 {
-		t.Fatalf("form still open after save: %s", topTexts(a))
-	}
-
-	got, err := a.store().Activity(a.ctx(), f.lastID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := saveActivityForm(t, a, f)
 	wantIDs := []int64{three[0].ID, three[1].ID, three[2].ID}
 	slices.Sort(wantIDs)
 	if got.Type != "培训办班" || got.Title != "跨境电商实务培训班" || !got.Date.Equal(time.Date(2026, 6, 18, 0, 0, 0, 0, time.UTC)) ||
@@ -261,4 +252,20 @@ func pickBySearch(t *testing.T, f *activityForm, m data.Member) {
 	if !f.picked[m.ID] {
 		t.Fatalf("tapping %s did not pick them", m.Name)
 	}
+}
+
+// saveActivityForm saves the open activity form with Ctrl+S, checks that it
+// closed, and returns the activity as stored.
+func saveActivityForm(t *testing.T, a *App, f *activityForm) data.Activity {
+	t.Helper()
+	a.shortcut["save"]() // Ctrl+S
+	a.wait()
+	if !f.closed || f.lastID == 0 {
+		t.Fatalf("form still open after save: %s", topTexts(a))
+	}
+	got, err := a.store().Activity(a.ctx(), f.lastID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
 }

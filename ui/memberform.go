@@ -175,9 +175,8 @@ func (f *memberForm) show() {
 	if f.m.ID != 0 {
 		title = lang.L("编辑会员 — ") + f.m.Name
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.sh.window())
-	f.dlg.SetButtons([]fyne.CanvasObject{f.cancelBtn, f.saveBtn})
-	f.sh.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
+	f.dlg = formDialog(f.sh, title, f.content(), []fyne.CanvasObject{f.cancelBtn, f.saveBtn},
+		func() { f.submit() }, func() { f.closed = true })
 	f.dlg.Resize(fyne.NewSize(min(920, f.sh.window().Canvas().Size().Width-40), f.dlg.MinSize().Height))
 	f.sh.present(f.dlg)
 	f.sh.window().Canvas().Focus(f.name)

@@ -140,15 +140,7 @@ func TestActivityTypeSelectInEnglish(t *testing.T) {
 	}
 	f.kind.SetSelected(training)
 	test.Type(f.title, "跨境电商实务培训班")
-	a.shortcut["save"]() // Ctrl+S
-	a.wait()
-	if !f.closed || f.lastID == 0 {
-		t.Fatalf("form still open after save: %s", topTexts(a))
-	}
-	got, err := a.store().Activity(a.ctx(), f.lastID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := saveActivityForm(t, a, f)
 	if got.Type != "培训办班" {
 		t.Fatalf("saved type %q", got.Type)
 	}
