@@ -230,9 +230,9 @@ func TestActivityShortcuts(t *testing.T) {
 	a.show("members")
 	a.show("activities")
 	f := openActivityForm(t, a, s)
-	open := a.Dialog()
+	open := topOverlay(a)
 	a.runShortcut("new") // Ctrl+N again while the form is open: no second form
-	if a.Dialog() != open || s.onAdd() != nil {
+	if topOverlay(a) != open || s.onAdd() != nil {
 		t.Fatal("Ctrl+N stacked a second form")
 	}
 	a.shortcut["save"]() // nothing filled in: refused, stays open

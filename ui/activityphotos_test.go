@@ -110,13 +110,13 @@ func TestActivityPhotos(t *testing.T) {
 		{corrupt, "已损坏"},
 		{filepath.Join(dir, "不存在.jpg"), "无法读取"},
 	} {
-		last := a.Dialog()
+		last := topOverlay(a)
 		f.photos.addPhotoFiles([]string{tc.file})
 		a.wait()
-		if a.Dialog() == last || !strings.Contains(topTexts(a), tc.says) {
+		if topOverlay(a) == last || !strings.Contains(topTexts(a), tc.says) {
 			t.Fatalf("%s: no error dialog saying %q: %s", filepath.Base(tc.file), tc.says, topTexts(a))
 		}
-		a.Dialog().Hide()
+		dismissTop(t, a)
 		if f.photos.count() != len(stored) {
 			t.Fatalf("%s was added", tc.file)
 		}
@@ -126,7 +126,7 @@ func TestActivityPhotos(t *testing.T) {
 	// addPhotoFiles hands no work to the app, the decoding happened on the
 	// UI thread.
 	big := bigPhoto(t)
-	last := a.Dialog()
+	last := topOverlay(a)
 	ta := threadOf(t, a)
 	started := ta.backgroundStarted()
 	f.photos.addPhotoFiles([]string{big})
@@ -134,7 +134,7 @@ func TestActivityPhotos(t *testing.T) {
 		t.Fatal("the large photo was checked on the UI thread")
 	}
 	a.wait()
-	if a.Dialog() != last && strings.Contains(topTexts(a), "照片") {
+	if topOverlay(a) != last && strings.Contains(topTexts(a), "照片") {
 		t.Fatalf("large photo refused: %s", topTexts(a))
 	}
 	if f.photos.count() != len(stored)+1 {
@@ -146,7 +146,7 @@ func TestActivityPhotos(t *testing.T) {
 	if f.photos.count() != len(stored)+1 || !strings.Contains(topTexts(a), "已经在本活动中") {
 		t.Fatalf("duplicate photo: %d, %s", f.photos.count(), topTexts(a))
 	}
-	a.Dialog().Hide()
+	dismissTop(t, a)
 
 	// Remove the first stored photo, caption the second, save.
 	test.Tap(f.photos.items[0].removeBtn)

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"testing"
+
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -103,4 +106,46 @@ func buttonNamed(root fyne.CanvasObject, s string) *widget.Button {
 // dialogSays reports whether the dialog on top shows text.
 func dialogSays(a *App, text string) bool {
 	return strings.Contains(topTexts(a), text)
+}
+
+// topOverlay is what the window shows on top: the newest dialog still
+// open, or nil.
+func topOverlay(a *App) fyne.CanvasObject { return a.win.Canvas().Overlays().Top() }
+
+// onTop reports whether o is drawn in the dialog on top.
+func onTop(a *App, o fyne.CanvasObject) bool {
+	found := false
+	walk(topOverlay(a), func(c fyne.CanvasObject) { found = found || c == o })
+	return found
+}
+
+// tapOnTop taps the button named name (or its translation in the
+// language in use) in the dialog on top, failing when there is none.
+func tapOnTop(t testing.TB, a *App, name string) {
+	t.Helper()
+	b := buttonNamed(topOverlay(a), lang.L(name))
+	if b == nil {
+		t.Fatalf("no %s button on top; it says %q", name, topTexts(a))
+	}
+	test.Tap(b)
+}
+
+// dismissTop closes a message on top (an error or information dialog)
+// with its one button.
+func dismissTop(t testing.TB, a *App) {
+	t.Helper()
+	var buttons []*widget.Button
+	walk(topOverlay(a), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok {
+			buttons = append(buttons, b)
+		}
+	})
+	if len(buttons) != 1 {
+		t.Fatalf("the dialog on top has %d buttons, want a message's one; it says %q", len(buttons), topTexts(a))
+	}
+	top := topOverlay(a)
+	test.Tap(buttons[0])
+	if topOverlay(a) == top {
+		t.Fatalf("%s left the message open", buttons[0].Text)
+	}
 }

@@ -35,14 +35,15 @@ func TestMemberAddForm(t *testing.T) {
 	s := openMembers(t, a)
 	before := len(allMembers(t, a))
 
-	tapOpens(t, a, s.addBtn).Hide() // the button opens a form
+	tapOpens(t, a, s.addBtn) // the button opens a form
+	tapOnTop(t, a, "取消")
 	f := s.onAdd()
 	if f == nil || f.closed {
 		t.Fatal("新增会员 opened no form")
 	}
-	open := a.Dialog()
+	open := topOverlay(a)
 	a.runShortcut("new") // Ctrl+N again while the form is open
-	if a.Dialog() != open || s.onAdd() != nil {
+	if topOverlay(a) != open || s.onAdd() != nil {
 		t.Fatal("Ctrl+N opened a second form over the first")
 	}
 	credit := validCredit(t, "91360131MA35T8K2X", false)
@@ -68,7 +69,7 @@ func TestMemberAddForm(t *testing.T) {
 	if n := len(allMembers(t, a)); n != before {
 		t.Fatalf("members %d after a refused save, want %d", n, before)
 	}
-	a.Dialog().Hide()
+	dismissTop(t, a)
 
 	f.phone.SetText("")
 	test.Type(f.phone, "139 1234 5678")
@@ -155,11 +156,10 @@ func TestMemberEdit(t *testing.T) {
 		t.Fatal("row 10 not drawn")
 	}
 	test.DoubleTap(cell)
-	opened := a.Dialog()
-	if opened == nil || s.selected != id {
+	if topOverlay(a) == nil || s.selected != id {
 		t.Fatal("the double tap opened no dialog")
 	}
-	opened.Hide()
+	tapOnTop(t, a, "取消")
 	f := s.onEdit() // the form the double tap opens
 	if f == nil || f.m.ID != id || f.name.Text != target.Name {
 		t.Fatalf("double tap opened %+v", f)

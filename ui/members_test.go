@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -49,16 +48,14 @@ func selectMember(t *testing.T, s *membersScreen, id int64) {
 	}
 }
 
-// tapOpens taps b and returns the dialog it opened, failing when none did.
-func tapOpens(t *testing.T, a *App, b *widget.Button) dialog.Dialog {
+// tapOpens taps b and fails when it opened no dialog.
+func tapOpens(t *testing.T, a *App, b *widget.Button) {
 	t.Helper()
-	before := a.Dialog()
+	before := topOverlay(a)
 	test.Tap(b)
-	d := a.Dialog()
-	if d == nil || d == before || a.win.Canvas().Overlays().Top() == nil {
+	if d := topOverlay(a); d == nil || d == before {
 		t.Fatalf("%s opened no dialog", b.Text)
 	}
-	return d
 }
 
 // shortcutForm runs the named shortcut, checks that it opened a dialog,
@@ -78,13 +75,16 @@ func tapForm[F any](t *testing.T, a *App, b *widget.Button, open func() *F) *F {
 
 func formOpenedBy[F any](t *testing.T, a *App, what string, trigger func(), open func() *F) *F {
 	t.Helper()
-	before := a.Dialog()
+	before := topOverlay(a)
 	trigger()
-	d := a.Dialog()
+	d := topOverlay(a)
 	if d == nil || d == before {
 		t.Fatalf("%s opened no dialog", what)
 	}
-	d.Hide()
+	tapOnTop(t, a, "取消")
+	if topOverlay(a) == d {
+		t.Fatalf("取消 left what %s opened open", what)
+	}
 	return open()
 }
 

@@ -241,7 +241,7 @@ func TestMetricsAddCustom(t *testing.T) {
 	n := len(s.figs)
 
 	f := s.onAdd()
-	if f == nil || a.Dialog() != f.dlg {
+	if f == nil || !onTop(a, f.ok) {
 		t.Fatal("新增指标 dialog not shown")
 	}
 	// No name: refused in the dialog, nothing written.
@@ -308,7 +308,7 @@ func TestMetricsExplainTraining(t *testing.T) {
 	a, s := openMetrics(t)
 	selectMetric(t, s, "training_sessions")
 	d := s.onExplain()
-	if d == nil || a.Dialog() != d.dlg {
+	if d == nil || !onTop(a, d.copy) {
 		t.Fatal("查看来源 dialog not shown")
 	}
 	acts, err := a.store().Activities(context.Background(), 2026)

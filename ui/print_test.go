@@ -111,7 +111,7 @@ func TestPrintActivityButtons(t *testing.T) {
 	if !strings.Contains(text, act.Title) || !strings.Contains(text, "第1页共1页") {
 		t.Errorf("summary text lacks the title or the page footer: %s", text)
 	}
-	if a.Dialog() == nil {
+	if topOverlay(a) == nil {
 		t.Error("no dialog after printing")
 	}
 
@@ -151,7 +151,7 @@ func TestPrintViewerFails(t *testing.T) {
 	a.wait()
 	// The file is there to open by hand, and the dialog says where.
 	lastOpened(t, v, 1)
-	if a.Dialog() == nil {
+	if topOverlay(a) == nil {
 		t.Fatal("no dialog when the viewer cannot open")
 	}
 }

@@ -89,7 +89,7 @@ func TestQuitAsksToSave(t *testing.T) {
 	if !quitted || quitAsked(a) {
 		t.Fatal("an untouched form held up quitting")
 	}
-	a.Dialog().Hide()
+	tapOnTop(t, a, "取消") // the untouched form
 
 	f := memberFormTyped(t, a)
 	ctrlQ := &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}

@@ -31,7 +31,7 @@ func TestWelcome(t *testing.T) {
 		}
 		test.Tap(w.createBtn)
 		a.wait()
-		if a.store() != nil || a.Dialog() == nil {
+		if a.store() != nil || topOverlay(a) == nil {
 			t.Fatal("a bad profile was accepted")
 		}
 		if _, err := os.Stat(path); !os.IsNotExist(err) {
@@ -80,7 +80,7 @@ func TestWelcome(t *testing.T) {
 		os.WriteFile(path, []byte("这是别的程序的文件"), 0o644)
 		before, _ := os.ReadFile(path)
 		a := newTestApp(t, path)
-		if a.store() != nil || a.Dialog() == nil {
+		if a.store() != nil || topOverlay(a) == nil {
 			t.Fatal("a foreign file was opened without a message")
 		}
 		after, _ := os.ReadFile(path)
@@ -99,7 +99,7 @@ func TestWelcome(t *testing.T) {
 		s.Close()
 		before, _ := os.ReadFile(path)
 		a := newTestApp(t, path)
-		if a.store() != nil || a.Dialog() == nil {
+		if a.store() != nil || topOverlay(a) == nil {
 			t.Fatal("a newer file was opened")
 		}
 		after, _ := os.ReadFile(path)
