@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,33 +13,6 @@ import (
 
 	"chamberdesk/data"
 )
-
-// activityDemo is a copy of the demo database with its photo files, so
-// thumbnails can be shown (demoCopy copies the database only).
-func activityDemo(t *testing.T) string {
-	t.Helper()
-	path := demoCopy(t)
-	src := strings.TrimSuffix(demoFile, filepath.Ext(demoFile)) + "_files"
-	dst := strings.TrimSuffix(path, filepath.Ext(path)) + "_files"
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o700)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o600)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 // openActivities shows the activities screen and returns it.
 func openActivities(t *testing.T, a *App) *activitiesScreen {
@@ -258,7 +230,7 @@ func TestActivityShortcuts(t *testing.T) {
 // pages and a new activity's photos, checks each is drawn and shows its
 // title, and writes them as PNGs to SHOT_DIR when set.
 func TestActivitiesScreenshot(t *testing.T) {
-	a := newTestApp(t, activityDemo(t))
+	a := newTestApp(t, demoCopy(t))
 	s := openActivities(t, a)
 	screen := func(name string) {
 		t.Helper()

@@ -14,7 +14,7 @@ import (
 )
 
 func TestActivityAddThroughForm(t *testing.T) {
-	a := newTestApp(t, activityDemo(t))
+	a := newTestApp(t, demoCopy(t))
 	s := openActivities(t, a)
 	const year = 2026
 	before := activityFigures(t, a, year)

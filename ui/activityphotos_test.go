@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -53,26 +52,19 @@ func activityPhotoFile(t *testing.T, dir, name string, w, h int) string {
 	return p
 }
 
-var (
-	bigPhotoOnce sync.Once
-	bigPhotoPath string
-)
+var bigPhotoFile fixture
 
 // bigPhoto is a 6000×5000 JPEG (30 megapixels), drawn once per run.
 func bigPhoto(t *testing.T) string {
 	t.Helper()
-	bigPhotoOnce.Do(func() {
-		dir, err := mkdirTemp()
-		if err != nil {
-			t.Fatal(err)
-		}
-		bigPhotoPath = activityPhotoFile(t, dir, "大合影.jpg", 6000, 5000)
+	return bigPhotoFile.get(t, "大合影.jpg", func(path string) error {
+		activityPhotoFile(t, filepath.Dir(path), filepath.Base(path), 6000, 5000)
+		return nil
 	})
-	return bigPhotoPath
 }
 
 func TestActivityPhotos(t *testing.T) {
-	a := newTestApp(t, activityDemo(t))
+	a := newTestApp(t, demoCopy(t))
 	s := openActivities(t, a)
 	s.year.SetSelected(activityAllYears)
 	row := slices.IndexFunc(s.rows, func(x *data.Activity) bool { return s.photoN[x.ID] > 0 })

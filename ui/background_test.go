@@ -37,7 +37,7 @@ func photoFrames(o fyne.CanvasObject) []*canvas.Image {
 // TestBackgroundThumbnails: selecting an activity shows its photos' tiles
 // at once and fills them as each photo is decoded in the background.
 func TestBackgroundThumbnails(t *testing.T) {
-	a := newTestApp(t, activityDemo(t))
+	a := newTestApp(t, demoCopy(t))
 	ta := threadOf(t, a)
 	s := openActivities(t, a)
 	s.year.SetSelected(activityAllYears)
@@ -129,7 +129,7 @@ func TestBackgroundImportPreview(t *testing.T) {
 // background, showing each step, and says where it went; the zip passes
 // the same check the aggregate screen applies.
 func TestBackgroundPackage(t *testing.T) {
-	a := newTestApp(t, activityDemo(t))
+	a := newTestApp(t, demoCopy(t))
 	ta := threadOf(t, a)
 	s := openCases(t, a)
 	f := openDemoCase(t, a, s)

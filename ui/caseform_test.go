@@ -19,7 +19,7 @@ import (
 // choosing a photo, and Ctrl+S. The database then holds the case, its
 // figure, its links and its photo.
 func TestCaseEditorCreate(t *testing.T) {
-	a := newTestApp(t, activityDemo(t))
+	a := newTestApp(t, demoCopy(t))
 	ctx := context.Background()
 	st := a.store()
 	s := openCases(t, a)

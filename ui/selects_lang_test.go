@@ -125,7 +125,7 @@ func TestMemberFiltersInEnglish(t *testing.T) {
 // select shows Training course and saves 培训办班; the screen's type filter
 // shows the English label and filters by the stored type.
 func TestActivityTypeSelectInEnglish(t *testing.T) {
-	a := englishApp(t, activityDemo(t))
+	a := englishApp(t, demoCopy(t))
 	s := openActivities(t, a)
 	training := data.LabelEN("培训办班")
 	if training == "培训办班" {
@@ -168,7 +168,7 @@ func TestSelectsInChinese(t *testing.T) {
 	if err := setLanguage(langChinese); err != nil {
 		t.Fatal(err)
 	}
-	a := newTestApp(t, activityDemo(t))
+	a := newTestApp(t, demoCopy(t))
 	m := openMembers(t, a)
 	f := m.onAdd()
 	if f == nil {

@@ -14,32 +14,50 @@ import (
 	"chamberdesk/data/demo"
 )
 
-var (
-	demoOnce sync.Once
-	demoFile string
-	demoErr  error
-)
+// fixture is a file built once per run, in a folder of its own, that
+// tests read or copy.
+type fixture struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// get builds the file named name with build the first time it is asked
+// for, and returns its path.
+func (f *fixture) get(tb testing.TB, name string, build func(path string) error) string {
+	tb.Helper()
+	f.once.Do(func() {
+		dir, err := mkdirTemp()
+		if err != nil {
+			f.err = err
+			return
+		}
+		f.path = filepath.Join(dir, name)
+		f.err = build(f.path)
+	})
+	if f.err != nil {
+		tb.Fatal(f.err)
+	}
+	return f.path
+}
+
+// createDB makes a data file at path, filled by fill.
+func createDB(actor string, fill func(context.Context, *data.Store) error) func(path string) error {
+	return func(path string) error {
+		s, err := data.Create(context.Background(), path, data.OpenOptions{Actor: actor}, fill)
+		if err != nil {
+			return err
+		}
+		return s.Close()
+	}
+}
+
+var demoDB fixture
 
 // demoCopy gives each test its own copy of one demo database, built once.
 func demoCopy(t *testing.T) string {
 	t.Helper()
-	demoOnce.Do(func() {
-		dir, err := mkdirTemp()
-		if err != nil {
-			demoErr = err
-			return
-		}
-		demoFile = filepath.Join(dir, "demo.db")
-		s, err := data.Create(context.Background(), demoFile, data.OpenOptions{Actor: "test"}, demo.Fill)
-		if err != nil {
-			demoErr = err
-			return
-		}
-		demoErr = s.Close()
-	})
-	if demoErr != nil {
-		t.Fatal(demoErr)
-	}
+	demoFile := demoDB.get(t, "demo.db", createDB("test", demo.Fill))
 	path := filepath.Join(t.TempDir(), "demo.db")
 	s, err := data.Open(context.Background(), demoFile, data.OpenOptions{NoDailyBackup: true})
 	if err != nil {
