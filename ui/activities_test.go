@@ -141,7 +141,7 @@ func TestActivityEditAndDelete(t *testing.T) {
 		t.Fatalf("form picked %d, stored %d", len(f.picked), len(orig.Attendees))
 	}
 	test.Tap(f.clearBtn)
-	ms := allActivityMembers(t, a)
+	ms := allMembers(t, a)
 	pickBySearch(t, f, ms[0])
 	pickBySearch(t, f, ms[1])
 	f.memberList.Select(slices.IndexFunc(f.matches, func(m *data.Member) bool { return m.ID == ms[1].ID })) // untick again

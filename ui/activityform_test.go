@@ -29,7 +29,7 @@ func TestActivityAddThroughForm(t *testing.T) {
 	test.Type(f.minutes, "邀请专家讲授跨境电商平台入驻和物流。\n现场答疑。")
 
 	var three []data.Member
-	for _, m := range allActivityMembers(t, a) {
+	for _, m := range allMembers(t, a) {
 		if m.Status == data.StatusActive && len([]rune(m.Name)) >= 2 && len(three) < 3 {
 			three = append(three, m)
 		}
@@ -111,15 +111,6 @@ func TestActivityAddThroughForm(t *testing.T) {
 	}
 }
 
-func allActivityMembers(t *testing.T, a *App) []data.Member {
-	t.Helper()
-	ms, err := a.store().Members(a.ctx())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ms
-}
-
 func TestActivityFormInvalid(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
 	s := openActivities(t, a)
@@ -192,7 +183,7 @@ func TestActivityQuickPicks(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
 	s := openActivities(t, a)
 	f := openActivityForm(t, a, s)
-	ms := allActivityMembers(t, a)
+	ms := allMembers(t, a)
 	limit := data.OfficeRank("理事")
 	var leaders, active []int64
 	for _, m := range ms {
