@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -15,14 +14,10 @@ import (
 	"chamberdesk/data"
 )
 
-// metricsClock is "now" for the metrics and dashboard tests: a few days
-// after the demo chamber's last activity.
-var metricsClock = time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local)
-
 // openMetrics opens the demo chamber on the 指标 screen in 2026.
 func openMetrics(t *testing.T) (*App, *metricsScreen) {
 	t.Helper()
-	a, s := openDemoOn[*metricsScreen](t, "metrics", metricsClock)
+	a, s := openDemoOn[*metricsScreen](t, "metrics", demoClock)
 	if s.year != 2026 || s.yearSel.Selected != "2026年" {
 		t.Fatalf("year %d %q, want 2026", s.year, s.yearSel.Selected)
 	}

@@ -54,6 +54,10 @@ func createDB(actor string, fill func(context.Context, *data.Store) error) func(
 
 var demoDB fixture
 
+// demoClock is "now" for the tests that read the demo chamber by year (dues,
+// metrics, the dashboard): a few days after its last activity.
+var demoClock = time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local)
+
 // demoCopy gives each test its own copy of one demo database, built once.
 func demoCopy(t *testing.T) string {
 	t.Helper()
