@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -8,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -38,8 +38,7 @@ type activitiesScreen struct {
 	metrics map[string]data.Metric
 	thumbs  *photoThumbs
 
-	confirm *dialog.ConfirmDialog // the open 删除 confirmation
-	photos  []data.Attachment     // the selected activity's photos
+	photos []data.Attachment // the selected activity's photos
 }
 
 // Filter values that let everything through.
@@ -337,20 +336,10 @@ func (s *activitiesScreen) onDelete() {
 	id := a.ID
 	msg := fmt.Sprintf(lang.L("确定删除“%s”（%s）吗？\n\n参加记录、成效和 %d 张照片的记录会一并删除，不能恢复。\n年度指标会随之减少。"),
 		a.Title, data.FormatDateCN(a.Date), s.photoN[a.ID])
-	s.confirm = dialog.NewConfirm(lang.L("删除活动"), msg, func(ok bool) {
-		s.confirm = nil
-		if !ok {
-			return
-		}
-		if err := s.sh.store().DeleteActivity(s.sh.ctx(), id); err != nil {
-			s.sh.showError(err)
-			return
-		}
+	confirmDelete(s.sh, lang.L("删除活动"), msg, func(ctx context.Context) error {
+		return s.sh.store().DeleteActivity(ctx, id)
+	}, func() {
 		s.selected = 0
 		s.refresh()
-	}, s.sh.window())
-	s.confirm.SetConfirmText(lang.L("删除"))
-	s.confirm.SetDismissText(lang.L("取消"))
-	s.confirm.SetConfirmImportance(widget.DangerImportance)
-	s.sh.present(s.confirm)
+	})
 }

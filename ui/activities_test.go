@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,40 +9,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
-	"chamberdesk/ui/widgets"
 )
-
-// activityDemo is a copy of the demo database with its photo files, so
-// thumbnails can be shown (demoCopy copies the database only).
-func activityDemo(t *testing.T) string {
-	t.Helper()
-	path := demoCopy(t)
-	src := strings.TrimSuffix(demoFile, filepath.Ext(demoFile)) + "_files"
-	dst := strings.TrimSuffix(path, filepath.Ext(path)) + "_files"
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o700)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o600)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 // openActivities shows the activities screen and returns it.
 func openActivities(t *testing.T, a *App) *activitiesScreen {
@@ -73,42 +42,6 @@ func activityFigures(t *testing.T, a *App, year int) map[string]float64 {
 		out[f.Key] = f.Value
 	}
 	return out
-}
-
-// activityTexts is every text drawn on the top overlay (the open dialog):
-// labels, rich text and a form's hint and error lines.
-func activityTexts(a *App) string {
-	top := a.win.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		switch w := o.(type) {
-		case *canvas.Text:
-			b.WriteString(w.Text + "\n")
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *widget.RichText:
-			b.WriteString(w.String() + "\n")
-		}
-		switch c := o.(type) {
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(c).Objects() {
-				walk(child)
-			}
-		case *fyne.Container:
-			for _, child := range c.Objects {
-				walk(child)
-			}
-		}
-	}
-	walk(top)
-	return b.String()
 }
 
 func storedActivities(t *testing.T, a *App) int {
@@ -198,7 +131,7 @@ func TestActivityEditAndDelete(t *testing.T) {
 	orig, _ := a.store().Activity(a.ctx(), id)
 	year := orig.Date.Year()
 	before := activityFigures(t, a, year)
-	if !strings.Contains(activityDetailText(s), orig.Title) {
+	if !strings.Contains(texts(s.detail), orig.Title) {
 		t.Fatal("the detail panel does not show the selected activity")
 	}
 
@@ -208,7 +141,7 @@ func TestActivityEditAndDelete(t *testing.T) {
 		t.Fatalf("form picked %d, stored %d", len(f.picked), len(orig.Attendees))
 	}
 	test.Tap(f.clearBtn)
-	ms := allActivityMembers(t, a)
+	ms := allMembers(t, a)
 	pickBySearch(t, f, ms[0])
 	pickBySearch(t, f, ms[1])
 	f.memberList.Select(slices.IndexFunc(f.matches, func(m *data.Member) bool { return m.ID == ms[1].ID })) // untick again
@@ -217,7 +150,7 @@ func TestActivityEditAndDelete(t *testing.T) {
 	}
 	pickBySearch(t, f, ms[1])
 	if !f.submit() {
-		t.Fatal(activityTexts(a))
+		t.Fatal(topTexts(a))
 	}
 	a.wait()
 	got, _ := a.store().Activity(a.ctx(), id)
@@ -240,15 +173,15 @@ func TestActivityEditAndDelete(t *testing.T) {
 
 	// 删除 asks first; 取消 keeps it.
 	test.Tap(s.deleteBtn)
-	if s.confirm == nil {
-		t.Fatal("no confirmation")
+	if !strings.Contains(topTexts(a), "确定删除") || buttonNamed(a.win.Canvas().Overlays().Top(), "取消") == nil {
+		t.Fatalf("no confirmation: %q", topTexts(a))
 	}
-	s.confirm.Dismiss()
+	test.Tap(buttonNamed(a.win.Canvas().Overlays().Top(), "取消"))
 	if _, err := a.store().Activity(a.ctx(), id); err != nil {
 		t.Fatal("cancelled delete removed the activity")
 	}
 	test.Tap(s.deleteBtn)
-	s.confirm.Confirm()
+	test.Tap(buttonNamed(a.win.Canvas().Overlays().Top(), "删除"))
 	if _, err := a.store().Activity(a.ctx(), id); !data.IsCode(err, data.CodeNotFound) {
 		t.Fatalf("deleted activity still there: %v", err)
 	}
@@ -263,40 +196,15 @@ func TestActivityEditAndDelete(t *testing.T) {
 	}
 }
 
-// activityDetailText is the text of the detail panel.
-func activityDetailText(s *activitiesScreen) string {
-	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *widgets.WrapLabel:
-			b.WriteString(w.Text + "\n")
-		case *widget.Form:
-			for _, it := range w.Items {
-				b.WriteString(it.Text + "\n")
-				walk(it.Widget)
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		}
-	}
-	walk(s.detail)
-	return b.String()
-}
-
 func TestActivityShortcuts(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
 	s := openActivities(t, a)
 	a.show("members")
 	a.show("activities")
 	f := openActivityForm(t, a, s)
-	open := a.Dialog()
+	open := topOverlay(a)
 	a.runShortcut("new") // Ctrl+N again while the form is open: no second form
-	if a.Dialog() != open || s.onAdd() != nil {
+	if topOverlay(a) != open || s.onAdd() != nil {
 		t.Fatal("Ctrl+N stacked a second form")
 	}
 	a.shortcut["save"]() // nothing filled in: refused, stays open
@@ -310,10 +218,10 @@ func TestActivityShortcuts(t *testing.T) {
 	a.show("members")
 	a.runShortcut("new")
 	top := a.win.Canvas().Overlays().Top()
-	if top == nil || containsAny(drawnTexts(top), "新增活动") {
+	if top == nil || strings.Contains(texts(top), "新增活动") {
 		t.Fatal("Ctrl+N on the members screen opened an activity")
 	}
-	if !containsAny(drawnTexts(top), "新增会员") {
+	if !strings.Contains(texts(top), "新增会员") {
 		t.Fatal("Ctrl+N on the members screen did not open the member form")
 	}
 }
@@ -322,7 +230,7 @@ func TestActivityShortcuts(t *testing.T) {
 // pages and a new activity's photos, checks each is drawn and shows its
 // title, and writes them as PNGs to SHOT_DIR when set.
 func TestActivitiesScreenshot(t *testing.T) {
-	a := newTestApp(t, activityDemo(t))
+	a := newTestApp(t, demoCopy(t))
 	s := openActivities(t, a)
 	screen := func(name string) {
 		t.Helper()

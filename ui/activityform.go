@@ -98,20 +98,9 @@ func newActivityForm(a shell, act data.Activity, thumbs *photoThumbs, saved func
 	f.minutes = newFormMultiLineEntry(a)
 	f.minutes.SetMinRowsVisible(9)
 	f.minutes.SetPlaceHolder(lang.L("活动的内容、议程、讲话要点和决定事项"))
-	f.title.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errString(lang.L("不能为空"))
-		}
-		return nil
-	}
+	f.title.Validator = widgets.Required(lang.L("不能为空"))
 	f.title.SetPlaceHolder(lang.L("如：2026年第一期电商直播培训班"))
-	f.date.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errString(lang.L("请填写活动日期"))
-		}
-		_, err := data.ParseDate(s)
-		return plain(err)
-	}
+	f.date.Validator = widgets.All(widgets.Required(lang.L("请填写活动日期")), checkedBy(data.ParseDate))
 	f.date.SetPlaceHolder(lang.L("如 2026-03-05"))
 	f.date.OnChanged = func(string) {
 		if f.endDate.Text != "" {
@@ -132,7 +121,7 @@ func newActivityForm(a shell, act data.Activity, thumbs *photoThumbs, saved func
 	f.place.SetPlaceHolder(lang.L("如：镇政府三楼会议室"))
 	f.organizer.SetPlaceHolder(lang.L("如：本会"))
 	f.partners.SetPlaceHolder(lang.L("多个单位用顿号分开"))
-	f.outside.Validator = func(s string) error { _, err := activityCount(s); return err }
+	f.outside.Validator = checkedBy(activityCount)
 	f.outside.SetPlaceHolder("0")
 	f.outside.OnChanged = func(string) { f.showPicked() }
 
@@ -239,11 +228,9 @@ func (f *activityForm) show() {
 	if f.act.ID != 0 {
 		title = lang.L("编辑活动 — ") + f.act.Title
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.sh.window())
-	f.dlg.SetButtons([]fyne.CanvasObject{f.cancelBtn, f.saveBtn})
-	f.sh.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
-	ws := f.sh.window().Canvas().Size()
-	f.dlg.Resize(fyne.NewSize(min(1040, ws.Width-40), min(680, ws.Height-40)))
+	f.dlg = formDialog(f.sh, title, f.content(), []fyne.CanvasObject{f.cancelBtn, f.saveBtn},
+		func() { f.submit() }, func() { f.closed = true })
+	f.dlg.Resize(fitWindow(f.sh, 1040, 680))
 	f.sh.present(f.dlg)
 	f.sh.window().Canvas().Focus(f.title)
 }

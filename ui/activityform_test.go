@@ -14,7 +14,7 @@ import (
 )
 
 func TestActivityAddThroughForm(t *testing.T) {
-	a := newTestApp(t, activityDemo(t))
+	a := newTestApp(t, demoCopy(t))
 	s := openActivities(t, a)
 	const year = 2026
 	before := activityFigures(t, a, year)
@@ -29,7 +29,7 @@ func TestActivityAddThroughForm(t *testing.T) {
 	test.Type(f.minutes, "邀请专家讲授跨境电商平台入驻和物流。\n现场答疑。")
 
 	var three []data.Member
-	for _, m := range allActivityMembers(t, a) {
+	for _, m := range allMembers(t, a) {
 		if m.Status == data.StatusActive && len([]rune(m.Name)) >= 2 && len(three) < 3 {
 			three = append(three, m)
 		}
@@ -54,16 +54,7 @@ func TestActivityAddThroughForm(t *testing.T) {
 	}
 	f.photos.items[0].caption.SetText(f.photos.items[0].caption.Text + "，学员听讲")
 
-	a.shortcut["save"]() // Ctrl+S
-	a.wait()
-	if !f.closed || f.lastID == 0 {
-		t.Fatalf("form still open after save: %s", activityTexts(a))
-	}
-
-	got, err := a.store().Activity(a.ctx(), f.lastID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := saveActivityForm(t, a, f)
 	wantIDs := []int64{three[0].ID, three[1].ID, three[2].ID}
 	slices.Sort(wantIDs)
 	if got.Type != "培训办班" || got.Title != "跨境电商实务培训班" || !got.Date.Equal(time.Date(2026, 6, 18, 0, 0, 0, 0, time.UTC)) ||
@@ -120,15 +111,6 @@ func TestActivityAddThroughForm(t *testing.T) {
 	}
 }
 
-func allActivityMembers(t *testing.T, a *App) []data.Member {
-	t.Helper()
-	ms, err := a.store().Members(a.ctx())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ms
-}
-
 func TestActivityFormInvalid(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
 	s := openActivities(t, a)
@@ -146,7 +128,7 @@ func TestActivityFormInvalid(t *testing.T) {
 		t.Fatal("no inline error on the date")
 	}
 	msg := plain(func() error { _, err := data.ParseDate("2026-13-45"); return err }()).Error()
-	if !strings.Contains(activityTexts(a), msg) {
+	if !strings.Contains(topTexts(a), msg) {
 		t.Fatalf("the form does not show %q", msg)
 	}
 
@@ -189,7 +171,7 @@ func TestActivityFormInvalid(t *testing.T) {
 
 	test.Tap(f.outcomes[1].removeBtn)
 	if !f.submit() {
-		t.Fatalf("a valid form did not save: %s", activityTexts(a))
+		t.Fatalf("a valid form did not save: %s", topTexts(a))
 	}
 	got, err := a.store().Activity(a.ctx(), f.lastID)
 	if err != nil || len(got.Outcomes) != 1 || got.Outcomes[0].Value != 1.5 || got.OutsideCount != 0 {
@@ -201,7 +183,7 @@ func TestActivityQuickPicks(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
 	s := openActivities(t, a)
 	f := openActivityForm(t, a, s)
-	ms := allActivityMembers(t, a)
+	ms := allMembers(t, a)
 	limit := data.OfficeRank("理事")
 	var leaders, active []int64
 	for _, m := range ms {
@@ -261,4 +243,20 @@ func pickBySearch(t *testing.T, f *activityForm, m data.Member) {
 	if !f.picked[m.ID] {
 		t.Fatalf("tapping %s did not pick them", m.Name)
 	}
+}
+
+// saveActivityForm saves the open activity form with Ctrl+S, checks that it
+// closed, and returns the activity as stored.
+func saveActivityForm(t *testing.T, a *App, f *activityForm) data.Activity {
+	t.Helper()
+	a.shortcut["save"]() // Ctrl+S
+	a.wait()
+	if !f.closed || f.lastID == 0 {
+		t.Fatalf("form still open after save: %s", topTexts(a))
+	}
+	got, err := a.store().Activity(a.ctx(), f.lastID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
 }

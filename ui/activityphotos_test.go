@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -53,26 +52,19 @@ func activityPhotoFile(t *testing.T, dir, name string, w, h int) string {
 	return p
 }
 
-var (
-	bigPhotoOnce sync.Once
-	bigPhotoPath string
-)
+var bigPhotoFile fixture
 
 // bigPhoto is a 6000×5000 JPEG (30 megapixels), drawn once per run.
 func bigPhoto(t *testing.T) string {
 	t.Helper()
-	bigPhotoOnce.Do(func() {
-		dir, err := mkdirTemp()
-		if err != nil {
-			t.Fatal(err)
-		}
-		bigPhotoPath = activityPhotoFile(t, dir, "大合影.jpg", 6000, 5000)
+	return bigPhotoFile.get(t, "大合影.jpg", func(path string) error {
+		activityPhotoFile(t, filepath.Dir(path), filepath.Base(path), 6000, 5000)
+		return nil
 	})
-	return bigPhotoPath
 }
 
 func TestActivityPhotos(t *testing.T) {
-	a := newTestApp(t, activityDemo(t))
+	a := newTestApp(t, demoCopy(t))
 	s := openActivities(t, a)
 	s.year.SetSelected(activityAllYears)
 	row := slices.IndexFunc(s.rows, func(x *data.Activity) bool { return s.photoN[x.ID] > 0 })
@@ -110,13 +102,13 @@ func TestActivityPhotos(t *testing.T) {
 		{corrupt, "已损坏"},
 		{filepath.Join(dir, "不存在.jpg"), "无法读取"},
 	} {
-		last := a.Dialog()
+		last := topOverlay(a)
 		f.photos.addPhotoFiles([]string{tc.file})
 		a.wait()
-		if a.Dialog() == last || !strings.Contains(activityTexts(a), tc.says) {
-			t.Fatalf("%s: no error dialog saying %q: %s", filepath.Base(tc.file), tc.says, activityTexts(a))
+		if topOverlay(a) == last || !strings.Contains(topTexts(a), tc.says) {
+			t.Fatalf("%s: no error dialog saying %q: %s", filepath.Base(tc.file), tc.says, topTexts(a))
 		}
-		a.Dialog().Hide()
+		dismissTop(t, a)
 		if f.photos.count() != len(stored) {
 			t.Fatalf("%s was added", tc.file)
 		}
@@ -126,7 +118,7 @@ func TestActivityPhotos(t *testing.T) {
 	// addPhotoFiles hands no work to the app, the decoding happened on the
 	// UI thread.
 	big := bigPhoto(t)
-	last := a.Dialog()
+	last := topOverlay(a)
 	ta := threadOf(t, a)
 	started := ta.backgroundStarted()
 	f.photos.addPhotoFiles([]string{big})
@@ -134,8 +126,8 @@ func TestActivityPhotos(t *testing.T) {
 		t.Fatal("the large photo was checked on the UI thread")
 	}
 	a.wait()
-	if a.Dialog() != last && strings.Contains(activityTexts(a), "照片") {
-		t.Fatalf("large photo refused: %s", activityTexts(a))
+	if topOverlay(a) != last && strings.Contains(topTexts(a), "照片") {
+		t.Fatalf("large photo refused: %s", topTexts(a))
 	}
 	if f.photos.count() != len(stored)+1 {
 		t.Fatalf("large photo not in the form")
@@ -143,10 +135,10 @@ func TestActivityPhotos(t *testing.T) {
 	// the same file again is refused: it is in the activity already
 	f.photos.addPhotoFiles([]string{big})
 	a.wait()
-	if f.photos.count() != len(stored)+1 || !strings.Contains(activityTexts(a), "已经在本活动中") {
-		t.Fatalf("duplicate photo: %d, %s", f.photos.count(), activityTexts(a))
+	if f.photos.count() != len(stored)+1 || !strings.Contains(topTexts(a), "已经在本活动中") {
+		t.Fatalf("duplicate photo: %d, %s", f.photos.count(), topTexts(a))
 	}
-	a.Dialog().Hide()
+	dismissTop(t, a)
 
 	// Remove the first stored photo, caption the second, save.
 	test.Tap(f.photos.items[0].removeBtn)
@@ -154,7 +146,7 @@ func TestActivityPhotos(t *testing.T) {
 	f.submit()
 	a.wait()
 	if !f.closed {
-		t.Fatalf("form not closed: %s", activityTexts(a))
+		t.Fatalf("form not closed: %s", topTexts(a))
 	}
 	ps, _ := a.store().Photos(a.ctx(), id)
 	if len(ps) != len(stored) {
@@ -197,10 +189,14 @@ func TestActivityPhotosCancel(t *testing.T) {
 		t.Fatal("png not added to the form")
 	}
 	test.Tap(f.photos.addBtn)
-	if f.photos.open == nil {
-		t.Fatal("添加照片 opened no file dialog")
+	top := a.win.Canvas().Overlays().Top()
+	if !strings.Contains(texts(top), "选择照片") || buttonNamed(top, "取消") == nil {
+		t.Fatalf("添加照片 opened no file dialog: %q", texts(top))
 	}
-	f.photos.open.Hide()
+	test.Tap(buttonNamed(top, "取消"))
+	if a.win.Canvas().Overlays().Top() == top {
+		t.Fatal("取消 left the file dialog open")
+	}
 	test.Tap(f.cancelBtn)
 	if !f.closed || storedActivities(t, a) != n {
 		t.Fatal("cancel wrote something")

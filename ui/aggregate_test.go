@@ -18,12 +18,7 @@ import (
 
 func aggregateOf(t *testing.T, a *App) *aggregateScreen {
 	t.Helper()
-	a.show("aggregate")
-	s, ok := a.screens["aggregate"].(*aggregateScreen)
-	if !ok {
-		t.Fatal("no 汇总审核 screen")
-	}
-	return s
+	return openScreen[*aggregateScreen](t, a, "aggregate")
 }
 
 // copyZip copies the zip at src to dst, editing entries and adding extra

@@ -61,12 +61,9 @@ type App struct {
 	screens  map[string]screen
 	shortcut map[string]func() // named actions the keyboard reaches
 
-	busy       sync.WaitGroup // background work under way
-	mu         sync.Mutex
-	lastDialog dialog.Dialog // the newest dialog, for tests
+	busy sync.WaitGroup // background work under way
 
-	form    *openForm     // the form dialog open now (saveWhileOpen), for quitting
-	quitAsk *quitQuestion // the last 保存 / 不保存 / 取消 question, for tests
+	form *openForm // the form dialog open now (saveWhileOpen), for quitting
 
 	// openPDF shows a printed PDF; nil means the system viewer (print.go).
 	openPDF func(path string) error
@@ -326,13 +323,6 @@ func (a *App) about() {
 }
 
 func actor() string { return "chamberdesk" }
-
-// Dialog returns the newest dialog shown, for tests.
-func (a *App) Dialog() dialog.Dialog {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.lastDialog
-}
 
 // newLabel is a wrapping label for explanations: it wraps Chinese and
 // mixed Chinese/Latin text by characters (widgets.WrapLabel).

@@ -137,22 +137,12 @@ func (b *backupsCard) onRestoreSelected() {
 
 func (b *backupsCard) onRestorePick() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			b.sh.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		b.sh.restoreBackup(data.BackupInfo{Path: path})
+		pickedPath(b.sh.showError, r, err, func(path string) { b.sh.restoreBackup(data.BackupInfo{Path: path}) })
 	}, b.sh.window())
-	d.SetFilter(dbFilter)
 	if l, err := storage.ListerForURI(storage.NewFileURI(b.sh.store().BackupDir())); err == nil {
 		d.SetLocation(l)
 	}
-	d.Show()
+	showFileDialog(d, dbFilter)
 }
 
 // confirmRestore asks before the open file is replaced by backup bi.

@@ -3,9 +3,9 @@ package ui
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -14,11 +14,10 @@ import (
 
 func confirmLast(t *testing.T, a *App) {
 	t.Helper()
-	d, ok := a.Dialog().(*dialog.ConfirmDialog)
-	if !ok {
-		t.Fatalf("no confirmation asked: %T", a.Dialog())
+	if !strings.Contains(topTexts(a), "从备份恢复") {
+		t.Fatalf("no confirmation asked: %q", topTexts(a))
 	}
-	d.Confirm()
+	tapOnTop(t, a, "恢复")
 	a.wait()
 }
 

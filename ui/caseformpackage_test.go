@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 
 	"chamberdesk/data"
@@ -44,15 +43,14 @@ func TestCasePackageButton(t *testing.T) {
 	f.pickDir = func(use func(string)) { use(dir) }
 	test.Tap(f.packageBtn)
 	// The demo case is a draft with problems: the editor asks first.
-	cd, ok := a.Dialog().(*dialog.ConfirmDialog)
 	problems, err := a.store().CheckCase(a.ctx(), f.current())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !ok || len(problems) == 0 || !dialogSays(a, problems[0].Message()) {
-		t.Fatalf("no question about the draft's problems (%T, %d problems)", a.Dialog(), len(problems))
+	if buttonNamed(topOverlay(a), "仍要生成") == nil || len(problems) == 0 || !dialogSays(a, problems[0].Message()) {
+		t.Fatalf("no question about the draft's problems (%q, %d problems)", topTexts(a), len(problems))
 	}
-	cd.Confirm()
+	tapOnTop(t, a, "仍要生成")
 	a.wait()
 	if len(steps) != 3 || f.lastPackage == "" {
 		t.Fatalf("package steps %v, path %q", steps, f.lastPackage)

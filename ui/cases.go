@@ -1,13 +1,13 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -30,8 +30,7 @@ type casesScreen struct {
 	selected int64 // the selected case's id; 0 for none
 	thumbs   *photoThumbs
 
-	form    *caseForm             // the editor last opened: one open at a time (busy)
-	confirm *dialog.ConfirmDialog // the open 删除 confirmation
+	form *caseForm // the editor last opened: one open at a time (busy)
 }
 
 func newCasesScreen(a shell) *casesScreen {
@@ -166,22 +165,12 @@ func (s *casesScreen) onDelete() {
 	}
 	c := s.cases[i]
 	msg := fmt.Sprintf(lang.L("确定删除%d年的案例“%s”吗？\n\n案例的正文、数字和选用的照片记录会一并删除，不能恢复；活动和照片本身保留。"), c.Year, c.Title)
-	s.confirm = dialog.NewConfirm(lang.L("删除案例"), msg, func(ok bool) {
-		s.confirm = nil
-		if !ok {
-			return
-		}
-		if err := s.sh.store().DeleteCase(s.sh.ctx(), c.ID); err != nil {
-			s.sh.showError(err)
-			return
-		}
+	confirmDelete(s.sh, lang.L("删除案例"), msg, func(ctx context.Context) error {
+		return s.sh.store().DeleteCase(ctx, c.ID)
+	}, func() {
 		s.selected = 0
 		s.refresh()
-	}, s.sh.window())
-	s.confirm.SetConfirmText(lang.L("删除"))
-	s.confirm.SetDismissText(lang.L("取消"))
-	s.confirm.SetConfirmImportance(widget.DangerImportance)
-	s.sh.present(s.confirm)
+	})
 }
 
 // caseCategoryOf is the award category an organization of this type most

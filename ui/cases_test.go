@@ -15,12 +15,7 @@ import (
 // openCases shows the 案例申报 screen and returns it.
 func openCases(t *testing.T, a *App) *casesScreen {
 	t.Helper()
-	a.show("cases")
-	s, ok := a.screens["cases"].(*casesScreen)
-	if !ok || a.current() != "cases" {
-		t.Fatalf("cases screen not shown (current %q)", a.current())
-	}
-	return s
+	return openScreen[*casesScreen](t, a, "cases")
 }
 
 // openDemoCase opens the demo case in the editor, as a double check of the
@@ -62,15 +57,15 @@ func TestCaseDelete(t *testing.T) {
 	}
 	acts := n("activities")
 	test.Tap(s.deleteBtn)
-	if s.confirm == nil {
-		t.Fatal("no confirmation")
+	if !strings.Contains(topTexts(a), "确定删除") || buttonNamed(a.win.Canvas().Overlays().Top(), "取消") == nil {
+		t.Fatalf("no confirmation: %q", topTexts(a))
 	}
-	s.confirm.Dismiss()
+	test.Tap(buttonNamed(a.win.Canvas().Overlays().Top(), "取消"))
 	if n("cases") != 1 {
 		t.Fatal("取消 deleted the case")
 	}
 	test.Tap(s.deleteBtn)
-	s.confirm.Confirm()
+	test.Tap(buttonNamed(a.win.Canvas().Overlays().Top(), "删除"))
 	if n("cases") != 0 || n("case_figures") != 0 || n("activities") != acts || len(s.cases) != 0 {
 		t.Fatalf("after 删除: %d cases, %d figures, %d activities", n("cases"), n("case_figures"), n("activities"))
 	}

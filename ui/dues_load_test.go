@@ -17,7 +17,7 @@ func TestDuesSheetLoadsInBackground(t *testing.T) {
 	a := newTestApp(t, demoCopy(t))
 	ta := threadOf(t, a)
 	d := a.screens["dues"].(*duesScreen)
-	a.store().Now = func() time.Time { return duesClock }
+	a.store().Now = func() time.Time { return demoClock }
 	started := ta.backgroundStarted()
 	a.show("dues")
 	if ta.backgroundStarted() == started {

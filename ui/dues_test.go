@@ -14,16 +14,10 @@ import (
 	"chamberdesk/data"
 )
 
-// duesClock is "now" for the dues tests: the demo chamber's own date.
-var duesClock = time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local)
-
 // openDues opens the demo chamber on the 会费 screen in 2026.
 func openDues(t *testing.T) (*App, *duesScreen) {
 	t.Helper()
-	a := newTestApp(t, demoCopy(t))
-	d := a.screens["dues"].(*duesScreen)
-	a.store().Now = func() time.Time { return duesClock }
-	a.show("dues")
+	a, d := openDemoOn[*duesScreen](t, "dues", demoClock)
 	a.wait() // the sheet loads off the UI thread
 	if d.yearSel.Selected != "2026年" || d.year != 2026 {
 		t.Fatalf("year %q %d, want this year 2026", d.yearSel.Selected, d.year)

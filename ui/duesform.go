@@ -30,14 +30,14 @@ type duesForm struct {
 
 func newDuesForm(d *duesScreen, l data.DuesLine) *duesForm {
 	f := &duesForm{screen: d, line: l}
-	amount := func(s string) error { _, err := data.ParseYuan(s); return plain(err) }
+	amount := checkedBy(data.ParseYuan)
 	f.due = widget.NewEntry()
 	f.due.Validator = amount
 	f.paid = widget.NewEntry()
 	f.paid.Validator = amount
 	f.date = widget.NewEntry()
 	f.date.SetPlaceHolder(lang.L("如 2026-03-05 或 2026年3月5日"))
-	f.date.Validator = func(s string) error { _, err := data.ParseDate(s); return plain(err) }
+	f.date.Validator = checkedBy(data.ParseDate)
 	f.receipt = widget.NewEntry()
 	f.note = widget.NewEntry()
 	f.msg = newLabel("")
@@ -168,7 +168,7 @@ func newBulkPaidForm(d *duesScreen, lines []data.DuesLine, skipped int) *bulkPai
 	b := &bulkPaidForm{screen: d, lines: lines, skipped: skipped}
 	b.date = widget.NewEntry()
 	b.date.SetText(data.FormatDateISO(d.today()))
-	b.date.Validator = func(s string) error { _, err := data.ParseDate(s); return plain(err) }
+	b.date.Validator = checkedBy(data.ParseDate)
 	b.prefix = widget.NewEntry()
 	b.prefix.SetPlaceHolder(lang.L("如 QH2026-，可不填"))
 	b.prefix.SetText(b.suggestPrefix())

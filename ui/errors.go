@@ -97,9 +97,3 @@ func spawn(work func()) {
 	}
 	go work()
 }
-
-func (a *App) setDialog(d dialog.Dialog) {
-	a.mu.Lock()
-	a.lastDialog = d
-	a.mu.Unlock()
-}

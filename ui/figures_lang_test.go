@@ -37,7 +37,7 @@ func openFigures(t *testing.T, en bool) (*App, *homeScreen, *metricsScreen) {
 	} else {
 		a = newTestApp(t, demoCopy(t))
 	}
-	a.store().Now = func() time.Time { return metricsClock }
+	a.store().Now = func() time.Time { return demoClock }
 	h := a.screens["home"].(*homeScreen)
 	h.year = 2026
 	a.show("home")
@@ -380,9 +380,9 @@ func TestCaseFiguresInEnglish(t *testing.T) {
 			continue
 		}
 		row := f.figures.row(0, st)
-		texts := strings.Join(drawnTexts(row), " ")
-		if strings.Contains(texts, st.Metric) || !strings.Contains(texts, data.LabelEN(st.Metric)) {
-			t.Errorf("figure row %q for %s", texts, st.Metric)
+		said := strings.ReplaceAll(texts(row), "\n", " ")
+		if strings.Contains(said, st.Metric) || !strings.Contains(said, data.LabelEN(st.Metric)) {
+			t.Errorf("figure row %q for %s", said, st.Metric)
 		}
 		break
 	}

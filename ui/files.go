@@ -3,12 +3,12 @@ package ui
 import (
 	"context"
 	"fmt"
-	"fyne.io/fyne/v2/lang"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
 	"chamberdesk/data"
@@ -20,43 +20,50 @@ var dbFilter = storage.NewExtensionFileFilter([]string{".db"})
 // pickFile asks for a file to read and hands its path to use; cancelling
 // does nothing.
 func (a *App) pickFile(filter storage.FileFilter, use func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		use(path)
-	}, a.win)
-	if filter != nil {
-		d.SetFilter(filter)
-	}
-	d.Show()
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) { pickedPath(a.showError, r, err, use) }, a.win)
+	showFileDialog(d, filter)
 }
 
 // pickSaveFile asks where to write a file, suggesting name, and hands the
 // path (with ext added when missing) to use; cancelling does nothing.
 func (a *App) pickSaveFile(name, ext string, filter storage.FileFilter, use func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if ext != "" && !strings.HasSuffix(strings.ToLower(path), ext) {
-			path += ext
-		}
-		a.runSave(name, ext, filter, use, path)
+		pickedPath(a.showError, w, err, func(path string) {
+			if ext != "" && !strings.HasSuffix(strings.ToLower(path), ext) {
+				path += ext
+			}
+			a.runSave(name, ext, filter, use, path)
+		})
 	}, a.win)
 	d.SetFileName(name)
+	showFileDialog(d, filter)
+}
+
+// pickedFile is what a file dialog hands back: the file to read or write.
+type pickedFile interface {
+	URI() fyne.URI
+	Close() error
+}
+
+// pickedPath closes the file a file dialog chose and hands its path to
+// use; an error goes to showError, and nothing chosen (cancelled) does
+// nothing.
+func pickedPath(showError func(error), f pickedFile, err error, use func(path string)) {
+	if err != nil {
+		showError(err)
+		return
+	}
+	if f == nil {
+		return
+	}
+	path := f.URI().Path()
+	f.Close()
+	use(path)
+}
+
+// showFileDialog shows d, listing only what filter lets through (all
+// files when nil).
+func showFileDialog(d *dialog.FileDialog, filter storage.FileFilter) {
 	if filter != nil {
 		d.SetFilter(filter)
 	}

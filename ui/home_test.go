@@ -19,7 +19,7 @@ func openHome(t *testing.T) (*App, *homeScreen) {
 	t.Helper()
 	a := newTestApp(t, demoCopy(t))
 	h := a.screens["home"].(*homeScreen)
-	a.store().Now = func() time.Time { return metricsClock }
+	a.store().Now = func() time.Time { return demoClock }
 	h.year = 2026
 	a.show("home")
 	if a.current() != "home" {

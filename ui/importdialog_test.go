@@ -101,7 +101,7 @@ func TestImportPreviewThenImport(t *testing.T) {
 	if n := d.table.Length(); n != 3 {
 		t.Fatalf("preview table %d rows", n)
 	}
-	if a.Dialog() != d.dlg {
+	if !onTop(a, d.table) {
 		t.Fatal("the preview is not the dialog on display")
 	}
 	if memberCount(t, a) != before || found(t, a, "测试甲一") {

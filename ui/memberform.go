@@ -71,29 +71,18 @@ func newMemberForm(a shell, m data.Member, industries []string, saved func(id in
 	f.notes = newFormMultiLineEntry(a)
 	f.notes.SetMinRowsVisible(2)
 
-	f.name.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errString(lang.L("不能为空"))
-		}
-		return nil
-	}
+	f.name.Validator = widgets.Required(lang.L("不能为空"))
 	f.company.Validator = func(s string) error {
 		if f.kind.Value() == data.KindUnit && strings.TrimSpace(s) == "" {
 			return errString(lang.L("单位会员须填写企业名称"))
 		}
 		return nil
 	}
-	f.credit.Validator = func(s string) error {
-		_, err := data.CheckCreditCode(s)
-		if e, ok := data.AsError(err); ok && e.Warning {
-			return nil // a warning: kept and flagged on save, shown as the hint
-		}
-		return plain(err)
-	}
+	f.credit.Validator = creditCodeValidator // a warning is shown as the hint
 	f.credit.OnChanged = func(string) { f.showCreditWarning() }
-	f.phone.Validator = func(s string) error { _, err := data.CheckPhone(s); return plain(err) }
+	f.phone.Validator = checkedBy(data.CheckPhone)
 	f.idNumber.Validator = func(s string) error { _, err := data.CheckIDNumberAt(s, f.sh.now()); return plain(err) }
-	f.joinDate.Validator = func(s string) error { _, err := data.ParseDate(s); return plain(err) }
+	f.joinDate.Validator = checkedBy(data.ParseDate)
 	f.joinDate.SetPlaceHolder(lang.L("如 2021-03-05"))
 	f.phone.SetPlaceHolder(lang.L("如 13812345678"))
 	f.credit.SetPlaceHolder(lang.L("如 91330100MA2XXXXXXX"))
@@ -186,9 +175,8 @@ func (f *memberForm) show() {
 	if f.m.ID != 0 {
 		title = lang.L("编辑会员 — ") + f.m.Name
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, f.content(), f.sh.window())
-	f.dlg.SetButtons([]fyne.CanvasObject{f.cancelBtn, f.saveBtn})
-	f.sh.saveWhileOpen(f.dlg, func() { f.submit() }, func() { f.closed = true })
+	f.dlg = formDialog(f.sh, title, f.content(), []fyne.CanvasObject{f.cancelBtn, f.saveBtn},
+		func() { f.submit() }, func() { f.closed = true })
 	f.dlg.Resize(fyne.NewSize(min(920, f.sh.window().Canvas().Size().Width-40), f.dlg.MinSize().Height))
 	f.sh.present(f.dlg)
 	f.sh.window().Canvas().Focus(f.name)
@@ -305,13 +293,7 @@ var memberLeaveReasons = []string{"企业注销", "迁出本镇", "经营转型"
 func newLeaveForm(a shell, m data.Member, done func()) *leaveForm {
 	l := &leaveForm{sh: a, m: m, done: done, date: newFormEntry(a), reason: newFormEntry(a)}
 	l.date.SetText(data.FormatDateISO(membersToday(a)))
-	l.date.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errString(lang.L("请填写退会日期"))
-		}
-		_, err := data.ParseDate(s)
-		return plain(err)
-	}
+	l.date.Validator = widgets.All(widgets.Required(lang.L("请填写退会日期")), checkedBy(data.ParseDate))
 	l.reason.SetPlaceHolder(lang.L("如 企业注销、迁出本镇"))
 	memberChoices(l.reason, memberLeaveReasons)
 	l.form = widget.NewForm(

@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -58,36 +56,14 @@ func TestMembersScreenshot(t *testing.T) {
 	dlg("members_new.png", "新增会员")
 }
 
-var (
-	bigOnce sync.Once
-	bigFile string
-	bigErr  error
-)
+var bigDB fixture
 
 // bigRoster is a database with 10,000 generated members, built once.
 func bigRoster(tb testing.TB) string {
 	tb.Helper()
-	bigOnce.Do(func() {
-		dir, err := mkdirTemp()
-		if err != nil {
-			bigErr = err
-			return
-		}
-		bigFile = filepath.Join(dir, "big.db")
-		s, err := data.Create(context.Background(), bigFile, data.OpenOptions{Actor: "bench"},
-			func(ctx context.Context, s *data.Store) error {
-				return s.InTx(ctx, func(ctx context.Context) error { return fillRoster(ctx, s, 10000) })
-			})
-		if err != nil {
-			bigErr = err
-			return
-		}
-		bigErr = s.Close()
-	})
-	if bigErr != nil {
-		tb.Fatal(bigErr)
-	}
-	return bigFile
+	return bigDB.get(tb, "big.db", createDB("bench", func(ctx context.Context, s *data.Store) error {
+		return s.InTx(ctx, func(ctx context.Context) error { return fillRoster(ctx, s, 10000) })
+	}))
 }
 
 // fillRoster writes an organization and n members with made-up names.

@@ -35,14 +35,15 @@ func TestMemberAddForm(t *testing.T) {
 	s := openMembers(t, a)
 	before := len(allMembers(t, a))
 
-	tapOpens(t, a, s.addBtn).Hide() // the button opens a form
+	tapOpens(t, a, s.addBtn) // the button opens a form
+	tapOnTop(t, a, "取消")
 	f := s.onAdd()
 	if f == nil || f.closed {
 		t.Fatal("新增会员 opened no form")
 	}
-	open := a.Dialog()
+	open := topOverlay(a)
 	a.runShortcut("new") // Ctrl+N again while the form is open
-	if a.Dialog() != open || s.onAdd() != nil {
+	if topOverlay(a) != open || s.onAdd() != nil {
 		t.Fatal("Ctrl+N opened a second form over the first")
 	}
 	credit := validCredit(t, "91360131MA35T8K2X", false)
@@ -62,13 +63,13 @@ func TestMemberAddForm(t *testing.T) {
 	if f.closed {
 		t.Fatal("the form closed on a refused save")
 	}
-	if msg := overlayTexts(a); !strings.Contains(msg, "电话号码") {
+	if msg := topTexts(a); !strings.Contains(msg, "电话号码") {
 		t.Fatalf("no store message about the phone shown; dialog says %q", msg)
 	}
 	if n := len(allMembers(t, a)); n != before {
 		t.Fatalf("members %d after a refused save, want %d", n, before)
 	}
-	a.Dialog().Hide()
+	dismissTop(t, a)
 
 	f.phone.SetText("")
 	test.Type(f.phone, "139 1234 5678")
@@ -77,7 +78,7 @@ func TestMemberAddForm(t *testing.T) {
 	}
 	test.Tap(f.saveBtn)
 	if !f.closed {
-		t.Fatalf("form still open after saving; dialog says %q", overlayTexts(a))
+		t.Fatalf("form still open after saving; dialog says %q", topTexts(a))
 	}
 	a.wait() // the roster reloads off the UI thread
 	if n := len(allMembers(t, a)); n != before+1 {
@@ -131,9 +132,9 @@ func TestMemberCreditWarning(t *testing.T) {
 	a.win.Canvas().Focus(f.notes)
 	f.notes.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
 	if !f.closed {
-		t.Fatalf("Ctrl+S did not save; dialog says %q", overlayTexts(a))
+		t.Fatalf("Ctrl+S did not save; dialog says %q", topTexts(a))
 	}
-	if msg := overlayTexts(a); !strings.Contains(msg, "已保存，但") || !strings.Contains(msg, "校验位") {
+	if msg := topTexts(a); !strings.Contains(msg, "已保存，但") || !strings.Contains(msg, "校验位") {
 		t.Fatalf("warning dialog says %q", msg)
 	}
 	m, err := a.store().Member(a.ctx(), f.lastID)
@@ -156,11 +157,10 @@ func TestMemberEdit(t *testing.T) {
 		t.Fatal("row 10 not drawn")
 	}
 	test.DoubleTap(cell)
-	opened := a.Dialog()
-	if opened == nil || s.selected != id {
+	if topOverlay(a) == nil || s.selected != id {
 		t.Fatal("the double tap opened no dialog")
 	}
-	opened.Hide()
+	tapOnTop(t, a, "取消")
 	f := s.onEdit() // the form the double tap opens
 	if f == nil || f.m.ID != id || f.name.Text != target.Name {
 		t.Fatalf("double tap opened %+v", f)
@@ -187,7 +187,7 @@ func TestMemberEdit(t *testing.T) {
 	selectMember(t, s, id)
 	test.Tap(s.historyBtn)
 	s.history.tabs.SelectIndex(4)
-	if log := overlayTexts(a); !strings.Contains(log, "修改") || !strings.Contains(log, "商会职务："+oldOffice+" → "+newOffice) {
+	if log := topTexts(a); !strings.Contains(log, "修改") || !strings.Contains(log, "商会职务："+oldOffice+" → "+newOffice) {
 		t.Fatalf("change log:\n%s", log)
 	}
 	s.history.dlg.Hide()
@@ -225,7 +225,7 @@ func TestMemberLeave(t *testing.T) {
 	test.Type(l.reason, "迁出本镇")
 	test.Tap(l.okBtn)
 	if !l.closed {
-		t.Fatalf("退会 dialog still open: %q", overlayTexts(a))
+		t.Fatalf("退会 dialog still open: %q", topTexts(a))
 	}
 	a.wait() // the roster reloads off the UI thread
 	m, err := a.store().Member(a.ctx(), id)
@@ -280,12 +280,12 @@ func TestMemberHistory(t *testing.T) {
 	if h == nil || h.m.ID != target.ID || len(h.activities) != len(acts) {
 		t.Fatalf("档案 for %d shows %d activities, want %d", target.ID, len(h.activities), len(acts))
 	}
-	details := overlayTexts(a)
+	details := topTexts(a)
 	if !strings.Contains(details, data.MaskPhone(target.Phone)) || strings.Contains(details, target.Phone) {
 		t.Fatalf("details do not mask the phone:\n%s", details)
 	}
 	h.tabs.SelectIndex(3)
-	shown := overlayTexts(a)
+	shown := topTexts(a)
 	if !strings.Contains(shown, acts[0].Title) || !strings.Contains(shown, data.FormatDateCN(acts[0].Date)) {
 		t.Fatalf("activities tab does not list %q:\n%s", acts[0].Title, shown)
 	}
@@ -293,7 +293,7 @@ func TestMemberHistory(t *testing.T) {
 		t.Fatalf("activities tab title %q", h.tabs.Items[3].Text)
 	}
 	h.tabs.SelectIndex(4)
-	if !strings.Contains(overlayTexts(a), "建档") {
-		t.Fatalf("change log does not show the insert:\n%s", overlayTexts(a))
+	if !strings.Contains(topTexts(a), "建档") {
+		t.Fatalf("change log does not show the insert:\n%s", topTexts(a))
 	}
 }

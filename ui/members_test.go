@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,18 +18,6 @@ import (
 func openMembers(t testing.TB, a *App) *membersScreen {
 	t.Helper()
 	return openScreen[*membersScreen](t, a, "members")
-}
-
-// openScreen shows the screen named key and returns it.
-func openScreen[S screen](t testing.TB, a *App, key string) S {
-	t.Helper()
-	a.show(key)
-	a.wait() // screens that load in the background show their rows
-	s, ok := a.screens[key].(S)
-	if !ok || a.current() != key {
-		t.Fatalf("%s screen not shown (current %q)", key, a.current())
-	}
-	return s
 }
 
 // allMembers reads the roster from the database, not from the screen.
@@ -62,16 +48,14 @@ func selectMember(t *testing.T, s *membersScreen, id int64) {
 	}
 }
 
-// tapOpens taps b and returns the dialog it opened, failing when none did.
-func tapOpens(t *testing.T, a *App, b *widget.Button) dialog.Dialog {
+// tapOpens taps b and fails when it opened no dialog.
+func tapOpens(t *testing.T, a *App, b *widget.Button) {
 	t.Helper()
-	before := a.Dialog()
+	before := topOverlay(a)
 	test.Tap(b)
-	d := a.Dialog()
-	if d == nil || d == before || a.win.Canvas().Overlays().Top() == nil {
+	if d := topOverlay(a); d == nil || d == before {
 		t.Fatalf("%s opened no dialog", b.Text)
 	}
-	return d
 }
 
 // shortcutForm runs the named shortcut, checks that it opened a dialog,
@@ -91,13 +75,16 @@ func tapForm[F any](t *testing.T, a *App, b *widget.Button, open func() *F) *F {
 
 func formOpenedBy[F any](t *testing.T, a *App, what string, trigger func(), open func() *F) *F {
 	t.Helper()
-	before := a.Dialog()
+	before := topOverlay(a)
 	trigger()
-	d := a.Dialog()
+	d := topOverlay(a)
 	if d == nil || d == before {
 		t.Fatalf("%s opened no dialog", what)
 	}
-	d.Hide()
+	tapOnTop(t, a, "取消")
+	if topOverlay(a) == d {
+		t.Fatalf("取消 left what %s opened open", what)
+	}
 	return open()
 }
 
@@ -156,45 +143,6 @@ func validID(first17 string) string {
 		sum += int(first17[i]-'0') * w
 	}
 	return first17 + string("10X98765432"[sum%11])
-}
-
-// drawn lists the visible objects under o as they are drawn now: unlike
-// test.LaidOutObjects it walks the widgets' cached renderers, so a table's
-// cells are the ones on screen.
-func drawn(o fyne.CanvasObject) []fyne.CanvasObject {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	out := []fyne.CanvasObject{o}
-	switch c := o.(type) {
-	case fyne.Widget:
-		for _, child := range test.WidgetRenderer(c).Objects() {
-			out = append(out, drawn(child)...)
-		}
-	case *fyne.Container:
-		for _, child := range c.Objects {
-			out = append(out, drawn(child)...)
-		}
-	}
-	return out
-}
-
-// overlayTexts is every label and rich text on the top overlay (the dialog).
-func overlayTexts(a *App) string {
-	var b strings.Builder
-	top := a.win.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	for _, o := range drawn(top) {
-		switch w := o.(type) {
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *widget.RichText:
-			b.WriteString(w.String() + "\n")
-		}
-	}
-	return b.String()
 }
 
 func TestMembersSearch(t *testing.T) {

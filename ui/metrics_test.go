@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -15,17 +14,10 @@ import (
 	"chamberdesk/data"
 )
 
-// metricsClock is "now" for the metrics and dashboard tests: a few days
-// after the demo chamber's last activity.
-var metricsClock = time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local)
-
 // openMetrics opens the demo chamber on the 指标 screen in 2026.
 func openMetrics(t *testing.T) (*App, *metricsScreen) {
 	t.Helper()
-	a := newTestApp(t, demoCopy(t))
-	s := a.screens["metrics"].(*metricsScreen)
-	a.store().Now = func() time.Time { return metricsClock }
-	a.show("metrics")
+	a, s := openDemoOn[*metricsScreen](t, "metrics", demoClock)
 	if s.year != 2026 || s.yearSel.Selected != "2026年" {
 		t.Fatalf("year %d %q, want 2026", s.year, s.yearSel.Selected)
 	}
@@ -244,7 +236,7 @@ func TestMetricsAddCustom(t *testing.T) {
 	n := len(s.figs)
 
 	f := s.onAdd()
-	if f == nil || a.Dialog() != f.dlg {
+	if f == nil || !onTop(a, f.ok) {
 		t.Fatal("新增指标 dialog not shown")
 	}
 	// No name: refused in the dialog, nothing written.
@@ -311,7 +303,7 @@ func TestMetricsExplainTraining(t *testing.T) {
 	a, s := openMetrics(t)
 	selectMetric(t, s, "training_sessions")
 	d := s.onExplain()
-	if d == nil || a.Dialog() != d.dlg {
+	if d == nil || !onTop(a, d.copy) {
 		t.Fatal("查看来源 dialog not shown")
 	}
 	acts, err := a.store().Activities(context.Background(), 2026)

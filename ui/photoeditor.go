@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -43,7 +42,6 @@ type photoEditor struct {
 	grid    *fyne.Container
 	addBtn  *widget.Button
 	note    *widgets.WrapLabel
-	open    *dialog.FileDialog // the file dialog while open, for tests
 }
 
 func newPhotoEditor(a shell, thumbs *photoThumbs, photos []data.Attachment, date func() time.Time) *photoEditor {

@@ -26,7 +26,6 @@ import (
 // so picking one gets a message saying what to do rather than silence.
 func (e *photoEditor) onAdd() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		e.open = nil
 		if err != nil {
 			e.sh.showError(err)
 			return
@@ -48,7 +47,6 @@ func (e *photoEditor) onAdd() {
 	d.SetDismissText(lang.L("取消"))
 	d.SetTitleText(lang.L("选择照片"))
 	d.Resize(fyne.NewSize(min(900, e.sh.window().Canvas().Size().Width-40), min(600, e.sh.window().Canvas().Size().Height-40)))
-	e.open = d
 	d.Show()
 }
 

@@ -107,25 +107,17 @@ func TestPrintActivityButtons(t *testing.T) {
 
 	test.Tap(s.printBtn)
 	a.wait()
-	p := lastOpened(t, v, 1)
-	text := pdfText(t, p)
-	if !strings.Contains(filepath.Base(p), "活动简报") {
-		t.Errorf("file name %q", filepath.Base(p))
-	}
+	text := openedPDF(t, v, 1, "活动简报")
 	if !strings.Contains(text, act.Title) || !strings.Contains(text, "第1页共1页") {
 		t.Errorf("summary text lacks the title or the page footer: %s", text)
 	}
-	if a.Dialog() == nil {
+	if topOverlay(a) == nil {
 		t.Error("no dialog after printing")
 	}
 
 	test.Tap(s.signinBtn)
 	a.wait()
-	p = lastOpened(t, v, 2)
-	text = pdfText(t, p)
-	if !strings.Contains(filepath.Base(p), "签到表") {
-		t.Errorf("file name %q", filepath.Base(p))
-	}
+	text = openedPDF(t, v, 2, "签到表")
 	if !strings.Contains(text, "签到表") || !strings.Contains(text, "签名") {
 		t.Errorf("sign-in sheet text: %s", text)
 	}
@@ -144,11 +136,7 @@ func TestPrintLedgerButton(t *testing.T) {
 	s.year.SetSelectedIndex(len(years) - 1)
 	test.Tap(s.ledgerBtn)
 	a.wait()
-	p := lastOpened(t, v, 1)
-	text := pdfText(t, p)
-	if !strings.Contains(filepath.Base(p), "活动台账") {
-		t.Errorf("file name %q", filepath.Base(p))
-	}
+	text := openedPDF(t, v, 1, "活动台账")
 	if !strings.Contains(text, "年度活动台账") || !strings.Contains(text, "第1页共") ||
 		!strings.Contains(text, strings.TrimSpace(a.org().Name)+strconv.Itoa(year)) {
 		t.Errorf("ledger text: %.300s", text)
@@ -163,7 +151,7 @@ func TestPrintViewerFails(t *testing.T) {
 	a.wait()
 	// The file is there to open by hand, and the dialog says where.
 	lastOpened(t, v, 1)
-	if a.Dialog() == nil {
+	if topOverlay(a) == nil {
 		t.Fatal("no dialog when the viewer cannot open")
 	}
 }
@@ -203,4 +191,15 @@ func TestCleanFileName(t *testing.T) {
 	if n := len([]rune(cleanFileName(strings.Repeat("长", 100)))); n != 60 {
 		t.Errorf("long name kept %d characters", n)
 	}
+}
+
+// openedPDF checks that the viewer was asked to open n files, the last one
+// named with name, and returns that file's text.
+func openedPDF(t *testing.T, v *viewerSpy, n int, name string) string {
+	t.Helper()
+	p := lastOpened(t, v, n)
+	if !strings.Contains(filepath.Base(p), name) {
+		t.Errorf("file name %q, want it to name %s", filepath.Base(p), name)
+	}
+	return pdfText(t, p)
 }

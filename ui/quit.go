@@ -178,14 +178,7 @@ func (a *App) requestQuit(quit func()) {
 	d = dialog.NewCustomWithoutButtons(lang.L("退出商会工作台"),
 		newLabel(lang.L("正在填写的表单有尚未保存的修改。退出前要保存吗？")), a.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
-	a.quitAsk = &quitQuestion{dlg: d, save: save, discard: discard, cancel: cancel}
 	a.present(d)
-}
-
-// quitQuestion is the 保存 / 不保存 / 取消 dialog, kept for tests.
-type quitQuestion struct {
-	dlg                   *dialog.CustomDialog
-	save, discard, cancel *widget.Button
 }
 
 // closeWindow is what closing the window does once nothing is left unsaved.

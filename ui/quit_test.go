@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -85,10 +86,10 @@ func TestQuitAsksToSave(t *testing.T) {
 	}
 	quitted := false
 	a.requestQuit(func() { quitted = true })
-	if !quitted || a.quitAsk != nil {
+	if !quitted || quitAsked(a) {
 		t.Fatal("an untouched form held up quitting")
 	}
-	a.Dialog().Hide()
+	tapOnTop(t, a, "取消") // the untouched form
 
 	f := memberFormTyped(t, a)
 	ctrlQ := &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
@@ -97,19 +98,21 @@ func TestQuitAsksToSave(t *testing.T) {
 		"文件 > 退出":      func() { quitMenuItem(t, a).Action() },
 		"Ctrl+Q":       func() { f.name.TypedShortcut(ctrlQ) },
 	} {
-		a.quitAsk = nil
 		trigger()
-		if a.quitAsk == nil || a.Dialog() != a.quitAsk.dlg {
+		if !quitAsked(a) {
 			t.Fatalf("%s: no 保存 / 不保存 / 取消 question", name)
 		}
-		test.Tap(a.quitAsk.cancel)
+		tapQuit(t, a, "取消")
+		if quitAsked(a) {
+			t.Fatalf("%s: 取消 left the question open", name)
+		}
 		if a.store() == nil || f.closed {
 			t.Fatalf("%s: 取消 closed the form or the file", name)
 		}
 	}
 
 	closeRequest(t, a.win)
-	test.Tap(a.quitAsk.save)
+	tapQuit(t, a, "保存")
 	if !f.closed || a.store() != nil {
 		t.Fatalf("保存: form closed %v, store still open %v", f.closed, a.store() != nil)
 	}
@@ -127,13 +130,13 @@ func TestQuitWithoutSaving(t *testing.T) {
 	f.phone.SetText("12345")
 	quitted := false
 	a.requestQuit(func() { quitted = true })
-	test.Tap(a.quitAsk.save)
+	tapQuit(t, a, "保存")
 	if quitted || f.closed {
 		t.Fatal("a form that failed to save was closed and the program quit")
 	}
 	f.phone.SetText("13987650001")
 	closeRequest(t, a.win)
-	test.Tap(a.quitAsk.discard)
+	tapQuit(t, a, "不保存")
 	if a.store() != nil {
 		t.Fatal("不保存 did not quit")
 	}
@@ -152,18 +155,36 @@ func TestQuitUntouchedCaseEditor(t *testing.T) {
 	test.Type(f.lead.entry, "补充一句。")
 	quitted := false
 	a.requestQuit(func() { quitted = true })
-	if quitted || a.quitAsk == nil {
+	if quitted || !quitAsked(a) {
 		t.Fatal("a changed case did not ask before quitting")
 	}
-	test.Tap(a.quitAsk.cancel)
+	tapQuit(t, a, "取消")
 	f.lead.entry.SetText(lead) // as it was: nothing to save
 
-	a.quitAsk = nil
 	f.short.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault})
-	if a.quitAsk != nil {
+	if quitAsked(a) {
 		t.Fatal("Ctrl+Q asked to save an unchanged case")
 	}
 	if a.store() != nil {
 		t.Fatal("Ctrl+Q did not quit")
 	}
+}
+
+// quitAsked reports whether the 保存 / 不保存 / 取消 question before
+// quitting is the dialog on top.
+func quitAsked(a *App) bool {
+	return strings.Contains(topTexts(a), "退出前要保存吗")
+}
+
+// tapQuit taps the button named name on the question before quitting.
+func tapQuit(t *testing.T, a *App, name string) {
+	t.Helper()
+	if !quitAsked(a) {
+		t.Fatalf("no 保存 / 不保存 / 取消 question on top: %q", topTexts(a))
+	}
+	b := buttonNamed(a.win.Canvas().Overlays().Top(), name)
+	if b == nil {
+		t.Fatalf("the question has no %s button: %q", name, topTexts(a))
+	}
+	test.Tap(b)
 }

@@ -11,12 +11,7 @@ import (
 
 func reportsOf(t *testing.T, a *App) *reportsScreen {
 	t.Helper()
-	a.show("reports")
-	s, ok := a.screens["reports"].(*reportsScreen)
-	if !ok {
-		t.Fatal("no 报表 screen")
-	}
-	return s
+	return openScreen[*reportsScreen](t, a, "reports")
 }
 
 // openBook opens an exported workbook and returns its sheet names and

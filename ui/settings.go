@@ -49,13 +49,12 @@ func newSettingsScreen(a shell) *settingsScreen {
 	)
 	s.saveBtn = widget.NewButton(lang.L("保存单位信息"), s.onSave)
 	s.saveBtn.Importance = widget.HighImportance
-	st := storeFuncs{a}
 	s.types = newNameList(a, lang.L("活动类型"), lang.L("登记活动时可选的类型；已有活动使用的类型不能删除。"),
 		lang.L("新的活动类型，如：企业走访"), lang.L("添加类型"), lang.L("删除选中的类型"), "政治学习/理想信念教育",
-		st.activityTypes, st.addActivityType, st.removeActivityType)
+		storeList(a, (*data.Store).ActivityTypes), storeEdit(a, (*data.Store).AddActivityType), storeEdit(a, (*data.Store).RemoveActivityType))
 	s.categories = newNameList(a, lang.L("申报类别"), lang.L("案例申报时可选的类别；已有案例使用的类别不能删除。"),
 		lang.L("新的申报类别，如：园区商会工作"), lang.L("添加类别"), lang.L("删除选中的类别"), "政治学习/理想信念教育",
-		st.awardCategories, st.addAwardCategory, st.removeAwardCategory)
+		storeList(a, (*data.Store).AwardCategories), storeEdit(a, (*data.Store).AddAwardCategory), storeEdit(a, (*data.Store).RemoveAwardCategory))
 	s.limits = newCaseLimitsCard(a)
 	return s
 }
@@ -122,30 +121,13 @@ func (s *settingsScreen) onSave() {
 	s.sh.showInfo(lang.L("已保存"), lang.L("单位信息已保存。"))
 }
 
-// storeFuncs hands the settings lists the open store's methods; the store
-// changes when another data file is opened, so it is looked up each call.
-type storeFuncs struct{ a shell }
-
-func (f storeFuncs) activityTypes(ctx context.Context) ([]string, error) {
-	return f.a.store().ActivityTypes(ctx)
+// storeList and storeEdit hand the settings lists a method of the open
+// store; the store changes when another data file is opened, so it is
+// looked up each call.
+func storeList(sh shell, m func(*data.Store, context.Context) ([]string, error)) func(context.Context) ([]string, error) {
+	return func(ctx context.Context) ([]string, error) { return m(sh.store(), ctx) }
 }
 
-func (f storeFuncs) addActivityType(ctx context.Context, n string) error {
-	return f.a.store().AddActivityType(ctx, n)
-}
-
-func (f storeFuncs) removeActivityType(ctx context.Context, n string) error {
-	return f.a.store().RemoveActivityType(ctx, n)
-}
-
-func (f storeFuncs) awardCategories(ctx context.Context) ([]string, error) {
-	return f.a.store().AwardCategories(ctx)
-}
-
-func (f storeFuncs) addAwardCategory(ctx context.Context, n string) error {
-	return f.a.store().AddAwardCategory(ctx, n)
-}
-
-func (f storeFuncs) removeAwardCategory(ctx context.Context, n string) error {
-	return f.a.store().RemoveAwardCategory(ctx, n)
+func storeEdit(sh shell, m func(*data.Store, context.Context, string) error) func(context.Context, string) error {
+	return func(ctx context.Context, name string) error { return m(sh.store(), ctx, name) }
 }

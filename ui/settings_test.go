@@ -32,10 +32,10 @@ func TestSettingsLists(t *testing.T) {
 		if !slices.Contains(tc.stored(), tc.added) || !slices.Contains(l.names, tc.added) {
 			t.Fatalf("%s not added: %v", tc.added, tc.stored())
 		}
-		last := a.Dialog()
+		last := topOverlay(a)
 		l.list.Select(slices.Index(l.names, tc.used))
 		test.Tap(l.delBtn)
-		if !slices.Contains(tc.stored(), tc.used) || a.Dialog() == last {
+		if !slices.Contains(tc.stored(), tc.used) || topOverlay(a) == last {
 			t.Fatalf("%s, in use, was removed without a message", tc.used)
 		}
 		l.list.Select(slices.Index(l.names, tc.added))

@@ -91,8 +91,5 @@ func (a *App) now() time.Time {
 	return time.Now()
 }
 
-// present shows d and remembers it as the newest dialog.
-func (a *App) present(d dialog.Dialog) {
-	a.setDialog(d)
-	d.Show()
-}
+// present shows d as the window's newest dialog.
+func (a *App) present(d dialog.Dialog) { d.Show() }

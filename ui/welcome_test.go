@@ -31,7 +31,7 @@ func TestWelcome(t *testing.T) {
 		}
 		test.Tap(w.createBtn)
 		a.wait()
-		if a.store() != nil || a.Dialog() == nil {
+		if a.store() != nil || topOverlay(a) == nil {
 			t.Fatal("a bad profile was accepted")
 		}
 		if _, err := os.Stat(path); !os.IsNotExist(err) {
@@ -78,15 +78,7 @@ func TestWelcome(t *testing.T) {
 	t.Run("ErrForeignFileUntouched", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "notes.db")
 		os.WriteFile(path, []byte("这是别的程序的文件"), 0o644)
-		before, _ := os.ReadFile(path)
-		a := newTestApp(t, path)
-		if a.store() != nil || a.Dialog() == nil {
-			t.Fatal("a foreign file was opened without a message")
-		}
-		after, _ := os.ReadFile(path)
-		if sha256.Sum256(before) != sha256.Sum256(after) {
-			t.Fatal("a foreign file was changed")
-		}
+		refusedUntouched(t, path, "a foreign file")
 	})
 
 	t.Run("ErrNewerFileUntouched", func(t *testing.T) {
@@ -97,15 +89,7 @@ func TestWelcome(t *testing.T) {
 		}
 		s.DB().Exec("PRAGMA user_version = 77")
 		s.Close()
-		before, _ := os.ReadFile(path)
-		a := newTestApp(t, path)
-		if a.store() != nil || a.Dialog() == nil {
-			t.Fatal("a newer file was opened")
-		}
-		after, _ := os.ReadFile(path)
-		if sha256.Sum256(before) != sha256.Sum256(after) {
-			t.Fatal("a newer file was changed")
-		}
+		refusedUntouched(t, path, "a newer file")
 	})
 }
 
@@ -157,5 +141,20 @@ func TestWelcomeIntroWraps(t *testing.T) {
 	first := strings.TrimSpace(lines[0].Text)
 	if strings.HasSuffix(first, "Excel") || width(lines[0]) < widest-2*char {
 		t.Fatalf("first line %q is %v wide of %v: not filled", first, width(lines[0]), widest)
+	}
+}
+
+// refusedUntouched opens the file at path, which is what: it must be
+// refused with a message and left as it was.
+func refusedUntouched(t *testing.T, path, what string) {
+	t.Helper()
+	before, _ := os.ReadFile(path)
+	a := newTestApp(t, path)
+	if a.store() != nil || topOverlay(a) == nil {
+		t.Fatalf("%s was opened, or refused without a message", what)
+	}
+	after, _ := os.ReadFile(path)
+	if sha256.Sum256(before) != sha256.Sum256(after) {
+		t.Fatalf("%s was changed", what)
 	}
 }

@@ -49,20 +49,11 @@ func (c *Choice) SetValue(v string) {
 	}
 }
 
-// Values are the values offered, in order.
-func (c *Choice) Values() []string { return slices.Clone(c.values) }
-
 // SetValues offers values instead, labelled afresh. The selected value stays
 // selected when still offered, without calling changed; otherwise nothing is
 // selected.
 func (c *Choice) SetValues(values []string) {
-	cur := c.Value()
-	c.labels.set(values)
-	c.Options = c.shown
-	c.Selected = ""
-	if i := slices.Index(c.values, cur); i >= 0 {
-		c.Selected = c.shown[i]
-	}
+	c.Options, c.Selected = c.relabel(values, c.Value())
 	c.Refresh()
 }
 
@@ -109,20 +100,11 @@ func (r *RadioChoice) SetValue(v string) {
 	}
 }
 
-// Values are the values offered, in order.
-func (r *RadioChoice) Values() []string { return slices.Clone(r.values) }
-
 // SetValues offers values instead, labelled afresh. The selected value stays
 // selected when still offered, without calling changed; otherwise nothing is
 // selected.
 func (r *RadioChoice) SetValues(values []string) {
-	cur := r.Value()
-	r.labels.set(values)
-	r.Options = r.shown
-	r.Selected = ""
-	if i := slices.Index(r.values, cur); i >= 0 {
-		r.Selected = r.shown[i]
-	}
+	r.Options, r.Selected = r.relabel(values, r.Value())
 	r.Refresh()
 }
 
@@ -151,6 +133,19 @@ func (l *labels) set(values []string) {
 		}
 		l.values, l.shown = append(l.values, v), append(l.shown, s)
 	}
+}
+
+// Values are the values offered, in order.
+func (l *labels) Values() []string { return slices.Clone(l.values) }
+
+// relabel offers values instead (set) and gives the labels to show and the
+// label of cur, which stays selected when still offered ("" otherwise).
+func (l *labels) relabel(values []string, cur string) (shown []string, selected string) {
+	l.set(values)
+	if i := slices.Index(l.values, cur); i >= 0 {
+		selected = l.shown[i]
+	}
+	return l.shown, selected
 }
 
 // valueOf is the value shown at i, or "" when i is out of range.
