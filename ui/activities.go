@@ -265,14 +265,11 @@ func (s *activitiesScreen) updateButtons() {
 }
 
 // selectedActivity is the selected row's activity, or nil.
-func (s *activitiesScreen) selectedActivity() *data.Activity {
-	a, _ := s.current()
-	return a
-}
+func (s *activitiesScreen) selectedActivity() *data.Activity { return s.selectedRecord() }
 
 // onAdd opens the form for a new activity and returns it; nil when none opened.
 func (s *activitiesScreen) onAdd() *activityForm {
-	if s.sh.store() == nil || s.busy() {
+	if !s.canOpen() {
 		return nil
 	}
 	act := data.Activity{Date: membersToday(s.sh), Organizer: s.sh.org().ShortName}

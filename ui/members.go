@@ -33,9 +33,6 @@ type membersScreen struct {
 	duesState map[int64]string  // this year's 会费 state by member id, loaded per refresh
 	pinyin    map[string]string // sort key by text, so a sort does not spell names again
 	loads     int               // refreshes started, so an overtaken one is dropped
-
-	leave   *leaveForm     // the open 退会 dialog
-	history *memberHistory // the open 档案
 }
 
 func newMembersScreen(a shell) *membersScreen {
@@ -77,8 +74,8 @@ func newMembersScreen(a shell) *membersScreen {
 	s.addBtn = widget.NewButtonWithIcon(lang.L("新增会员"), theme.ContentAddIcon(), func() { s.onAdd() })
 	s.addBtn.Importance = widget.HighImportance
 	s.editBtn = widget.NewButtonWithIcon(lang.L("编辑"), theme.DocumentCreateIcon(), func() { s.onEdit() })
-	s.leaveBtn = widget.NewButtonWithIcon(lang.L("退会"), theme.LogoutIcon(), s.onLeave)
-	s.historyBtn = widget.NewButtonWithIcon(lang.L("会员档案"), theme.InfoIcon(), s.onHistory)
+	s.leaveBtn = widget.NewButtonWithIcon(lang.L("退会"), theme.LogoutIcon(), func() { s.onLeave() })
+	s.historyBtn = widget.NewButtonWithIcon(lang.L("会员档案"), theme.InfoIcon(), func() { s.onHistory() })
 	s.updateButtons()
 	s.bindShortcut("new", func() { s.onAdd() })
 	s.bindShortcut("search", func() {
@@ -159,15 +156,9 @@ func (s *membersScreen) updateButtons() {
 	}
 }
 
-// selectedMember is the selected row's member (shared, read-only), or nil.
-func (s *membersScreen) selectedMember() *data.Member {
-	m, _ := s.current()
-	return m
-}
-
 // onAdd opens the form for a new member and returns it; nil when none opened.
 func (s *membersScreen) onAdd() *memberForm {
-	if s.sh.store() == nil || s.busy() {
+	if !s.canOpen() {
 		return nil
 	}
 	m := data.Member{Kind: data.KindUnit, Office: "会员", JoinDate: membersToday(s.sh)}
@@ -194,30 +185,35 @@ func (s *membersScreen) openForm(m data.Member) *memberForm {
 	return f
 }
 
-func (s *membersScreen) onLeave() {
+// onLeave opens 退会 for the selected member and returns it; nil when
+// none opened.
+func (s *membersScreen) onLeave() *leaveForm {
 	if s.selected == 0 {
-		return
+		return nil
 	}
 	m, err := s.sh.store().Member(s.sh.ctx(), s.selected)
 	if err != nil {
 		s.sh.showError(err)
-		return
+		return nil
 	}
-	s.leave = newLeaveForm(s.sh, m, s.refresh)
-	s.leave.show()
+	l := newLeaveForm(s.sh, m, s.refresh)
+	l.show()
+	return l
 }
 
-func (s *membersScreen) onHistory() {
+// onHistory opens the selected member's 档案 and returns it; nil when none
+// opened.
+func (s *membersScreen) onHistory() *memberHistory {
 	if s.selected == 0 {
-		return
+		return nil
 	}
 	h, err := newMemberHistory(s.sh, s.selected)
 	if err != nil {
 		s.sh.showError(err)
-		return
+		return nil
 	}
-	s.history = h
 	h.show()
+	return h
 }
 
 // membersToday is the store's calendar date as midnight UTC, the way dates are kept.

@@ -185,12 +185,12 @@ func TestMemberEdit(t *testing.T) {
 	}
 	// the 档案 shows the change with the old and new office
 	selectMember(t, s, id)
-	test.Tap(s.historyBtn)
-	s.history.tabs.SelectIndex(4)
+	h := s.onHistory()
+	h.tabs.SelectIndex(4)
 	if log := topTexts(a); !strings.Contains(log, "修改") || !strings.Contains(log, "商会职务："+oldOffice+" → "+newOffice) {
 		t.Fatalf("change log:\n%s", log)
 	}
-	s.history.dlg.Hide()
+	h.dlg.Hide()
 }
 
 func TestMemberLeave(t *testing.T) {
@@ -212,8 +212,12 @@ func TestMemberLeave(t *testing.T) {
 	if s.leaveBtn.Disabled() {
 		t.Fatal("退会 disabled for an active member")
 	}
-	test.Tap(s.leaveBtn)
-	l := s.leave
+	test.Tap(s.leaveBtn) // the button opens 退会 on top
+	if !strings.Contains(topTexts(a), "会员退会") {
+		t.Fatalf("退会 button opened no dialog: %q", topTexts(a))
+	}
+	tapOnTop(t, a, "取消")
+	l := s.onLeave()
 	if l == nil || l.m.ID != id {
 		t.Fatal("退会 opened no dialog for the member")
 	}
@@ -275,8 +279,12 @@ func TestMemberHistory(t *testing.T) {
 		t.Fatal("no demo member attended activities")
 	}
 	selectMember(t, s, target.ID)
-	test.Tap(s.historyBtn)
-	h := s.history
+	test.Tap(s.historyBtn) // the button opens the 档案 on top
+	if !strings.Contains(topTexts(a), "会员档案") {
+		t.Fatalf("档案 button opened no dialog: %q", topTexts(a))
+	}
+	tapOnTop(t, a, "关闭")
+	h := s.onHistory()
 	if h == nil || h.m.ID != target.ID || len(h.activities) != len(acts) {
 		t.Fatalf("档案 for %d shows %d activities, want %d", target.ID, len(h.activities), len(acts))
 	}

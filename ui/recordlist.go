@@ -122,6 +122,16 @@ func (l *recordList[T]) current() (T, bool) {
 	return zero, false
 }
 
+// selectedRecord is the selected row's record, or the zero T.
+func (l *recordList[T]) selectedRecord() T {
+	r, _ := l.current()
+	return r
+}
+
+// canOpen reports whether a form may open now: a file is open and no
+// dialog is over the window.
+func (l *recordList[T]) canOpen() bool { return l.sh.store() != nil && !l.busy() }
+
 // selectRow selects row as a tap on one of its cells does.
 func (l *recordList[T]) selectRow(row int) {
 	if row < 0 || row >= len(l.rows) {
