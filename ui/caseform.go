@@ -30,8 +30,9 @@ type caseForm struct {
 	limits data.CaseLimits
 
 	year                     *widgets.YearSelect
-	category, orgName        *widget.Select
-	level                    *widget.RadioGroup
+	category                 *widgets.Choice // award categories, shown in the window's language
+	orgName                  *widget.Select
+	level                    *widgets.RadioChoice
 	short                    *caseEntry // the title after 单位名称：
 	titleCount               *widget.Label
 	person, office, phone    *formEntry
@@ -81,9 +82,9 @@ func newCaseForm(a shell, c data.Case, thumbs *photoThumbs, saved func(id int64)
 	})
 	// the years with records, this year and the case's own
 	f.year.SetYears(append(years, membersToday(a).Year()), c.Year)
-	f.category = widget.NewSelect(cats, nil)
+	f.category = valueChoice(cats, nil)
 	f.category.PlaceHolder = lang.L("请选择")
-	f.level = widget.NewRadioGroup([]string{data.LevelBest, data.LevelExcellent}, nil)
+	f.level = widgets.NewRadioChoice([]string{data.LevelBest, data.LevelExcellent}, valueLabel, nil)
 	f.level.Horizontal, f.level.Required = true, true
 	f.orgName = widget.NewSelect(caseOrgNames(a.org(), c.Title), func(string) { f.countTitle() })
 	f.short = newCaseEntry(a, false)
@@ -141,13 +142,13 @@ func caseOrgNames(o data.Organization, title string) []string {
 // fill puts c's values in the fields.
 func (f *caseForm) fill(c data.Case) {
 	if c.Category != "" {
-		f.category.SetSelected(c.Category)
+		f.category.SetValue(c.Category)
 	}
 	level := c.Level
 	if level == "" {
 		level = data.LevelExcellent
 	}
-	f.level.SetSelected(level)
+	f.level.SetValue(level)
 	name, short, ok := data.SplitCaseTitle(c.Title)
 	if !ok {
 		name = f.sh.org().Name
@@ -179,7 +180,7 @@ func (f *caseForm) caseYear() int { return f.year.Year() }
 // current is the case as the fields now describe it.
 func (f *caseForm) current() data.Case {
 	c := f.c
-	c.Year, c.Category, c.Level = f.caseYear(), f.category.Selected, f.level.Selected
+	c.Year, c.Category, c.Level = f.caseYear(), f.category.Value(), f.level.Value()
 	c.Title = data.CaseTitle(f.orgName.Selected, f.short.Text)
 	c.ContactPerson, c.ContactOffice, c.ContactPhone = f.person.Text, f.office.Text, f.phone.Text
 	c.Recommender, c.RecommenderOpinion = f.recommender.Text, f.opinion.entry.Text

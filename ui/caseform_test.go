@@ -29,12 +29,12 @@ func TestCaseEditorCreate(t *testing.T) {
 		t.Fatal("Ctrl+N did not open the case editor")
 	}
 	a.wait()
-	if f.year.Year() != 2026 || f.category.Selected != "镇街商会工作" || f.orgName.Selected != demo.OrgName() {
+	if f.year.Year() != 2026 || f.category.Value() != "镇街商会工作" || f.orgName.Selected != demo.OrgName() {
 		t.Fatalf("defaults: year %q category %q org %q", f.year.Selected, f.category.Selected, f.orgName.Selected)
 	}
 	f.orgName.SetSelected(demo.OrgShortName())
 	test.Type(f.short, "商学堂开到家门口")
-	f.level.SetSelected(data.LevelBest)
+	f.level.SetValue(data.LevelBest)
 	if f.titleCount.Text != strconv.Itoa(len([]rune(demo.OrgShortName()+"：商学堂开到家门口")))+" / 40 字" {
 		t.Errorf("title count %q for %q", f.titleCount.Text, f.current().Title)
 	}

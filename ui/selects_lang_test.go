@@ -216,3 +216,29 @@ func TestWelcomeOrgTypeInEnglish(t *testing.T) {
 		t.Fatalf("organization type %q, want %q", got, data.OrgTypes[1])
 	}
 }
+
+// TestCaseChoicesInEnglish: the case editor's 申报类别 and 申报等次 show
+// English labels in English, and the case keeps the Chinese values.
+func TestCaseChoicesInEnglish(t *testing.T) {
+	a := englishApp(t, demoCopy(t))
+	s := openCases(t, a)
+	a.runShortcut("new")
+	f := s.form
+	if f == nil {
+		t.Fatal("Ctrl+N did not open the case editor")
+	}
+	a.wait()
+	if f.category.Selected != data.LabelEN("镇街商会工作") || hasHan(f.category.Selected) {
+		t.Fatalf("category shows %q", f.category.Selected)
+	}
+	for _, o := range f.level.Options {
+		if hasHan(o) {
+			t.Errorf("level option %q is Chinese in English", o)
+		}
+	}
+	f.level.SetSelected(data.LabelEN(data.LevelBest))
+	if c := f.current(); c.Level != data.LevelBest || c.Category != "镇街商会工作" {
+		t.Fatalf("case level %q category %q", c.Level, c.Category)
+	}
+	f.dlg.Hide()
+}
