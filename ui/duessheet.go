@@ -109,8 +109,8 @@ func (d *duesScreen) loadSheet() {
 	d.sh.inBackground(func() {
 		lines, err := st.DuesSheet(ctx, year)
 		fyne.Do(func() {
-			if n != d.loads {
-				return // a newer load is under way
+			if n != d.loads || d.sh.store() != st {
+				return // a newer load is under way, or another file is open
 			}
 			d.loading = false
 			if err != nil {

@@ -95,13 +95,14 @@ func TestWelcome(t *testing.T) {
 
 func TestRememberWindowAndScreen(t *testing.T) {
 	path := demoCopy(t)
-	fa := test.NewTempApp(t)
+	fa := newThreadApp(t) // the screens load in the background, as in the program
 	a := New(fa, Options{DBPath: path})
 	a.win.Show()
 	a.show("dues")
+	a.wait()
 	a.Close()
 	b := New(fa, Options{DBPath: path})
-	defer b.Close()
+	defer func() { b.wait(); b.Close() }()
 	if b.current() != "dues" {
 		t.Fatalf("reopened on %q; want the last screen, dues", b.current())
 	}
