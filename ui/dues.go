@@ -33,13 +33,13 @@ type duesScreen struct {
 	stdCopy    *widget.Button
 
 	// 会费收缴表
-	lines    []data.DuesLine // every member of the year
-	shown    []int           // indexes into lines that pass the filter and search
-	checked  map[int64]bool  // by member id; kept across filters
-	selected int64           // member id of the selected row, 0 for none
-	loads    int             // sheet loads started, so an older one's result is dropped
-	loading  bool            // a sheet load is under way
-	filter   *widget.RadioGroup
+	lines    []data.DuesLine      // every member of the year
+	shown    []int                // indexes into lines that pass the filter and search
+	checked  map[int64]bool       // by member id; kept across filters
+	selected int64                // member id of the selected row, 0 for none
+	loads    int                  // sheet loads started, so an older one's result is dropped
+	loading  bool                 // a sheet load is under way
+	filter   *widgets.RadioChoice // 全部, 欠缴 or 已缴清, shown in the window's language
 	search   *widget.Entry
 	table    *widgets.RecordTable
 	totals   *widgets.WrapLabel
@@ -71,10 +71,13 @@ func newDuesScreen(a shell) *duesScreen {
 	d.stdSave = widget.NewButton(lang.L("保存标准"), d.onSaveStandards)
 	d.stdCopy = widget.NewButton(lang.L("沿用上年标准"), d.onCopyStandards)
 
-	d.filter = widget.NewRadioGroup([]string{duesFilterAll, duesFilterArrears, duesFilterPaid}, func(string) { d.applyFilter() })
+	onFilter := func() {} // nothing to filter until the sheet exists
+	d.filter = widgets.NewRadioChoice([]string{duesFilterAll, duesFilterArrears, duesFilterPaid},
+		func(v string) string { return lang.L(v) }, func(string) { onFilter() })
 	d.filter.Horizontal = true
 	d.filter.Required = true
-	d.filter.Selected = duesFilterAll
+	d.filter.SetValue(duesFilterAll)
+	onFilter = d.applyFilter
 	d.search = widget.NewEntry()
 	d.search.SetPlaceHolder(lang.L("按姓名、企业名称或拼音查找"))
 	d.search.OnChanged = func(string) { d.applyFilter() }

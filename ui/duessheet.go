@@ -156,7 +156,7 @@ func (d *duesScreen) applyFilter() {
 	d.shown = d.shown[:0]
 	for i := range d.lines {
 		l := &d.lines[i]
-		switch d.filter.Selected {
+		switch d.filter.Value() {
 		case duesFilterArrears:
 			if !l.InArrears() {
 				continue

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -241,4 +243,19 @@ func TestCaseChoicesInEnglish(t *testing.T) {
 		t.Fatalf("case level %q category %q", c.Level, c.Category)
 	}
 	f.dlg.Hide()
+}
+
+// TestDuesFilterInEnglish: the dues sheet's 全部 / 欠缴 / 已缴清 choice
+// reads All / Owing / Paid in full in English and filters by the state.
+func TestDuesFilterInEnglish(t *testing.T) {
+	a := englishApp(t, demoCopy(t))
+	a.store().Now = func() time.Time { return demoClock }
+	d := openScreen[*duesScreen](t, a, "dues")
+	if got := strings.Join(d.filter.Options, "|"); got != "All|Owing|Paid in full" {
+		t.Fatalf("dues filter options %q", got)
+	}
+	d.filter.SetSelected("Owing")
+	if d.filter.Value() != duesFilterArrears {
+		t.Fatalf("Owing gives %q", d.filter.Value())
+	}
 }
