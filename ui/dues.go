@@ -102,7 +102,9 @@ func (d *duesScreen) content() fyne.CanvasObject {
 
 	grid := container.NewGridWithColumns(len(data.Offices))
 	for i, o := range data.Offices {
-		grid.Add(container.NewVBox(widget.NewLabelWithStyle(valueLabel(o), fyne.TextAlignCenter, fyne.TextStyle{}), d.stdEntries[i]))
+		office := newLabel(valueLabel(o)) // long English titles wrap rather than overlap
+		office.Alignment = fyne.TextAlignCenter
+		grid.Add(container.NewBorder(nil, d.stdEntries[i], nil, nil, office))
 	}
 	stdTitle := widget.NewLabelWithStyle(lang.L("会费标准（元/年）"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	standards := container.NewVBox(

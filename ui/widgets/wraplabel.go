@@ -175,7 +175,8 @@ func fitting(u string, width float32, measure func(string) float32) int {
 }
 
 // breakUnits cuts a paragraph where a line may break: around each Chinese
-// character and each run of spaces, with Latin words (and numbers) whole.
+// character, each run of spaces and after a hyphen inside a word, with
+// Latin words (and numbers) otherwise whole.
 // Closing punctuation joins the unit before it and opening punctuation the
 // one after, so neither lands on the wrong side of a break.
 func breakUnits(p string) []string {
@@ -198,6 +199,9 @@ func breakUnits(p string) []string {
 				raw, word = append(raw, word), ""
 			}
 			word += string(r)
+			if r == '-' && utf8.RuneCountInString(word) > 1 {
+				raw, word = append(raw, word), "" // a line may break after a word's hyphen
+			}
 		}
 	}
 	if word != "" {

@@ -39,6 +39,9 @@ func TestBreakLines(t *testing.T) {
 		{"opening mark stays", "一二三“四五”", 8, []string{"一二三", "“四五”"}},
 		{"newlines kept", "甲乙\n\n丙", 20, []string{"甲乙", "", "丙"}},
 		{"long word broken", "/home/user/data.db", 8, []string{"/home/us", "er/data.", "db"}},
+		{"after a hyphen", "Deputy Secretary-General", 12, []string{"Deputy", "Secretary-", "General"}},
+		{"hyphenated fits", "Secretary-General", 20, []string{"Secretary-General"}},
+		{"leading minus kept", "-12 yuan", 20, []string{"-12 yuan"}},
 		{"unlaid", "一二三 四", 0, []string{"一二三 四"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
