@@ -147,7 +147,7 @@ func TestSaveActivityFailureWritesNothing(t *testing.T) {
 			data.PhotoChanges{Add: []data.NewPhoto{
 				{Path: writeTemp(t, "一.jpg", photoBytes(t, 64, 48, "jpeg"))},
 				{Name: "二.png", Bytes: photoBytes(t, 48, 64, "png")},
-				{Path: filepath.Join(t.TempDir(), "不存在.jpg")},
+				{Path: filepath.Join(datatest.TempDir(t), "不存在.jpg")},
 			}})
 		if !data.IsCode(err, "photo.read") || id != 0 {
 			t.Fatalf("id %d, err %v; want photo.read", id, err)
