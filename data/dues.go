@@ -111,7 +111,10 @@ func (s *Store) saveDues(ctx context.Context, tx *sql.Tx, d Dues) (int64, error)
 			return 0, err
 		}
 		d.ID, _ = res.LastInsertId()
-		return d.ID, s.logChange(ctx, tx, "dues", d.ID, "insert", nil, d.logFields())
+		if err := s.logChange(ctx, tx, "dues", d.ID, "insert", nil, d.logFields()); err != nil {
+			return 0, err
+		}
+		return d.ID, s.syncDuesEntry(ctx, tx, d)
 	case err != nil:
 		return 0, err
 	}
@@ -122,7 +125,10 @@ func (s *Store) saveDues(ctx context.Context, tx *sql.Tx, d Dues) (int64, error)
 		d.ReceiptNo, d.Note, d.ID); err != nil {
 		return 0, err
 	}
-	return d.ID, s.logChange(ctx, tx, "dues", d.ID, "update", old.logFields(), d.logFields())
+	if err := s.logChange(ctx, tx, "dues", d.ID, "update", old.logFields(), d.logFields()); err != nil {
+		return 0, err
+	}
+	return d.ID, s.syncDuesEntry(ctx, tx, d)
 }
 
 const duesColumns = `id, member_id, year, due_fen, paid_fen, paid_date, receipt_no, note`

@@ -57,6 +57,12 @@ var labelsEN = map[string]string{
 	"招商考察来访家数": "Companies visiting", "项目信息条数": "Project leads", "签约项目数": "Projects signed",
 	"投资额": "Investment", "捐款捐物金额": "Donations", "服务企业户数": "Companies served",
 	"异地商会数": "Out-of-town chambers", "友好商会数": "Friendly chambers", "吸纳就业人数": "Jobs created",
+	// Accounts: kinds and the categories built in.
+	KindIncome: "Income", KindSpending: "Spending",
+	"会费": "Dues", "捐赠收入": "Donations received", "政府补助": "Government grants", "活动收入": "Activity income",
+	"利息": "Interest", "其他收入": "Other income", "活动支出": "Activity costs", "办公费": "Office costs",
+	"人员费用": "Staff costs", "公益支出": "Charity spending", "会议费": "Meeting costs", "差旅费": "Travel",
+	"其他支出": "Other spending",
 }
 
 // LabelEN is the English label of a fixed value the data holds (an office,
@@ -101,6 +107,9 @@ var fieldsEN = map[string]string{
 	"联系人职务": "Contact's position", "联系电话": "Contact phone",
 	"数据文件": "Data file", "备份文件": "Backup file", "名册文件": "Roster file", "保存位置": "Save location",
 	"文件": "File", "文件夹": "Folder", "材料包": "Package",
+	"收支": "Income or spending", "科目": "Category", "收支记录": "Entry", "关联": "Link",
+	"反结账原因": "Reason for reopening", "流水账": "Journal", "凭证号": "Voucher number",
+	"摘要": "Description", "经手人": "Handled by", "余额": "Balance", "日期": "Date", "金额": "Amount",
 }
 
 var (
