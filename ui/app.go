@@ -81,6 +81,7 @@ func navItems() []navItem {
 		{"home", lang.L("首页"), theme.HomeIcon(), func(sh shell) screen { return newHomeScreen(sh) }},
 		{"members", lang.L("会员"), theme.AccountIcon(), func(sh shell) screen { return newMembersScreen(sh) }},
 		{"dues", lang.L("会费"), theme.ListIcon(), func(sh shell) screen { return newDuesScreen(sh) }},
+		{"finance", lang.L("财务"), theme.StorageIcon(), func(sh shell) screen { return newFinanceScreen(sh) }},
 		{"activities", lang.L("活动"), theme.CalendarIcon(), func(sh shell) screen { return newActivitiesScreen(sh) }},
 		{"metrics", lang.L("指标"), theme.GridIcon(), func(sh shell) screen { return newMetricsScreen(sh) }},
 		{"cases", lang.L("案例申报"), theme.DocumentCreateIcon(), func(sh shell) screen { return newCasesScreen(sh) }},

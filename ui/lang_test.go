@@ -53,6 +53,7 @@ func shownTables() []string {
 		out = append(out, c.title)
 	}
 	out = append(out, duesHeaders[:]...)
+	out = append(out, financeHeaders[:]...)
 	for _, f := range memberLogFields {
 		out = append(out, f[1])
 	}
@@ -61,7 +62,7 @@ func shownTables() []string {
 
 // tableDecls are the declarations whose literals shownTables covers, and
 // data tables whose words are values kept in the data file.
-var tableDecls = []string{"memberCols", "duesHeaders", "memberLogFields", "stateSettled",
+var tableDecls = []string{"memberCols", "duesHeaders", "financeHeaders", "memberLogFields", "stateSettled",
 	"caseCategoryOf"}
 
 func hasHan(s string) bool {

@@ -61,8 +61,8 @@ func TestNavAllReachable(t *testing.T) {
 			a.win.Resize(fyne.NewSize(1100, 720))
 			a.show("home")
 			items := navItems()
-			if len(items) != 9 {
-				t.Fatalf("%d screens, want 9", len(items))
+			if len(items) != 10 {
+				t.Fatalf("%d screens, want 10", len(items))
 			}
 			for i := len(items) - 1; i >= 0; i-- { // from the last, so no tap is a no-op
 				n := items[i]

@@ -107,7 +107,7 @@ func TestShellOnDemo(t *testing.T) {
 	if got := a.win.Title(); got != "商会工作台 — "+demo.OrgName() {
 		t.Fatalf("title %q", got)
 	}
-	if a.nav.Len() != len(navItems()) || a.nav.Len() != 9 || a.nav.Title(1) != "会员" {
+	if a.nav.Len() != len(navItems()) || a.nav.Len() != 10 || a.nav.Title(1) != "会员" {
 		t.Fatalf("navigation %d items", a.nav.Len())
 	}
 	a.show("settings")
