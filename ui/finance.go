@@ -82,7 +82,7 @@ func newFinanceScreen(a shell) *financeScreen {
 
 	f.addBtn = widget.NewButtonWithIcon(lang.L("记一笔"), theme.ContentAddIcon(), func() { f.onAdd() })
 	f.addBtn.Importance = widget.HighImportance
-	f.editBtn = widget.NewButtonWithIcon(lang.L("修改"), theme.DocumentCreateIcon(), func() { f.onEdit() })
+	f.editBtn = widget.NewButtonWithIcon(lang.L("编辑"), theme.DocumentCreateIcon(), func() { f.onEdit() })
 	f.delBtn = widget.NewButtonWithIcon(lang.L("删除"), theme.DeleteIcon(), f.onDelete)
 	f.catsBtn = widget.NewButton(lang.L("科目…"), func() { f.onCategories() })
 	f.openingBtn = widget.NewButton(lang.L("设置年初余额…"), func() { f.onOpening() })

@@ -2,9 +2,17 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"chamberdesk/data"
 )
@@ -59,4 +67,460 @@ func TestFinanceScreenshot(t *testing.T) {
 	tapOnTop(t, a, "取消")
 	w.Resize(fyne.NewSize(1100, 720))
 	screen("finance_1100.png", "年末余额")
+}
+
+// fillEntry fills the open form's kind, category, amount and 摘要.
+func fillEntry(t *testing.T, form *financeForm, kind, category, amount, note string) {
+	t.Helper()
+	form.kind.SetValue(kind)
+	form.category.SetValue(category)
+	if form.category.Value() != category {
+		t.Fatalf("category %q not offered for %s: %v", category, kind, form.category.Options)
+	}
+	form.amount.SetText("")
+	test.Type(form.amount, amount)
+	form.note.SetText("")
+	test.Type(form.note, note)
+}
+
+// findEntry is the stored entry of year with note.
+func findEntry(t *testing.T, s *data.Store, year int, note string) (data.LedgerEntry, bool) {
+	t.Helper()
+	for _, e := range ledgerEntries(t, s, year) {
+		if e.Note == note {
+			return e, true
+		}
+	}
+	return data.LedgerEntry{}, false
+}
+
+func TestFinanceAddAndEditEntry(t *testing.T) {
+	a, f := openFinance(t)
+	ctx := context.Background()
+	before := len(ledgerEntries(t, a.store(), 2026))
+	form := tapForm(t, a, f.addBtn, f.onAdd)
+	if form.date.Text != "2026-11-20" || form.kind.Value() != data.KindIncome {
+		t.Fatalf("defaults: date %q kind %q", form.date.Text, form.kind.Value())
+	}
+	if slices.Contains(form.category.Values(), data.DuesCategory) {
+		t.Fatalf("a new entry offers 会费: %v", form.category.Values())
+	}
+	fillEntry(t, form, data.KindSpending, "办公费", "1,234.56", "购买打印纸")
+	test.Type(form.handler, "王会计")
+	test.Type(form.voucher, "记-2026-031")
+	m := aDemoMember(t, a)
+	test.Type(form.memberSearch, m.Name)
+	if form.member.Value() != strconv.FormatInt(m.ID, 10) {
+		t.Fatalf("searching %q picks %q of %v", m.Name, form.member.Value(), form.member.Options)
+	}
+	if form.msg.Text != "" {
+		t.Fatalf("inline error %q", form.msg.Text)
+	}
+	test.Tap(form.saveBtn)
+	if topOverlay(a) != nil {
+		t.Fatalf("the form stayed open: %q", form.msg.Text)
+	}
+	a.wait()
+	got, ok := findEntry(t, a.store(), 2026, "购买打印纸")
+	if !ok || len(ledgerEntries(t, a.store(), 2026)) != before+1 {
+		t.Fatal("the entry was not stored")
+	}
+	want := data.LedgerEntry{ID: got.ID, Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), Kind: data.KindSpending,
+		Category: "办公费", Fen: 123456, Note: "购买打印纸", Handler: "王会计", Voucher: "记-2026-031",
+		MemberID: m.ID, Source: data.SourceManual}
+	if got != want {
+		t.Fatalf("stored %+v\nwant   %+v", got, want)
+	}
+	// the new entry is selected and shown with its amount and running balance
+	r := f.rowOf(got.ID)
+	if r < 0 || f.table.Selected() != r || finCell(f, r, finSpending) != "1234.56" || finCell(f, r, finIncome) != "" {
+		t.Fatalf("row %d selected %d: %q", r, f.table.Selected(), finCell(f, r, finSpending))
+	}
+	bal, err := a.store().LedgerBalance(ctx, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := len(f.shown) - 1; finCell(f, last, finBalance) != data.FormatYuanPlain(bal.ClosingFen) {
+		t.Fatalf("last running balance %q, closing %d", finCell(f, last, finBalance), bal.ClosingFen)
+	}
+
+	// editing: double tap opens the form on it
+	f.table.Select(r)
+	edit := f.onEdit()
+	if edit == nil || edit.amount.Text != "1234.56" || edit.category.Value() != "办公费" || edit.member.Value() != strconv.FormatInt(m.ID, 10) {
+		t.Fatal("编辑 did not open the entry as stored")
+	}
+	edit.amount.SetText("")
+	test.Type(edit.amount, "￥200")
+	edit.category.SetValue("会议费")
+	test.Tap(edit.saveBtn)
+	a.wait()
+	changed, err := a.store().LedgerEntry(ctx, got.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed.Fen != 20000 || changed.Category != "会议费" || changed.Note != "购买打印纸" {
+		t.Fatalf("after editing: %+v", changed)
+	}
+	log, err := a.store().Changes(ctx, "ledger", got.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 2 || log[0].Action != "update" || log[1].Action != "insert" {
+		t.Fatalf("change log %+v", log)
+	}
+	diff, _ := log[0].Detail["changed"].(map[string]any)
+	if amt, _ := diff["amount"].([]any); len(amt) != 2 || amt[0] != "1234.56" || amt[1] != "200" {
+		t.Fatalf("the log's amount change %v", diff)
+	}
+}
+
+func TestFinanceBadAmountWritesNothing(t *testing.T) {
+	a, f := openFinance(t)
+	before := ledgerEntries(t, a.store(), 2026)
+	form := f.onAdd()
+	fillEntry(t, form, data.KindSpending, "差旅费", "一千二", "去市里开会")
+	if form.amount.Validate() == nil || !strings.HasPrefix(form.msg.Text, "金额：") {
+		t.Fatalf("no inline error for a bad amount: %q", form.msg.Text)
+	}
+	test.Tap(form.saveBtn)
+	if topOverlay(a) == nil {
+		t.Fatal("the form closed on a bad amount")
+	}
+	for _, bad := range []string{"0", "-5", ""} {
+		form.amount.SetText(bad)
+		test.Tap(form.saveBtn)
+		if form.msg.Text == "" || topOverlay(a) == nil {
+			t.Fatalf("amount %q accepted", bad)
+		}
+	}
+	form.date.SetText("2026-13-45")
+	test.Tap(form.saveBtn)
+	if !strings.HasPrefix(form.msg.Text, "日期：") {
+		t.Fatalf("bad date: %q", form.msg.Text)
+	}
+	a.wait()
+	if after := ledgerEntries(t, a.store(), 2026); !slices.Equal(after, before) {
+		t.Fatalf("%d entries before, %d after", len(before), len(after))
+	}
+}
+
+// duesRow is the first row of a dues payment.
+func duesRow(t *testing.T, f *financeScreen) int {
+	t.Helper()
+	for r, i := range f.shown {
+		if f.entries[i].Source == data.SourceDues {
+			return r
+		}
+	}
+	t.Fatal("no dues payment in the journal")
+	return -1
+}
+
+func TestFinanceDuesEntryIsChangedOnDues(t *testing.T) {
+	a, f := openFinance(t)
+	before := ledgerEntries(t, a.store(), 2026)
+	r := duesRow(t, f)
+	if finCell(f, r, finSource) != "会费收缴" || finCell(f, r, finCategory) != "会费" {
+		t.Fatalf("a dues row shows %q %q", finCell(f, r, finSource), finCell(f, r, finCategory))
+	}
+	f.table.Select(r)
+	if !f.delBtn.Disabled() || f.editBtn.Disabled() {
+		t.Fatalf("dues row: delete enabled %v, edit enabled %v", !f.delBtn.Disabled(), !f.editBtn.Disabled())
+	}
+	f.table.OnDoubleTapped(r)
+	if !dialogSays(a, "请在「会费」页修改") {
+		t.Fatalf("double tap on a dues row shows %q", topTexts(a))
+	}
+	if got := f.onEdit(); got != nil {
+		t.Fatal("a form opened for a dues payment")
+	}
+	tapOnTop(t, a, "前往会费")
+	if a.current() != "dues" {
+		t.Fatalf("前往会费 shows %q", a.current())
+	}
+	if after := ledgerEntries(t, a.store(), 2026); !slices.Equal(after, before) {
+		t.Fatal("the journal changed")
+	}
+}
+
+func TestFinanceClosedYear(t *testing.T) {
+	a, f := openFinance(t)
+	ctx := context.Background()
+	// a manual entry to try to change once closed
+	id, err := a.store().SaveLedgerEntry(ctx, data.LedgerEntry{Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
+		Kind: data.KindSpending, Category: "办公费", Fen: 5000, Note: "墨盒"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.refresh()
+	a.wait()
+	if f.onClose() == nil {
+		t.Fatal("结账 opened nothing")
+	}
+	tapOnTop(t, a, "结账")
+	a.wait()
+	bal, err := a.store().LedgerBalance(ctx, 2026)
+	if err != nil || !bal.Closed {
+		t.Fatalf("not closed in the store: %v", err)
+	}
+	if !f.addBtn.Disabled() || !f.openingBtn.Disabled() || !f.closedWhy.Visible() ||
+		!strings.Contains(f.closedWhy.Text, "已结账") || !strings.Contains(f.state.Text, "已结账（") {
+		t.Fatalf("closed year: add enabled %v, reason %q, state %q", !f.addBtn.Disabled(), f.closedWhy.Text, f.state.Text)
+	}
+	f.table.Select(f.rowOf(id))
+	if !f.delBtn.Disabled() || !f.editBtn.Disabled() || f.onEdit() != nil || f.onAdd() != nil {
+		t.Fatal("a closed year's entry can be changed")
+	}
+	if f.closeBtn.Text != "反结账…" {
+		t.Fatalf("close button %q", f.closeBtn.Text)
+	}
+
+	// 反结账 needs a reason
+	y := f.onReopen()
+	test.Tap(y.ok)
+	if !strings.Contains(y.msg.Text, "请写明反结账的原因") || topOverlay(a) == nil {
+		t.Fatalf("reopened without a reason: %q", y.msg.Text)
+	}
+	if bal, _ := a.store().LedgerBalance(ctx, 2026); !bal.Closed {
+		t.Fatal("reopened without a reason")
+	}
+	var entry *formEntry
+	walk(topOverlay(a), func(o fyne.CanvasObject) {
+		if e, ok := o.(*formEntry); ok && entry == nil {
+			entry = e
+		}
+	})
+	test.Type(entry, "补记利息")
+	test.Tap(y.ok)
+	a.wait()
+	if bal, _ := a.store().LedgerBalance(ctx, 2026); bal.Closed {
+		t.Fatal("still closed")
+	}
+	log, err := a.store().Changes(ctx, "ledger_year", 2026)
+	if err != nil || len(log) == 0 {
+		t.Fatalf("no log: %v", err)
+	}
+	if diff, _ := log[0].Detail["changed"].(map[string]any); fmt.Sprint(diff["reopen_reason"]) != "[ 补记利息]" {
+		t.Fatalf("log %v", log[0].Detail)
+	}
+	if f.addBtn.Disabled() || f.closedWhy.Visible() {
+		t.Fatal("reopened year still refuses changes")
+	}
+}
+
+// cardsShow checks the four cards against the store's balance.
+func cardsShow(t *testing.T, a *App, f *financeScreen, year int) data.LedgerBalance {
+	t.Helper()
+	b, err := a.store().LedgerBalance(context.Background(), year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, fen := range []int64{b.OpeningFen, b.IncomeFen, b.SpendingFen, b.ClosingFen} {
+		v, u := moneyParts(fen)
+		if got := f.cards[i].Figure(); got.Value != v || got.Unit != u {
+			t.Errorf("card %d %q shows %s%s, store %d fen", i, got.Name, got.Value, got.Unit, fen)
+		}
+	}
+	return b
+}
+
+func TestFinanceCardsAndOpening(t *testing.T) {
+	a, f := openFinance(t)
+	ctx := context.Background()
+	b := cardsShow(t, a, f, 2026)
+	if b.IncomeFen == 0 || b.OpeningFen == 0 {
+		t.Fatalf("the demo's 2026: %+v", b)
+	}
+	if _, err := a.store().SaveLedgerEntry(ctx, data.LedgerEntry{Date: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC),
+		Kind: data.KindSpending, Category: "会议费", Fen: 10, Note: "茶水"}); err != nil {
+		t.Fatal(err)
+	}
+	f.refresh()
+	a.wait()
+	cardsShow(t, a, f, 2026)
+	if f.warning.Visible() {
+		t.Fatalf("a carried opening warns: %q", f.warning.Text)
+	}
+
+	// a typed-in opening that differs from last year's closing warns
+	y := f.onOpening()
+	var carry *widget.Check
+	walk(topOverlay(a), func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok {
+			carry = c
+		}
+	})
+	carry.SetChecked(false)
+	var amount *formEntry
+	walk(topOverlay(a), func(o fyne.CanvasObject) {
+		if e, ok := o.(*formEntry); ok {
+			amount = e
+		}
+	})
+	amount.SetText("")
+	test.Type(amount, "1万元")
+	test.Tap(y.ok)
+	a.wait()
+	b = cardsShow(t, a, f, 2026)
+	if !b.OpeningSet || b.OpeningFen != 1000000 {
+		t.Fatalf("opening stored %+v", b)
+	}
+	if !f.warning.Visible() || !strings.Contains(f.warning.Text, "不一致") || f.cards[cardOpening].Figure().Note != "手工设定" {
+		t.Fatalf("warning %q", f.warning.Text)
+	}
+}
+
+func TestFinanceFilters(t *testing.T) {
+	a, f := openFinance(t)
+	ctx := context.Background()
+	for i, c := range []string{"办公费", "差旅费", "办公费"} {
+		if _, err := a.store().SaveLedgerEntry(ctx, data.LedgerEntry{Date: time.Date(2026, 6, i+1, 0, 0, 0, 0, time.UTC),
+			Kind: data.KindSpending, Category: c, Fen: int64(100 * (i + 1)), Note: fmt.Sprintf("支出%d", i),
+			Voucher: fmt.Sprintf("付-%d", i), Handler: "李出纳"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.refresh()
+	a.wait()
+	all := ledgerEntries(t, a.store(), 2026)
+	count := func(keep func(data.LedgerEntry) bool) int {
+		n := 0
+		for _, e := range all {
+			if keep(e) {
+				n++
+			}
+		}
+		return n
+	}
+	if len(f.shown) != len(all) {
+		t.Fatalf("%d rows, %d entries", len(f.shown), len(all))
+	}
+	f.kindFilter.SetValue(data.KindSpending)
+	if len(f.shown) != 3 {
+		t.Fatalf("支出 shows %d rows", len(f.shown))
+	}
+	f.catFilter.SetValue("办公费")
+	if len(f.shown) != 2 || finCell(f, 0, finNote) != "支出0" || finCell(f, 1, finNote) != "支出2" {
+		t.Fatalf("办公费 shows %d rows", len(f.shown))
+	}
+	f.catFilter.SetSelectedIndex(0)
+	f.kindFilter.SetValue(data.KindIncome)
+	if n := count(func(e data.LedgerEntry) bool { return e.Kind == data.KindIncome }); len(f.shown) != n {
+		t.Fatalf("收入 shows %d rows, %d stored", len(f.shown), n)
+	}
+	f.kindFilter.SetValue(kindAll)
+	f.srcFilter.SetValue(data.SourceDues)
+	if n := count(func(e data.LedgerEntry) bool { return e.Source == data.SourceDues }); len(f.shown) != n || n == 0 {
+		t.Fatalf("会费收缴 shows %d rows, %d stored", len(f.shown), n)
+	}
+	f.srcFilter.SetValue(data.SourceManual)
+	if len(f.shown) != 3 {
+		t.Fatalf("手工录入 shows %d rows", len(f.shown))
+	}
+	f.srcFilter.SetSelectedIndex(0)
+	test.Type(f.search, "付-1")
+	if len(f.shown) != 1 || finCell(f, 0, finNote) != "支出1" {
+		t.Fatalf("search by voucher: %d rows", len(f.shown))
+	}
+	f.search.SetText("李出纳")
+	if len(f.shown) != 3 || !strings.HasPrefix(f.totals.Text, "当前列表 3 笔") {
+		t.Fatalf("search by handler: %d rows, %q", len(f.shown), f.totals.Text)
+	}
+	// the running balance stays the journal's, whatever is listed
+	last := f.shown[len(f.shown)-1]
+	if finCell(f, 2, finBalance) != data.FormatYuanPlain(f.running[last]) {
+		t.Fatal("running balance differs when filtered")
+	}
+}
+
+func TestFinanceCategories(t *testing.T) {
+	a, f := openFinance(t)
+	ctx := context.Background()
+	c := f.onCategories()
+	c.kind.SetValue(data.KindSpending)
+	test.Type(c.name, "宣传费")
+	test.Tap(c.add)
+	cats, err := a.store().LedgerCategories(ctx)
+	if err != nil || !slices.Contains(cats, data.LedgerCategory{Kind: data.KindSpending, Name: "宣传费"}) {
+		t.Fatalf("宣传费 not added: %v", cats)
+	}
+	c.onRemove(data.LedgerCategory{Kind: data.KindIncome, Name: data.DuesCategory})
+	if !strings.Contains(c.msg.Text, "不能删除") {
+		t.Fatalf("removing 会费: %q", c.msg.Text)
+	}
+	dismissTop(t, a) // the store's message
+	c.onRemove(data.LedgerCategory{Kind: data.KindSpending, Name: "宣传费"})
+	if cats, _ := a.store().LedgerCategories(ctx); slices.Contains(cats, data.LedgerCategory{Kind: data.KindSpending, Name: "宣传费"}) {
+		t.Fatal("an unused category was not removed")
+	}
+	tapOnTop(t, a, "关闭")
+	a.wait()
+	if !slices.Contains(f.catFilter.Values(), "办公费") {
+		t.Fatalf("category filter %v", f.catFilter.Values())
+	}
+}
+
+func TestFinanceDelete(t *testing.T) {
+	a, f := openFinance(t)
+	ctx := context.Background()
+	id, err := a.store().SaveLedgerEntry(ctx, data.LedgerEntry{Date: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC),
+		Kind: data.KindIncome, Category: "利息", Fen: 321, Note: "活期利息"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.refresh()
+	a.wait()
+	f.table.Select(f.rowOf(id))
+	test.Tap(f.delBtn)
+	tapOnTop(t, a, "删除")
+	a.wait()
+	if _, err := a.store().LedgerEntry(ctx, id); !data.IsCode(err, data.CodeNotFound) {
+		t.Fatalf("entry still there: %v", err)
+	}
+	if f.rowOf(id) >= 0 {
+		t.Fatal("the deleted entry is still listed")
+	}
+}
+
+// TestFinanceEnglish: in English the screen's own words, the cards, the
+// filters and the form have no Chinese; only what secretaries typed (摘要,
+// names) stays as written.
+func TestFinanceEnglish(t *testing.T) {
+	a := englishApp(t, demoCopy(t))
+	a.store().Now = func() time.Time { return demoClock }
+	f := openScreen[*financeScreen](t, a, "finance")
+	a.wait()
+	// everything drawn but the journal's cells, whose 摘要 and names are data
+	words := strings.Split(texts(container.NewVBox(f.state, f.totals, f.addBtn, f.editBtn, f.delBtn,
+		f.catsBtn, f.openingBtn, f.closeBtn, f.kindFilter, f.catFilter, f.srcFilter)), "\n")
+	for _, c := range f.cards {
+		fig := c.Figure()
+		words = append(words, fig.Name, fig.Value, fig.Unit, fig.Note)
+	}
+	words = append(words, f.catFilter.Options...)
+	words = append(words, f.srcFilter.Options...)
+	words = append(words, f.search.PlaceHolder)
+	for _, col := range f.table.Columns() {
+		words = append(words, col.Title)
+	}
+	for r := range len(f.shown) {
+		for _, col := range []int{finDate, finCategory, finIncome, finSpending, finBalance, finSource} {
+			words = append(words, finCell(f, r, col))
+		}
+	}
+	form := f.onAdd()
+	words = append(words, strings.Split(topTexts(a), "\n")...)
+	words = append(words, form.category.Options...)
+	words = append(words, form.kind.Options...)
+	form.amount.SetText("abc")
+	words = append(words, form.msg.Text)
+	for _, w := range words {
+		if hasHan(w) {
+			t.Errorf("%q is Chinese in English", w)
+		}
+	}
+	if !strings.Contains(form.msg.Text, "Amount: ") {
+		t.Fatalf("English inline error %q", form.msg.Text)
+	}
 }

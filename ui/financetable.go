@@ -64,6 +64,8 @@ func (f *financeScreen) newEntryTable() *widgets.RecordTable {
 			cols[c].Sample = "2026-12-25"
 		case finVoucher:
 			cols[c].Sample = "QH2026-088"
+		case finSource:
+			cols[c].Sample = lang.L("会费收缴")
 		}
 	}
 	t := widgets.NewRecordTable(cols, func() int { return len(f.shown) },
@@ -229,11 +231,10 @@ func (f *financeScreen) updateTotals() {
 			out += e.Fen
 		}
 	}
-	scope := lang.L("本年")
+	text := fmt.Sprintf(lang.L("本年 %d 笔：收入 %s，支出 %s。"), len(f.shown), moneyText(in), moneyText(out))
 	if len(f.shown) != len(f.entries) {
-		scope = lang.L("当前列表")
+		text = fmt.Sprintf(lang.L("当前列表 %d 笔：收入 %s，支出 %s。"), len(f.shown), moneyText(in), moneyText(out))
 	}
-	text := fmt.Sprintf(lang.L("%s %d 笔：收入 %s，支出 %s。"), scope, len(f.shown), moneyText(in), moneyText(out))
 	if len(f.entries) == 0 {
 		text = fmt.Sprintf(lang.L("%s还没有收支记录。点「记一笔」登记收入或支出；会费收缴会自动记入。"), yearLabel(f.year))
 	}

@@ -5,7 +5,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,6 +33,8 @@ type homeScreen struct {
 
 	recent   []*recentRow
 	noRecent *widget.Label
+
+	money *moneyPanel // 本年收入, 本年支出, 年末余额; a tap opens 财务
 
 	monthsTitle *widget.Label
 	actChart    *widgets.BarChart // 活动场次 per month
@@ -68,6 +72,7 @@ func newHomeScreen(a shell) *homeScreen {
 		b.Importance = widget.LowImportance
 		return b
 	}
+	h.money = newMoneyPanel(func() { h.onMoney() })
 	h.arrearsBtn = reminder(func() { a.navigate("dues") })
 	h.assemblyBtn = reminder(func() { a.navigate("activities") })
 	h.photosBtn = reminder(func() { a.navigate("activities") })
@@ -101,7 +106,7 @@ func (h *homeScreen) content() fyne.CanvasObject {
 	top := container.NewGridWithColumns(2, cards, side)
 	charts := widgets.NewPanel(container.NewBorder(h.monthsTitle, nil, nil, nil,
 		container.NewGridWithColumns(2, h.actChart, h.ptChart)))
-	head := container.NewVBox(h.title, h.subtitle, top)
+	head := container.NewVBox(h.title, h.subtitle, top, h.money)
 	return container.NewVScroll(container.NewPadded(container.NewBorder(head, nil, nil, nil, charts)))
 }
 
@@ -131,6 +136,10 @@ func (h *homeScreen) refresh() {
 	}
 	h.subtitle.SetText(sub + lang.L("。点击数字查看它来自哪些记录。"))
 	if err := h.loadCards(year); err != nil {
+		h.sh.showError(err)
+		return
+	}
+	if err := h.loadMoney(year); err != nil {
 		h.sh.showError(err)
 		return
 	}
@@ -267,3 +276,75 @@ func (r *recentRow) set(a data.ActivityRef) {
 	r.title.SetText(a.Title)
 	r.info.SetText(fmt.Sprintf(lang.L("%s　%d人次"), valueLabel(a.Type), a.PersonTimes))
 }
+
+// loadMoney shows the year's income, spending and closing balance.
+func (h *homeScreen) loadMoney(year int) error {
+	b, err := h.sh.store().LedgerBalance(h.sh.ctx(), year)
+	if err != nil {
+		return err
+	}
+	h.money.set(fmt.Sprintf(lang.L("%s收支"), yearLabel(year)), b)
+	return nil
+}
+
+// onMoney opens the 财务 screen on the year shown.
+func (h *homeScreen) onMoney() {
+	year := h.shownYear()
+	if fs, ok := h.sh.navigate("finance").(*financeScreen); ok && fs.year != year {
+		fs.showYear(year)
+	}
+}
+
+// moneyPanel is the dashboard's line of the accounts: the year's income,
+// spending and closing balance on a panel that opens 财务 when tapped.
+type moneyPanel struct {
+	widget.BaseWidget
+	onTap                           func()
+	title                           *widget.Label
+	income, spending, closing, more *widget.Label
+	box                             fyne.CanvasObject
+}
+
+func newMoneyPanel(onTap func()) *moneyPanel {
+	p := &moneyPanel{onTap: onTap, title: sectionTitle("")}
+	value := func() *widget.Label {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Importance = widget.HighImportance
+		return l
+	}
+	p.income, p.spending, p.closing = value(), value(), value()
+	p.more = widget.NewLabel(lang.L("查看财务 ›"))
+	p.box = widgets.NewPanel(container.NewHBox(p.title,
+		widget.NewLabel(lang.L("本年收入")), p.income,
+		widget.NewLabel(lang.L("本年支出")), p.spending,
+		widget.NewLabel(lang.L("年末余额")), p.closing,
+		layout.NewSpacer(), p.more))
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// set shows b under title.
+func (p *moneyPanel) set(title string, b data.LedgerBalance) {
+	p.title.SetText(title)
+	p.income.SetText(moneyText(b.IncomeFen))
+	p.spending.SetText(moneyText(b.SpendingFen))
+	p.closing.SetText(moneyText(b.ClosingFen))
+	p.closing.Importance = widget.HighImportance
+	if b.ClosingFen < 0 {
+		p.closing.Importance = widget.DangerImportance
+	}
+	p.closing.Refresh()
+}
+
+// Tapped opens 财务.
+func (p *moneyPanel) Tapped(*fyne.PointEvent) {
+	if p.onTap != nil {
+		p.onTap()
+	}
+}
+
+// Cursor is the pointing hand: the panel is a button.
+func (p *moneyPanel) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// CreateRenderer is Fyne's way in.
+func (p *moneyPanel) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(p.box) }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -264,5 +265,63 @@ func TestHomeChartPerMonth(t *testing.T) {
 		if d := bars[m].height - want; d > 0.5 || d < -0.5 {
 			t.Errorf("%d月 bar %v high, want %v", m+1, bars[m].height, want)
 		}
+	}
+}
+
+// TestHomeMoneyShowsBalance: the dashboard's money line shows the year's
+// income, spending and closing balance as the store works them out, and a
+// tap on it opens 财务 on that year.
+func TestHomeMoneyShowsBalance(t *testing.T) {
+	a, h := openHome(t)
+	ctx := context.Background()
+	if _, err := a.store().SaveLedgerEntry(ctx, data.LedgerEntry{Date: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC),
+		Kind: data.KindSpending, Category: "公益支出", Fen: 1234567, Note: "助学金"}); err != nil {
+		t.Fatal(err)
+	}
+	h.refresh()
+	b, err := a.store().LedgerBalance(ctx, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.IncomeFen == 0 || b.SpendingFen != 1234567 {
+		t.Fatalf("2026 balance %+v", b)
+	}
+	for _, c := range []struct {
+		got string
+		fen int64
+	}{{h.money.income.Text, b.IncomeFen}, {h.money.spending.Text, b.SpendingFen}, {h.money.closing.Text, b.ClosingFen}} {
+		if c.got != data.FormatWanYuan(c.fen) {
+			t.Errorf("shows %q for %d fen, want %q", c.got, c.fen, data.FormatWanYuan(c.fen))
+		}
+	}
+	if h.money.title.Text != "2026年收支" {
+		t.Errorf("title %q", h.money.title.Text)
+	}
+	test.Tap(h.money)
+	a.wait()
+	fs, ok := a.screens["finance"].(*financeScreen)
+	if a.current() != "finance" || !ok || fs.year != 2026 {
+		t.Fatalf("the tap shows %q", a.current())
+	}
+	if got := fs.cards[cardSpending].Figure(); got.Value+got.Unit != data.FormatWanYuan(1234567) {
+		t.Fatalf("财务 shows spending %+v", got)
+	}
+}
+
+// TestHomeMoneyInEnglish: in English the money line has no Chinese and
+// gives the amounts in yuan to the fen.
+func TestHomeMoneyInEnglish(t *testing.T) {
+	a, h, _ := openFigures(t, true)
+	b, err := a.store().LedgerBalance(context.Background(), 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range strings.Split(texts(h.money), "\n") {
+		if hasHan(s) {
+			t.Errorf("%q is Chinese in English", s)
+		}
+	}
+	if want := groupThousands(data.FormatYuanPlain(b.ClosingFen)) + " yuan"; h.money.closing.Text != want {
+		t.Fatalf("closing %q, want %q", h.money.closing.Text, want)
 	}
 }
