@@ -50,7 +50,7 @@ type financeScreen struct {
 	search     *formEntry
 	table      *widgets.RecordTable
 	totals     *widgets.WrapLabel
-	status     *widget.Label
+	status     *widgets.WrapLabel // what the last action did
 
 	addBtn, editBtn, delBtn, catsBtn *widget.Button
 	openingBtn, closeBtn             *widget.Button
@@ -78,7 +78,8 @@ func newFinanceScreen(a shell) *financeScreen {
 	f.buildFilters()
 	f.table = f.newEntryTable()
 	f.totals = newLabel("")
-	f.status = widget.NewLabel("")
+	f.status = newLabel("")
+	f.status.Alignment = fyne.TextAlignTrailing
 
 	f.addBtn = widget.NewButtonWithIcon(lang.L("记一笔"), theme.ContentAddIcon(), func() { f.onAdd() })
 	f.addBtn.Importance = widget.HighImportance
@@ -108,10 +109,12 @@ func (f *financeScreen) content() fyne.CanvasObject {
 	for _, b := range f.fileButtons() {
 		actions.Add(b)
 	}
-	actions.Add(f.status)
+	// Lines whose text changes sit where their width is fixed by the
+	// layout, so a longer message never runs over its neighbours.
 	top := container.NewVBox(header, cards, notes, widget.NewSeparator(), filters,
 		container.NewBorder(nil, nil, actions, nil, f.closedWhy))
-	return container.NewPadded(container.NewBorder(top, f.totals, nil, nil, f.table))
+	bottom := container.NewGridWithColumns(2, f.totals, f.status)
+	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, f.table))
 }
 
 // fileButtons are the buttons that read and write workbooks; none until
@@ -230,12 +233,11 @@ func (f *financeScreen) showBalance() {
 		f.state.Importance = widget.MediumImportance
 		f.state.SetText(fmt.Sprintf(lang.L("%s未结账"), yearLabel(b.Year)))
 	}
+	// The lines stay in place when empty, so nothing moves under them.
 	f.warning.SetText("")
-	f.warning.Hide()
 	if b.OpeningSet && b.CarriedFen != b.OpeningFen {
 		f.warning.SetText(fmt.Sprintf(lang.L("注意：年初余额 %s 与上年年末余额 %s 不一致，相差 %s。"),
 			moneyText(b.OpeningFen), moneyText(b.CarriedFen), moneyText(b.OpeningFen-b.CarriedFen)))
-		f.warning.Show()
 	}
 	f.closeBtn.SetText(lang.L("结账…"))
 	if b.Closed {
@@ -305,10 +307,8 @@ func (f *financeScreen) updateButtons() {
 	enable(f.closeBtn, !f.loading && f.sh.store() != nil)
 	if f.bal.Closed && !f.loading {
 		f.closedWhy.SetText(fmt.Sprintf(lang.L("%s已结账，不能增改删；如需修改请先反结账。"), yearLabel(f.year)))
-		f.closedWhy.Show()
 	} else {
 		f.closedWhy.SetText("")
-		f.closedWhy.Hide()
 	}
 }
 

@@ -264,7 +264,7 @@ func TestFinanceClosedYear(t *testing.T) {
 	if err != nil || !bal.Closed {
 		t.Fatalf("not closed in the store: %v", err)
 	}
-	if !f.addBtn.Disabled() || !f.openingBtn.Disabled() || !f.closedWhy.Visible() ||
+	if !f.addBtn.Disabled() || !f.openingBtn.Disabled() ||
 		!strings.Contains(f.closedWhy.Text, "已结账") || !strings.Contains(f.state.Text, "已结账（") {
 		t.Fatalf("closed year: add enabled %v, reason %q, state %q", !f.addBtn.Disabled(), f.closedWhy.Text, f.state.Text)
 	}
@@ -304,7 +304,7 @@ func TestFinanceClosedYear(t *testing.T) {
 	if diff, _ := log[0].Detail["changed"].(map[string]any); fmt.Sprint(diff["reopen_reason"]) != "[ 补记利息]" {
 		t.Fatalf("log %v", log[0].Detail)
 	}
-	if f.addBtn.Disabled() || f.closedWhy.Visible() {
+	if f.addBtn.Disabled() || f.closedWhy.Text != "" {
 		t.Fatal("reopened year still refuses changes")
 	}
 }
@@ -339,7 +339,7 @@ func TestFinanceCardsAndOpening(t *testing.T) {
 	f.refresh()
 	a.wait()
 	cardsShow(t, a, f, 2026)
-	if f.warning.Visible() {
+	if f.warning.Text != "" {
 		t.Fatalf("a carried opening warns: %q", f.warning.Text)
 	}
 
@@ -366,7 +366,7 @@ func TestFinanceCardsAndOpening(t *testing.T) {
 	if !b.OpeningSet || b.OpeningFen != 1000000 {
 		t.Fatalf("opening stored %+v", b)
 	}
-	if !f.warning.Visible() || !strings.Contains(f.warning.Text, "不一致") || f.cards[cardOpening].Figure().Note != "手工设定" {
+	if !strings.Contains(f.warning.Text, "不一致") || f.cards[cardOpening].Figure().Note != "手工设定" {
 		t.Fatalf("warning %q", f.warning.Text)
 	}
 }
