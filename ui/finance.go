@@ -235,7 +235,7 @@ func (f *financeScreen) showBalance() {
 	}
 	// The lines stay in place when empty, so nothing moves under them.
 	f.warning.SetText("")
-	if b.OpeningSet && b.CarriedFen != b.OpeningFen {
+	if b.OpeningMismatch() {
 		f.warning.SetText(fmt.Sprintf(lang.L("注意：年初余额 %s 与上年年末余额 %s 不一致，相差 %s。"),
 			moneyText(b.OpeningFen), moneyText(b.CarriedFen), moneyText(b.OpeningFen-b.CarriedFen)))
 	}

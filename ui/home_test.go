@@ -274,6 +274,10 @@ func TestHomeChartPerMonth(t *testing.T) {
 func TestHomeMoneyShowsBalance(t *testing.T) {
 	a, h := openHome(t)
 	ctx := context.Background()
+	before, err := a.store().LedgerBalance(ctx, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := a.store().SaveLedgerEntry(ctx, data.LedgerEntry{Date: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC),
 		Kind: data.KindSpending, Category: "公益支出", Fen: 1234567, Note: "助学金"}); err != nil {
 		t.Fatal(err)
@@ -283,7 +287,7 @@ func TestHomeMoneyShowsBalance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b.IncomeFen == 0 || b.SpendingFen != 1234567 {
+	if b.IncomeFen == 0 || b.SpendingFen != before.SpendingFen+1234567 {
 		t.Fatalf("2026 balance %+v", b)
 	}
 	for _, c := range []struct {
@@ -303,7 +307,7 @@ func TestHomeMoneyShowsBalance(t *testing.T) {
 	if a.current() != "finance" || !ok || fs.year != 2026 {
 		t.Fatalf("the tap shows %q", a.current())
 	}
-	if got := fs.cards[cardSpending].Figure(); got.Value+got.Unit != data.FormatWanYuan(1234567) {
+	if got := fs.cards[cardSpending].Figure(); got.Value+got.Unit != data.FormatWanYuan(b.SpendingFen) {
 		t.Fatalf("财务 shows spending %+v", got)
 	}
 }
