@@ -203,6 +203,7 @@ func (f *financeScreen) show(l ledgerLoad) {
 		f.running[i] = sum
 	}
 	f.showBalance()
+	f.fitCategories()
 	f.updateFilterChoices()
 	f.applyFilter()
 }

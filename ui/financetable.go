@@ -148,6 +148,32 @@ func (f *financeScreen) buildFilters() {
 	onFilter = func(string) { f.applyFilter() }
 }
 
+// fitCategories widens the 科目 column to the longest category name as
+// shown, so English names such as Donations received are read whole.
+func (f *financeScreen) fitCategories() {
+	widest, size := "", 0
+	for _, c := range f.cats {
+		name := valueLabel(c.Name)
+		n := 0
+		for _, r := range name {
+			n++
+			if r > 0x2e80 { // a Chinese character is about two letters wide
+				n++
+			}
+		}
+		if n > size {
+			widest, size = name, n
+		}
+	}
+	cols := f.table.Columns()
+	if cols[finCategory].Sample == widest {
+		return
+	}
+	cols = slices.Clone(cols)
+	cols[finCategory].Sample = widest
+	f.table.SetColumns(cols)
+}
+
 // updateFilterChoices offers the categories configured and any an entry of
 // the year carries, keeping the one chosen.
 func (f *financeScreen) updateFilterChoices() {

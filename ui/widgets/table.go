@@ -87,6 +87,13 @@ func (t *RecordTable) SetColumns(cols []Column) {
 		}
 	}
 	t.measure()
+	if size := t.Size(); t.stretch >= 0 && size.Width > 0 {
+		// laid out already: the stretch column takes its share again now,
+		// not at the next resize
+		w := t.StretchWidth(size.Width)
+		t.widths[t.stretch] = w
+		t.table.SetColumnWidth(t.stretch, w)
+	}
 	t.table.Refresh()
 }
 

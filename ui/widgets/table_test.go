@@ -204,3 +204,25 @@ func TestRecordTableCheck(t *testing.T) {
 		t.Fatal("reusing the cell changed the old row")
 	}
 }
+
+// Columns set again on a table already laid out (a wider sample) keep the
+// stretch column filling the rest at once, not at the next resize.
+func TestRecordTableSetColumnsKeepsStretch(t *testing.T) {
+	tb, _ := testTable(t, 5)
+	w := test.NewTempWindow(t, tb)
+	w.Resize(fyne.NewSize(800, 400))
+	tb.Resize(fyne.NewSize(800, 400))
+	cols := append([]Column(nil), tb.Columns()...)
+	cols[2].Sample = "一个很长很长的金额列样本文字"
+	tb.SetColumns(cols)
+	sum := theme.ScrollBarSize() + theme.Padding()*float32(len(cols)-1)
+	for i := range cols {
+		sum += tb.ColumnWidth(i)
+	}
+	if d := sum - 800; d > 0.5 || d < -0.5 {
+		t.Fatalf("after SetColumns the columns take %.1f of 800", sum)
+	}
+	if tb.ColumnWidth(1) <= tb.least[1] {
+		t.Fatalf("stretch column %.1f, least %.1f", tb.ColumnWidth(1), tb.least[1])
+	}
+}
