@@ -26,20 +26,18 @@ var xlsxFilter = storage.NewExtensionFileFilter([]string{".xlsx"})
 // importPreviewRows is how many rows of the file the preview lists.
 const importPreviewRows = 200
 
-// importDialog walks one roster file through the import: read it (asking
-// for the sheet when several look like rosters), a dry run shown as a
-// preview, then the import itself.
-type importDialog struct {
+// importFlow is what the imports of workbooks (the roster, the cash
+// journal) share: the file, the sheet choice when the reader finds several,
+// the list of problems when the file is refused, and the dialog on display.
+// Each import adds its own reading, preview and writing.
+type importFlow struct {
 	sh     shell
 	path   string
 	onDone func() // runs on the UI thread after a successful import
 
 	// Filled by the background work, read on the UI thread in its done.
-	sheets   []string // the sheets to choose from, when the reader asks
-	ros      *roster.Roster
-	rep      data.ImportReport
-	problems data.Errors
-	result   *data.ImportReport // what the import wrote
+	sheets   []string    // the sheets to choose from, when the reader asks
+	problems data.Errors // every problem of the file; nothing was written
 
 	dlg         *dialog.CustomDialog // the dialog on display
 	sheetSelect *widget.Select
@@ -47,6 +45,16 @@ type importDialog struct {
 	table       *widgets.RecordTable
 	importBtn   *widget.Button // nil when the file has problems
 	cancelBtn   *widget.Button
+}
+
+// importDialog walks one roster file through the import: read it (asking
+// for the sheet when several look like rosters), a dry run shown as a
+// preview, then the import itself.
+type importDialog struct {
+	importFlow
+	ros    *roster.Roster
+	rep    data.ImportReport
+	result *data.ImportReport // what the import wrote
 }
 
 // importRoster asks for a roster workbook and imports it with a preview.
@@ -60,7 +68,7 @@ func importRoster(a shell, onDone func()) {
 
 // importFile reads the roster at path and shows what importing it would do.
 func importFile(a shell, path string, onDone func()) *importDialog {
-	d := &importDialog{sh: a, path: path, onDone: onDone}
+	d := &importDialog{importFlow: importFlow{sh: a, path: path, onDone: onDone}}
 	d.read("")
 	return d
 }
@@ -86,16 +94,20 @@ func (d *importDialog) read(sheet string) {
 		rep, err := d.importRows(ctx, s, ros.Rows, true)
 		d.rep = rep
 		return err
-	}, func() {
-		switch {
-		case d.sheets != nil:
-			d.showSheetChoice()
-		case d.problems != nil:
-			d.showProblems()
-		default:
-			d.showPreview()
-		}
-	})
+	}, func() { d.next(d.read, d.showPreview) })
+}
+
+// next shows what a read found: the sheet choice (reading the sheet chosen
+// with read), the problems, or the preview.
+func (d *importFlow) next(read func(sheet string), preview func()) {
+	switch {
+	case d.sheets != nil:
+		d.showSheetChoice(read)
+	case d.problems != nil:
+		d.showProblems()
+	default:
+		preview()
+	}
 }
 
 // readRosterFile opens path and hands it to the roster reader.
@@ -125,7 +137,7 @@ func choiceSheets(err error) []string {
 	return nil
 }
 
-func (d *importDialog) show(title string, content fyne.CanvasObject, buttons ...fyne.CanvasObject) {
+func (d *importFlow) show(title string, content fyne.CanvasObject, buttons ...fyne.CanvasObject) {
 	if d.dlg != nil {
 		d.dlg.Hide()
 	}
@@ -136,26 +148,26 @@ func (d *importDialog) show(title string, content fyne.CanvasObject, buttons ...
 	d.sh.present(dlg)
 }
 
-func (d *importDialog) hide() {
+func (d *importFlow) hide() {
 	if d.dlg != nil {
 		d.dlg.Hide()
 	}
 }
 
-// showSheetChoice asks which of the roster-like sheets to read.
-func (d *importDialog) showSheetChoice() {
+// showSheetChoice asks which of the sheets found to read, and reads it.
+func (d *importFlow) showSheetChoice(read func(sheet string)) {
 	d.sheetSelect = widget.NewSelect(d.sheets, nil)
 	d.sheetSelect.SetSelectedIndex(0)
 	ok := widget.NewButtonWithIcon(lang.L("读取"), theme.ConfirmIcon(), func() {
 		if sheet := d.sheetSelect.Selected; sheet != "" {
 			d.hide()
-			d.read(sheet)
+			read(sheet)
 		}
 	})
 	ok.Importance = widget.HighImportance
 	d.cancelBtn = widget.NewButtonWithIcon(lang.L("取消"), theme.CancelIcon(), d.hide)
 	d.show(lang.L("选择工作表"), container.NewVBox(
-		newLabel(fmt.Sprintf(lang.L("「%s」中有多个工作表像会员名册，请选择要导入的一个："), filepath.Base(d.path))),
+		newLabel(fmt.Sprintf(lang.L("「%s」中有多个工作表可以导入，请选择一个："), filepath.Base(d.path))),
 		d.sheetSelect), d.cancelBtn, ok)
 }
 
@@ -204,7 +216,7 @@ func importCounts(rep data.ImportReport) string {
 }
 
 // showProblems lists every problem of the file; nothing was imported.
-func (d *importDialog) showProblems() {
+func (d *importFlow) showProblems() {
 	es := d.problems
 	d.importBtn = nil
 	d.table = newTextTable([]string{lang.L("行"), lang.L("列"), lang.L("值"), lang.L("原因")}, []float32{60, 60, 160, 380}, 3, len(es),
@@ -229,21 +241,28 @@ func (d *importDialog) showProblems() {
 			}
 			return errMsg(e)
 		})
-	top := newLabel(fmt.Sprintf(lang.L("名册有 %d 处问题，未导入任何数据，数据文件未改动。请在 Excel 中改正后重新导入。"), len(es)))
+	top := newLabel(fmt.Sprintf(lang.L("「%s」有 %d 处问题，未导入任何数据，数据文件未改动。请在 Excel 中改正后重新导入。"),
+		filepath.Base(d.path), len(es)))
 	d.cancelBtn = widget.NewButtonWithIcon(lang.L("关闭"), theme.CancelIcon(), d.hide)
-	d.show(lang.L("名册有问题"), container.NewBorder(top, nil, nil, nil, d.table), d.cancelBtn)
+	d.show(lang.L("文件有问题"), container.NewBorder(top, nil, nil, nil, d.table), d.cancelBtn)
 }
 
 // importRows imports rows (only tries, with dryRun). Problems with the
 // rows are kept in d.problems, not returned: the dialog lists them.
 func (d *importDialog) importRows(ctx context.Context, s *data.Store, rows []data.ImportRow, dryRun bool) (data.ImportReport, error) {
 	rep, err := s.ImportMembers(ctx, rows, dryRun)
+	return rep, d.keepProblems(err)
+}
+
+// keepProblems keeps the problems of the file in d.problems for the dialog
+// to list, and returns any other error.
+func (d *importFlow) keepProblems(err error) error {
 	var es data.Errors
 	if errors.As(err, &es) {
 		d.problems = es
-		return rep, nil
+		return nil
 	}
-	return rep, err
+	return err
 }
 
 // doImport writes the previewed rows.
