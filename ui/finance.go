@@ -113,7 +113,7 @@ func (f *financeScreen) content() fyne.CanvasObject {
 	// layout, so a longer message never runs over its neighbours.
 	top := container.NewVBox(header, cards, notes, widget.NewSeparator(), filters,
 		container.NewBorder(nil, nil, actions, nil, f.closedWhy))
-	bottom := container.NewGridWithColumns(2, f.totals, f.status)
+	bottom := container.NewBorder(nil, nil, nil, container.New(widgets.FixedWidth(280), f.status), f.totals)
 	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, f.table))
 }
 
@@ -394,7 +394,7 @@ func (f *financeScreen) showDuesNote(e data.LedgerEntry) {
 	closeBtn := widget.NewButton(lang.L("关闭"), func() { d.Hide() })
 	msg := newLabel(fmt.Sprintf(lang.L("这笔是会费收入（%s，%s）。\n会费收入随缴费登记自动记账，请在「会费」页修改或撤销这次缴费。"),
 		data.FormatDateISO(e.Date), moneyText(e.Fen)))
-	d = dialog.NewCustomWithoutButtons(lang.L("会费收缴"), msg, f.sh.window())
+	d = dialog.NewCustomWithoutButtons(lang.L("会费收入"), msg, f.sh.window())
 	d.SetButtons([]fyne.CanvasObject{closeBtn, goBtn})
 	d.Resize(fyne.NewSize(460, 0))
 	f.sh.present(d)

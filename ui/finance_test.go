@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -44,24 +45,50 @@ func ledgerEntries(t *testing.T, s *data.Store, year int) []data.LedgerEntry {
 // drawn and shows its title, and writes them as PNGs to SHOT_DIR when set.
 func TestFinanceScreenshot(t *testing.T) {
 	a, f := openFinance(t)
+	financeShots(t, a, f, "")
+}
+
+// TestFinanceScreenshotEnglish does the same in English, as en/finance*.png.
+func TestFinanceScreenshotEnglish(t *testing.T) {
+	a := englishApp(t, demoCopy(t))
+	a.store().Now = func() time.Time { return demoClock }
+	f := openScreen[*financeScreen](t, a, "finance")
+	a.wait()
+	financeShots(t, a, f, "en/")
+}
+
+func financeShots(t *testing.T, a *App, f *financeScreen, prefix string) {
 	w := a.win
-	screen := func(name, title string) { t.Helper(); checkShot(t, w, screenRegion(a), name, title) }
-	dlg := func(name, title string) { t.Helper(); checkShot(t, w, dialogRegion(t, a), name, title) }
+	screen := func(name, title string) {
+		t.Helper()
+		checkShot(t, w, screenRegion(a), prefix+name, lang.L(title))
+	}
+	dlg := func(name, title string) {
+		t.Helper()
+		checkShot(t, w, dialogRegion(t, a), prefix+name, lang.L(title))
+	}
 	screen("finance.png", "年末余额")
 	form := tapForm(t, a, f.addBtn, f.onAdd)
 	dlg("finance_add.png", "记一笔")
 	form.amount.SetText("abc")
 	dlg("finance_add_error.png", "记一笔")
 	form.dlg.Hide()
+	f.table.Select(duesRow(t, f))
+	f.onEdit()
+	dlg("finance_dues_note.png", "前往会费")
+	tapOnTop(t, a, "关闭")
 	f.onCategories()
 	dlg("finance_categories.png", "收支科目")
 	tapOnTop(t, a, "关闭")
 	a.wait()
+	f.onOpening()
+	dlg("finance_opening.png", "设置年初余额")
+	tapOnTop(t, a, "取消")
 	f.onClose()
 	dlg("finance_close.png", "结账")
 	tapOnTop(t, a, "结账")
 	a.wait()
-	screen("finance_closed.png", "已结账")
+	screen("finance_closed.png", "反结账…")
 	f.onReopen()
 	dlg("finance_reopen.png", "反结账")
 	tapOnTop(t, a, "取消")

@@ -35,7 +35,7 @@ var financeHeaders = [finCols]string{"日期", "凭证号", "摘要", "科目", 
 
 // financeWidths are the least column widths, so the journal fits the
 // window's default 1100 pixels; 摘要 takes what the others leave.
-var financeWidths = [finCols]float32{100, 96, 150, 96, 90, 90, 100, 72, 84}
+var financeWidths = [finCols]float32{92, 92, 100, 80, 80, 80, 92, 64, 72}
 
 // kindAll is the kind filter's value that lets both kinds through.
 const kindAll = "全部"
