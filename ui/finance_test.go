@@ -556,3 +556,39 @@ func TestFinanceEnglish(t *testing.T) {
 		t.Fatalf("English inline error %q", form.msg.Text)
 	}
 }
+
+// TestFinanceOtherYear: picking the demo's 2025, which is closed, shows
+// its balance and refuses changes; an entry dated in it is refused too.
+func TestFinanceOtherYear(t *testing.T) {
+	a, f := openFinance(t)
+	if !slices.Contains(f.yearSel.Years(), 2025) {
+		t.Fatalf("years %v", f.yearSel.Years())
+	}
+	f.yearSel.SetSelected(yearText(2025))
+	a.wait()
+	if f.year != 2025 {
+		t.Fatalf("showing %d", f.year)
+	}
+	b := cardsShow(t, a, f, 2025)
+	if !b.Closed || !f.addBtn.Disabled() || f.closedWhy.Text == "" || len(f.entries) != b.Entries {
+		t.Fatalf("2025: closed %v, add enabled %v, %d rows for %d entries", b.Closed, !f.addBtn.Disabled(), len(f.entries), b.Entries)
+	}
+	// back in 2026, an entry dated in 2025 is refused by the store
+	f.yearSel.SetSelected(yearText(2026))
+	a.wait()
+	before := ledgerEntries(t, a.store(), 2025)
+	form := f.onAdd()
+	fillEntry(t, form, data.KindSpending, "办公费", "10", "补记去年的账")
+	form.date.SetText("2025-12-30")
+	test.Tap(form.saveBtn)
+	if !strings.Contains(form.msg.Text, "已结账") {
+		t.Fatalf("a closed year's date: %q", form.msg.Text)
+	}
+	dismissTop(t, a) // the store's message over the form
+	if topOverlay(a) == nil {
+		t.Fatal("the form closed")
+	}
+	if after := ledgerEntries(t, a.store(), 2025); !slices.Equal(after, before) {
+		t.Fatal("an entry went into a closed year")
+	}
+}
