@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -9,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -380,45 +378,6 @@ func (f *financeScreen) onEdit() *financeForm {
 	form := newFinanceForm(f, fresh)
 	form.show()
 	return form
-}
-
-// showDuesNote says a dues payment's entry is changed on the 会费 screen
-// and offers to go there.
-func (f *financeScreen) showDuesNote(e data.LedgerEntry) {
-	var d *dialog.CustomDialog
-	goBtn := widget.NewButtonWithIcon(lang.L("前往会费"), theme.NavigateNextIcon(), func() {
-		d.Hide()
-		f.sh.navigate("dues")
-	})
-	goBtn.Importance = widget.HighImportance
-	closeBtn := widget.NewButton(lang.L("关闭"), func() { d.Hide() })
-	msg := newLabel(fmt.Sprintf(lang.L("这笔是会费收入（%s，%s）。\n会费收入随缴费登记自动记账，请在「会费」页修改或撤销这次缴费。"),
-		data.FormatDateISO(e.Date), moneyText(e.Fen)))
-	d = dialog.NewCustomWithoutButtons(lang.L("会费收入"), msg, f.sh.window())
-	d.SetButtons([]fyne.CanvasObject{closeBtn, goBtn})
-	d.Resize(fyne.NewSize(460, 0))
-	f.sh.present(d)
-}
-
-// onDelete asks, then removes the selected entry.
-func (f *financeScreen) onDelete() {
-	e, ok := f.current()
-	if !ok || !f.editable() || f.busy() {
-		return
-	}
-	if e.Source == data.SourceDues {
-		f.showDuesNote(e)
-		return
-	}
-	st := f.sh.store()
-	msg := fmt.Sprintf(lang.L("删除 %s 的%s「%s」%s？删除会记入修改记录。"),
-		data.FormatDateISO(e.Date), valueLabel(e.Kind), e.Note, moneyText(e.Fen))
-	confirmDelete(f.sh, lang.L("删除收支记录"), msg, func(ctx context.Context) error {
-		return st.DeleteLedgerEntry(ctx, e.ID)
-	}, func() {
-		f.selected = 0
-		f.afterWrite(lang.L("已删除一笔收支记录"))
-	})
 }
 
 // busy reports whether a dialog is open over the window.
