@@ -110,14 +110,32 @@ type Notice struct {
 	Issued       time.Time // the notice's date; zero: the day it is made
 }
 
-// NoticeTitle is the notice's title, the usual one when none was written.
+// AddresseesInvited addresses a notice to the activity's invited people
+// alone, named by office.
+const AddresseesInvited = "受邀人员"
+
+// meetingTypes are the activity types one 召开 (holds as a meeting); the
+// others one 举办.
+var meetingTypes = map[string]bool{"会员大会": true, "会员代表大会": true, "理事会": true, "常务理事会": true,
+	"会长办公会": true, "监事会": true, "政企座谈": true}
+
+// MeetingVerb is 召开 for a meeting, 举办 for a class, visit or event.
+func MeetingVerb(typ string) string {
+	if meetingTypes[typ] {
+		return "召开"
+	}
+	return "举办"
+}
+
+// NoticeTitle is the notice's title, the usual one when none was written:
+// 关于召开……的通知.
 func (n Notice) NoticeTitle(a Activity) string {
 	if n.Title != "" {
 		return n.Title
 	}
-	t := a.Title
+	t := strings.TrimPrefix(strings.TrimPrefix(a.Title, "召开"), "举办")
 	if !strings.HasPrefix(t, "关于") {
-		t = "关于召开" + strings.TrimPrefix(t, "召开")
+		t = "关于" + MeetingVerb(a.Type) + t
 	}
 	return t + "的通知"
 }
