@@ -130,6 +130,9 @@ func TestFinanceAddAndEditEntry(t *testing.T) {
 	if slices.Contains(form.category.Values(), data.DuesCategory) {
 		t.Fatalf("a new entry offers 会费: %v", form.category.Values())
 	}
+	if form.handler.ActionItem == nil {
+		t.Fatal("the year's handlers are not offered")
+	}
 	fillEntry(t, form, data.KindSpending, "办公费", "1,234.56", "购买打印纸")
 	test.Type(form.handler, "王会计")
 	test.Type(form.voucher, "记-2026-031")

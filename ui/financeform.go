@@ -65,6 +65,18 @@ func newFinanceForm(s *financeScreen, e data.LedgerEntry) *financeForm {
 	f.msg.Importance = widget.DangerImportance
 
 	f.fill()
+	// the handlers and projects of the year, to pick rather than retype
+	var handlers, projects []string
+	for _, e := range s.entries {
+		if e.Handler != "" && !slices.Contains(handlers, e.Handler) {
+			handlers = append(handlers, e.Handler)
+		}
+		if e.Project != "" && !slices.Contains(projects, e.Project) {
+			projects = append(projects, e.Project)
+		}
+	}
+	memberChoices(f.handler, handlers)
+	memberChoices(f.project, projects)
 	for _, en := range []*formEntry{f.date, f.amount, f.note, f.handler, f.voucher, f.project} {
 		en.OnChanged = func(string) { f.check() }
 		en.OnSubmitted = func(string) { f.onSave() }
