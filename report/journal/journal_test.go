@@ -86,22 +86,22 @@ func mustImport(tb testing.TB, s *data.Store, j *journal.Journal) data.JournalRe
 	return rep
 }
 
-type stored struct {
+type entryRow struct {
 	date, kind, cat string
 	fen             int64
 	note            string
 }
 
-func entries(tb testing.TB, s *data.Store) []stored {
+func entries(tb testing.TB, s *data.Store) []entryRow {
 	tb.Helper()
 	rows, err := s.DB().Query(`SELECT date, kind, category, amount_fen, note FROM ledger_entries ORDER BY id`)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	defer rows.Close()
-	var out []stored
+	var out []entryRow
 	for rows.Next() {
-		var e stored
+		var e entryRow
 		if err := rows.Scan(&e.date, &e.kind, &e.cat, &e.fen, &e.note); err != nil {
 			tb.Fatal(err)
 		}
@@ -110,7 +110,7 @@ func entries(tb testing.TB, s *data.Store) []stored {
 	return out
 }
 
-func sameEntries(t *testing.T, got, want []stored) {
+func sameEntries(t *testing.T, got, want []entryRow) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("%d entries stored, want %d:\n%v", len(got), len(want), got)
@@ -166,7 +166,7 @@ func TestReadInOutColumns(t *testing.T) {
 	if rep.Added != 6 || rep.Skipped != 4 || rep.IncomeFen != 721230 || rep.SpendingFen != 23550 {
 		t.Fatalf("%+v", rep)
 	}
-	sameEntries(t, entries(t, s), []stored{
+	sameEntries(t, entries(t, s), []entryRow{
 		{"2025-03-05", "收入", "会费", 120000, "收会费 王伟"},
 		{"2025-03-06", "支出", "办公费", 15000, "购买打印纸"},
 		{"2025-03-07", "支出", "其他支出", 8550, "茶歇"},
@@ -205,7 +205,7 @@ func TestReadAmountAndDirection(t *testing.T) {
 	if rep.Added != 4 || rep.Skipped != 1 {
 		t.Fatalf("%+v", rep)
 	}
-	sameEntries(t, entries(t, s), []stored{
+	sameEntries(t, entries(t, s), []entryRow{
 		{"2025-01-02", "收入", "会费", 50000, "会费 张三"},
 		{"2025-01-03", "支出", "会议费", 20000, "场地"},
 		{"2025-01-04", "收入", "其他收入", 100000, "捐款"},
@@ -235,7 +235,7 @@ func TestReadSplitDate(t *testing.T) {
 	}
 	s := datatest.MustOpen(t)
 	mustImport(t, s, j)
-	sameEntries(t, entries(t, s), []stored{
+	sameEntries(t, entries(t, s), []entryRow{
 		{"2025-01-05", "收入", "其他收入", 30000, "会费"},
 		{"2025-02-03", "支出", "其他支出", 5000, "文具"},
 		{"2025-02-28", "支出", "其他支出", 2000, "邮费"},
