@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -427,4 +428,50 @@ func importBackups(t *testing.T, path string) int {
 		}
 	}
 	return n
+}
+
+// TestImportJournalBackupUndo: the backup taken before an import holds the
+// accounts as they were, so the import can be undone by restoring it.
+func TestImportJournalBackupUndo(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(datatest.TempDir(t), "u.db")
+	s := datatest.MustOpenPath(t, path)
+	if _, err := s.SaveLedgerEntry(ctx, data.LedgerEntry{Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
+		Kind: data.KindIncome, Category: "利息", Fen: 100}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ImportJournal(ctx, journal(inOutKeys, 2,
+		[]string{"2025-01-02", "", "a", "10", "", "", "", ""},
+		[]string{"2025-01-03", "", "b", "", "4", "", "", ""}), false); err != nil {
+		t.Fatal(err)
+	}
+	list, err := data.ListBackups(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var backup string
+	for _, b := range list {
+		if b.Reason == data.ReasonImport {
+			backup = b.Path
+		}
+	}
+	if backup == "" {
+		t.Fatal("no backup before the import")
+	}
+	db, err := sql.Open("sqlite", datatest.FileURI(backup, "mode=ro"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	var fen int64
+	if err := db.QueryRow(`SELECT count(*), COALESCE(SUM(amount_fen), 0) FROM ledger_entries`).Scan(&n, &fen); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 || fen != 100 {
+		t.Fatalf("the backup holds %d entries of %d fen; want the one entry before the import", n, fen)
+	}
+	if n, _, _ := ledgerSums(t, s); n != 3 {
+		t.Fatalf("%d entries after the import", n)
+	}
 }
