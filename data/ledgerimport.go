@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 )
 
 // Journal field keys: the columns a 流水账 may have, as report/journal
@@ -25,6 +26,7 @@ const (
 const (
 	CodeJournalBalance   = "journal.balance"   // the running balance breaks at this row
 	CodeJournalDuplicate = "journal.duplicate" // warning: a row repeats an earlier one exactly
+	CodeJournalDues      = "journal.dues"      // warning: 会费 entries in a year the dues screen also records
 )
 
 // JournalRow is one row of a cash journal as the person typed it. Cells
@@ -140,6 +142,9 @@ func (s *Store) ImportJournal(ctx context.Context, rows []JournalRow, dryRun boo
 		return JournalReport{}, p.errs
 	}
 	rep.Warnings = p.warns
+	if err := s.warnDues(ctx, p.dues, &rep); err != nil {
+		return JournalReport{}, err
+	}
 	if dryRun || len(adds) == 0 {
 		return rep, nil
 	}
@@ -169,6 +174,37 @@ func (s *Store) ImportJournal(ctx context.Context, rows []JournalRow, dryRun boo
 	return rep, nil
 }
 
+// warnDues warns when the journal brings 会费 entries into a year whose
+// dues payments are already entries of their own: the same money would
+// count twice.
+func (s *Store) warnDues(ctx context.Context, dues map[int]*duesSeen, rep *JournalReport) error {
+	years := make([]int, 0, len(dues))
+	for y := range dues {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	for _, year := range years {
+		d := dues[year]
+		from, to := yearRange(year)
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM ledger_entries
+			WHERE source = ? AND date BETWEEN ? AND ?`, SourceDues, from, to).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			continue
+		}
+		rep.Warnings = append(rep.Warnings, &Error{Code: CodeJournalDues, Field: "科目", Value: DuesCategory, Warning: true,
+			Row: d.row, File: d.file, Col: d.col,
+			Msg: fmt.Sprintf("流水账中有 %d 笔%d年的会费收入，而「会费」页已登记 %d 笔该年的缴费（各自记为会费收入）；同一笔缴费两处都记会重复计入，请核对",
+				d.n, year, n),
+			MsgEN: fmt.Sprintf("the journal has %d dues income entries of %d, and the Dues screen already has %d payment(s) of that year, each its own dues entry; a payment in both places counts twice, please check",
+				d.n, year, n),
+			Reason: "journal dues entries in a year with dues payments"})
+	}
+	return nil
+}
+
 func blankJournalRow(r *JournalRow) bool {
 	for _, v := range r.Cols {
 		if NormalizeText(v) != "" {
@@ -192,11 +228,19 @@ type journalPlanner struct {
 	warns    Errors
 	err      error // a failure to read the store, not a problem of the file
 	readYear func(ctx context.Context, year int) error
+	// dues are the new 会费 entries by year, and the first row of each
+	// year: the dues screen may have recorded the same payments.
+	dues map[int]*duesSeen
+}
+
+type duesSeen struct {
+	n, row    int
+	file, col string
 }
 
 func (s *Store) newJournalPlanner(ctx context.Context) (*journalPlanner, error) {
 	p := &journalPlanner{cats: map[LedgerCategory]bool{}, keys: map[string]int64{}, seen: map[string]int{},
-		first: map[string]int{}, closed: map[int]*Error{}}
+		first: map[string]int{}, closed: map[int]*Error{}, dues: map[int]*duesSeen{}}
 	cats, err := s.LedgerCategories(ctx)
 	if err != nil {
 		return nil, err
@@ -277,6 +321,13 @@ func (p *journalPlanner) plan(ctx context.Context, r *JournalRow) (JournalLine, 
 	e.ImportKey = journalKey(content, n)
 	if id, ok := p.keys[e.ImportKey]; ok {
 		line.Action, e.ID = ActionUnchanged, id
+	} else if e.Kind == KindIncome && e.Category == DuesCategory {
+		d := p.dues[e.Date.Year()]
+		if d == nil {
+			d = &duesSeen{row: r.Row, file: r.File, col: r.Where[JColCategory]}
+			p.dues[e.Date.Year()] = d
+		}
+		d.n++
 	}
 	return line, true
 }

@@ -475,3 +475,35 @@ func TestImportJournalBackupUndo(t *testing.T) {
 		t.Fatalf("%d entries after the import", n)
 	}
 }
+
+// TestImportJournalDuesWarning: 会费 rows in a year whose dues payments are
+// already entries are imported, with a warning that they may count twice.
+func TestImportJournalDuesWarning(t *testing.T) {
+	ctx := context.Background()
+	s := datatest.MustOpen(t)
+	id, _, err := s.CreateMember(ctx, data.Member{Name: "王伟", Phone: "13800000001"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveDues(ctx, data.Dues{MemberID: id, Year: 2025, DueFen: 120000, PaidFen: 120000,
+		PaidDate: time.Date(2025, 3, 5, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	rows := journal(inOutKeys, 2,
+		[]string{"2024-12-30", "", "会费 李四", "500", "", "", "会费", ""},
+		[]string{"2025-03-05", "", "会费 王伟", "1200", "", "", "会费", ""},
+		[]string{"2025-03-06", "", "会费 张三", "800", "", "", "会费", ""},
+	)
+	rep, err := s.ImportJournal(ctx, rows, false)
+	if err != nil || rep.Added != 3 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	if len(rep.Warnings) != 1 {
+		t.Fatalf("warnings %v", rep.Warnings)
+	}
+	w := rep.Warnings[0]
+	if w.Code != data.CodeJournalDues || w.Row != 3 || w.Col != "G" || !w.Warning ||
+		!strings.Contains(w.Msg, "2 笔2025年的会费收入") || !strings.Contains(w.MsgEN, "already has 1 payment(s)") {
+		t.Fatalf("%+v", w)
+	}
+}
