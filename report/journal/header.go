@@ -15,6 +15,9 @@ const (
 	colMonth = "month"
 	colDay   = "day"
 	colSeq   = "seq"
+	// colVoucherKind is the 字 of a voucher split into 字 and 号 (记, 收,
+	// 付): written before the number.
+	colVoucherKind = "voucher_kind"
 )
 
 // headerNames maps a header, tidied by headerKey, to a field key. When two
@@ -22,7 +25,7 @@ const (
 // earlier for that field wins; the order within each line is that priority.
 var headerNames = [][]string{
 	{data.JColDate, "日期", "记账日期", "发生日期", "业务日期", "凭证日期", "收支日期"},
-	{data.JColVoucher, "凭证号", "凭证编号", "凭证字号", "凭证号码", "单据号", "单据编号", "收据号", "票据号", "凭证"},
+	{data.JColVoucher, "凭证号", "凭证编号", "凭证字号", "凭证号码", "单据号", "单据编号", "收据号", "票据号", "凭证", "号", "凭证号数"},
 	{data.JColNote, "摘要", "内容", "事由", "说明", "摘要说明", "收支内容", "备注"},
 	{data.JColIncome, "收入", "收入金额", "借方", "借方金额", "收入额", "收款金额"},
 	{data.JColSpending, "支出", "支出金额", "贷方", "贷方金额", "支出额", "付款金额"},
@@ -34,6 +37,7 @@ var headerNames = [][]string{
 	{colYear, "年", "年份"},
 	{colMonth, "月", "月份"},
 	{colDay, "日"},
+	{colVoucherKind, "字", "凭证字"},
 	{colSeq, "序号"},
 }
 
@@ -105,6 +109,9 @@ func matchHeader(row int, cells []string) header {
 			continue
 		}
 		hm, ok := headerIndex[k]
+		if !ok && yearCellRE.MatchString(k) {
+			continue // "2025年" over the 月 and 日 columns: the title's year
+		}
 		if !ok {
 			h.unknown = append(h.unknown, colName(i)+"「"+clip(data.NormalizeText(c))+"」")
 			continue
@@ -125,7 +132,7 @@ func (h *header) finish() {
 	for k, i := range h.cols {
 		h.letters[k] = colName(i)
 		switch k {
-		case colSeq, colYear, colMonth:
+		case colSeq, colYear, colMonth, colVoucherKind:
 		case colDay:
 			if _, ok := h.cols[data.JColDate]; !ok {
 				if _, ok := h.cols[colMonth]; ok {
@@ -139,28 +146,34 @@ func (h *header) finish() {
 }
 
 // withNext adds to h the header words of the row below, when that row holds
-// nothing but header words (月 日 under a merged 日期, 字 号 under 凭证)
-// and names fields h lacks.
+// nothing but header words: 月 日 under a merged 日期 (or under the year),
+// 字 号 under a merged 凭证. The lower row's words are the more precise
+// and win; 月 and 日 replace a 日期 above them.
 func (h header) withNext(cells []string) (header, bool) {
 	if len(h.cols) < 2 {
 		return h, false // a title above the header, not the header's top half
 	}
 	next := matchHeader(h.row+1, cells)
-	if len(next.unknown) > 0 || len(next.cols) == 0 {
+	if len(next.unknown) > 0 || len(next.cols) < 2 {
 		return h, false
 	}
 	merged := header{first: h.first, row: h.row + 1, cols: map[string]int{}, unknown: h.unknown}
 	for k, i := range h.cols {
 		merged.cols[k] = i
 	}
-	added := false
+	changed := false
 	for k, i := range next.cols {
-		if _, dup := merged.cols[k]; !dup {
-			merged.cols[k], added = i, true
+		if j, had := merged.cols[k]; !had || j != i {
+			merged.cols[k], changed = i, true
 		}
 	}
+	_, m := next.cols[colMonth]
+	_, d := next.cols[colDay]
+	if m && d {
+		delete(merged.cols, data.JColDate)
+	}
 	merged.finish()
-	return merged, added && merged.score > h.score
+	return merged, changed && merged.usable() && merged.score >= h.score
 }
 
 // usable reports whether h looks like a journal header: a date (or 月 and
@@ -186,6 +199,9 @@ func (h header) splitDate() bool {
 	_, date := h.cols[data.JColDate]
 	return !date && h.cols != nil && h.letters[colMonth] != "" && h.letters[colDay] != ""
 }
+
+// yearCellRE is a header cell holding only a year.
+var yearCellRE = regexp.MustCompile(`^(?:19|20)\d{2}年度?$`)
 
 // yearRE finds the year a title names: "2025年现金日记账", "2025 年度".
 var yearRE = regexp.MustCompile(`((?:19|20)\d{2}) ?年`)

@@ -233,6 +233,9 @@ func TestReadSplitDate(t *testing.T) {
 	if len(j.Notes) == 0 || !strings.Contains(strings.Join(j.Notes, "\n"), "2025") {
 		t.Errorf("notes should say where the year came from: %v", j.Notes)
 	}
+	if notes := strings.Join(j.Notes, "\n"); strings.Contains(notes, "未识别") {
+		t.Errorf("the year over 月 and 日 is no unknown column: %v", j.Notes)
+	}
 	s := datatest.MustOpen(t)
 	mustImport(t, s, j)
 	sameEntries(t, entries(t, s), []entryRow{
@@ -261,6 +264,31 @@ func TestReadSplitDate(t *testing.T) {
 	j, err := read(b, journal.Options{Year: 2023})
 	if err != nil || j.Rows[0].Cols[data.JColDate] != "2023年12月30日" {
 		t.Fatalf("%v %v", j, err)
+	}
+}
+
+// TestReadPrintedLayout: the printed 现金日记账 form — 日期 merged over 月
+// and 日, 凭证 merged over 字 and 号, the year in the title.
+func TestReadPrintedLayout(t *testing.T) {
+	b := book(t, sheet{name: "Sheet1", merges: []string{"A1:H1", "A2:B2", "C2:D2", "E3:E2", "F3:F2", "G3:G2", "H3:H2"},
+		rows: [][]any{
+			{"现金日记账（2025年）"},
+			{"日期", nil, "凭证", nil, "摘要", "借方", "贷方", "余额"},
+			{"月", "日", "字", "号"},
+			{3, 1, nil, nil, "承前页", nil, nil, 200},
+			{nil, 2, "收", 1, "会费", 100, nil, 300},
+			{nil, 9, "付", 1, "文具", nil, 40, 260},
+		}})
+	j := mustRead(t, b)
+	if j.HeaderRow != 3 || j.Columns[data.JColDate] != "A:B" || j.Columns[data.JColVoucher] != "D" {
+		t.Fatalf("header %d columns %v notes %v", j.HeaderRow, j.Columns, j.Notes)
+	}
+	if len(j.Rows) != 3 || j.Rows[1].Cols[data.JColVoucher] != "收1" || j.Rows[2].Cols[data.JColDate] != "2025年3月9日" {
+		t.Fatalf("rows %+v", j.Rows)
+	}
+	s := datatest.MustOpen(t)
+	if rep := mustImport(t, s, j); rep.Added != 2 || rep.Skipped != 1 {
+		t.Fatalf("%+v", rep)
 	}
 }
 

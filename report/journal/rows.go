@@ -37,6 +37,7 @@ type rowReader struct {
 	where    map[string]string // shared by every row
 	fields   []fieldCol
 	note     int // the 摘要 column, or -1
+	vkind    int // the 字 column of a voucher in 字 and 号, or -1
 	split    bool
 	y, m, d  int    // the 年 (or -1), 月 and 日 columns of a split date
 	year     string // for dates without a year; "" when none is known
@@ -48,13 +49,16 @@ type rowReader struct {
 }
 
 func newRowReader(name string, h header, optYear int) (*rowReader, error) {
-	rr := &rowReader{name: name, where: map[string]string{}, note: -1, y: -1,
+	rr := &rowReader{name: name, where: map[string]string{}, note: -1, vkind: -1, y: -1,
 		year: h.year, yearFrom: "「" + h.yearFrom + "」"}
 	if y := yearText(optYear); y != "" {
 		rr.year, rr.yearFrom = y, "选项 / the option"
 	}
 	for k, i := range h.cols {
 		switch k {
+		case colVoucherKind:
+			rr.vkind = i
+			continue
 		case colSeq, colYear, colMonth, colDay:
 			continue
 		case data.JColNote:
@@ -118,6 +122,9 @@ func (rr *rowReader) row(n int, vals []string) (data.JournalRow, bool) {
 			v = tidyNumber(strings.TrimSpace(v))
 		}
 		r.Cols[f.key] = v
+	}
+	if k := strings.TrimSpace(get(rr.vkind)); k != "" {
+		r.Cols[data.JColVoucher] = k + strings.TrimSpace(r.Cols[data.JColVoucher])
 	}
 	if rr.split {
 		if d := rr.splitDate(get(rr.y), get(rr.m), get(rr.d)); d != "" {
