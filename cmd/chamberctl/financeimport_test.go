@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"database/sql"
 	"path/filepath"
 	"strings"
@@ -15,10 +13,7 @@ import (
 // would: exit code, stdout and stderr.
 func financeImportCtl(t *testing.T, db string, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	c := &cli{ctx: context.Background(), dbPath: db, stdout: &out, stderr: &errb}
-	code := c.fail(c.financeImport(args))
-	return code, out.String(), errb.String()
+	return ctl(t, append([]string{"--db", db, "finance", "import"}, args...)...)
 }
 
 // ledgerTotals reads the entries' count and sums straight from the file.
