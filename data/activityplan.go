@@ -47,6 +47,16 @@ func normalizeClock(s string) (string, *Error) {
 	return fmt.Sprintf("%02d:%02d", h, min), nil
 }
 
+// ParseClock reads a time of day as ParseDate reads a date: "HH:MM", or
+// "" for none.
+func ParseClock(s string) (string, error) {
+	t, err := normalizeClock(s)
+	if err != nil {
+		return "", err
+	}
+	return t, nil
+}
+
 // tidyLines trims each line of a list and drops the empty ones.
 func tidyLines(s string) string {
 	var out []string

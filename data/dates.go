@@ -160,3 +160,9 @@ func FormatDateISO(t time.Time) string {
 	}
 	return t.Format("2006-01-02")
 }
+
+// Today is the calendar day of t, as the dates stored here are: midnight
+// UTC of the same year, month and day.
+func Today(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}

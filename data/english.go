@@ -57,6 +57,8 @@ var labelsEN = map[string]string{
 	"招商考察来访家数": "Companies visiting", "项目信息条数": "Project leads", "签约项目数": "Projects signed",
 	"投资额": "Investment", "捐款捐物金额": "Donations", "服务企业户数": "Companies served",
 	"异地商会数": "Out-of-town chambers", "友好商会数": "Friendly chambers", "吸纳就业人数": "Jobs created",
+	// Activity states.
+	StatePlanned: "Planned", StateHeld: "Held",
 	// Accounts: kinds and the categories built in.
 	KindIncome: "Income", KindSpending: "Spending",
 	"会费": "Dues", "捐赠收入": "Donations received", "政府补助": "Government grants", "活动收入": "Activity income",
@@ -110,6 +112,7 @@ var fieldsEN = map[string]string{
 	"收支": "Income or spending", "科目": "Category", "收支记录": "Entry", "关联": "Link",
 	"反结账原因": "Reason for reopening", "流水账": "Journal", "凭证号": "Voucher number",
 	"摘要": "Description", "经手人": "Handled by", "余额": "Balance",
+	"收入": "Income", "支出": "Spending",
 }
 
 var (

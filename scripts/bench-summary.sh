@@ -48,6 +48,7 @@ END {
 	pair[++np] = "BenchmarkImport10k/ReadRoster|BenchmarkBareExcelizeRead10k|ns/op|read 10k-row roster: ours / bare excelize rows"
 	pair[++np] = "BenchmarkImport10k/New|BenchmarkBareImport10k/New|ns/op|import 10k new rows: ours / bare excelize+INSERT"
 	pair[++np] = "BenchmarkImport10k/Reimport|BenchmarkBareImport10k/Reimport|ns/op|re-import 10k rows over 10k members: ours / bare excelize+lookup+UPDATE"
+	pair[++np] = "BenchmarkImportJournal50k|BenchmarkBareImportJournal50k|ns/op|import 50k-row 流水账 (cash journal): ours / bare excelize+INSERT"
 	pair[++np] = "BenchmarkSummaryWorkbook|BenchmarkBareStreamWriter|ns/op|annual workbook (10k members, 50k activities): ours / bare excelize StreamWriter"
 	pair[++np] = "BenchmarkSearchMembers|BenchmarkSearchBareSQLite|p95-ms|member search p95 (10k members): ours / bare SQLite SELECT"
 	pair[++np] = "BenchmarkGUIMembers10k|BenchmarkGUIBareTable10k|rss-MB|resident memory (VmRSS), members screen scrolled (10k members): chamberdesk / bare Fyne table"

@@ -29,6 +29,7 @@ type activitiesScreen struct {
 	kind                       *widgets.Choice // types as stored, shown in the window's language
 	addBtn, editBtn, deleteBtn *widget.Button
 	printBtn, signinBtn        *widget.Button  // 打印简报, 签到表 (print.go)
+	noticeBtn, heldBtn         *widget.Button  // 会议通知, 标记为已举行
 	detail                     *fyne.Container // the detail panel's content
 	detailScroll               *container.Scroll
 
@@ -51,7 +52,7 @@ const (
 // names being the long values.
 func activityColumns() []widgets.Column {
 	return []widgets.Column{
-		{Title: lang.L("日期"), Sample: "2026年12月25日"},
+		{Title: lang.L("日期"), Sample: "2026年12月25日" + lang.L("（计划）")},
 		{Title: lang.L("类型"), Sample: "招商引资/考察"},
 		{Title: lang.L("活动名称"), Width: 140, Stretch: true},
 		{Title: lang.L("地点"), Sample: "镇政府三楼会议室"},
@@ -64,6 +65,9 @@ func activityColumns() []widgets.Column {
 func (s *activitiesScreen) activityCellText(a *data.Activity, col int) string {
 	switch col {
 	case 0:
+		if a.Planned {
+			return data.FormatDateCN(a.Date) + lang.L("（计划）")
+		}
 		return data.FormatDateCN(a.Date)
 	case 1:
 		return valueLabel(a.Type)
@@ -96,6 +100,8 @@ func newActivitiesScreen(a shell) *activitiesScreen {
 	s.editBtn = widget.NewButtonWithIcon(lang.L("编辑"), theme.DocumentCreateIcon(), func() { s.onEdit() })
 	s.deleteBtn = widget.NewButtonWithIcon(lang.L("删除"), theme.DeleteIcon(), s.onDelete)
 	s.printBtn, s.signinBtn = newActivityPrintButtons(s)
+	s.noticeBtn = widget.NewButtonWithIcon(lang.L("会议通知"), theme.MailComposeIcon(), func() { s.onNotice() })
+	s.heldBtn = widget.NewButtonWithIcon(lang.L("标记为已举行…"), theme.ConfirmIcon(), func() { s.onHeld() })
 	s.detail = container.NewVBox()
 	s.detailScroll = container.NewVScroll(container.NewPadded(s.detail))
 	s.showDetail()
@@ -228,15 +234,23 @@ func (s *activitiesScreen) update() {
 	year, kind := s.filterYear(), s.kind.Value() // kind "" for all
 	q := strings.ToLower(strings.TrimSpace(data.NormalizeText(s.search.Text)))
 	rows := make([]*data.Activity, 0, len(s.all))
-	people := 0
+	people, planned := 0, 0
 	for i := range s.all {
 		a := &s.all[i]
 		if (year == 0 || a.Date.Year() == year) && (kind == "" || a.Type == kind) && activityMatches(a, q) {
 			rows = append(rows, a)
-			people += a.PersonTimes()
+			if a.Planned {
+				planned++ // counted apart: it is in no figure yet
+			} else {
+				people += a.PersonTimes()
+			}
 		}
 	}
-	s.setCount(fmt.Sprintf(lang.L("共 %d 场 · %d 人次"), len(rows), people))
+	count := fmt.Sprintf(lang.L("共 %d 场 · %d 人次"), len(rows)-planned, people)
+	if planned > 0 {
+		count += fmt.Sprintf(lang.L("（另有 %d 项计划）"), planned)
+	}
+	s.setCount(count)
 	s.show(rows)
 }
 
@@ -323,6 +337,26 @@ func (s *activitiesScreen) saved(id int64) {
 		s.quiet = false
 	}
 	s.update()
+}
+
+// onNotice opens the selected activity's meeting notice.
+func (s *activitiesScreen) onNotice() *noticeForm {
+	a := s.selectedActivity()
+	if a == nil {
+		return nil
+	}
+	return openNotice(s.sh, a.ID)
+}
+
+// onHeld opens the selected planned activity's form as held, on the
+// people it still needs: who came, then the outcomes and photos.
+func (s *activitiesScreen) onHeld() *activityForm {
+	f := s.onEdit()
+	if f != nil {
+		f.state.SetValue(data.StateHeld)
+		f.tabs.Select(f.peopleTab)
+	}
+	return f
 }
 
 func (s *activitiesScreen) onDelete() {

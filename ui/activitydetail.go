@@ -37,8 +37,16 @@ func (s *activitiesScreen) showDetail() {
 	if !a.EndDate.IsZero() {
 		when += lang.L(" 至 ") + data.FormatDateCN(a.EndDate)
 	}
+	if a.StartTime != "" {
+		when += " " + a.StartTime
+	}
 	facts := widget.NewForm(widget.NewFormItem(lang.L("类型"), widget.NewLabel(valueLabel(a.Type))),
 		widget.NewFormItem(lang.L("日期"), widget.NewLabel(when)))
+	if a.Planned {
+		state := newLabel(lang.L("计划（尚未举行，不计入任何统计）"))
+		state.Importance = widget.WarningImportance
+		facts.Append(lang.L("状态"), state)
+	}
 	for _, f := range []struct{ name, value string }{{lang.L("地点"), a.Place}, {lang.L("主办单位"), a.Organizer}, {lang.L("协办/合作"), a.Partners}} {
 		if f.value != "" {
 			facts.Append(f.name, newLabel(f.value))
@@ -49,12 +57,22 @@ func (s *activitiesScreen) showDetail() {
 	if len(a.Outcomes) > 0 {
 		facts.Append(lang.L("成效"), newLabel(s.outcomeText(a.Outcomes)))
 	}
-	objs := []fyne.CanvasObject{title, container.NewHBox(s.printBtn, s.signinBtn), facts}
+	actions := container.NewHBox(s.printBtn, s.signinBtn, s.noticeBtn)
+	if a.Planned {
+		actions.Add(s.heldBtn)
+	}
+	objs := []fyne.CanvasObject{title, actions, facts}
 	section := func(name string) *widget.Label {
 		return widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	if len(a.Attendees) > 0 {
 		objs = append(objs, section(fmt.Sprintf(lang.L("参加会员（%d人）"), len(a.Attendees))), newLabel(s.attendeeText(a.Attendees)))
+	}
+	if items := a.AgendaItems(); len(items) > 0 {
+		for i := range items {
+			items[i] = fmt.Sprintf("%d. %s", i+1, items[i])
+		}
+		objs = append(objs, section(lang.L("议程")), newLabel(strings.Join(items, "\n")))
 	}
 	if a.Content != "" {
 		objs = append(objs, section(lang.L("内容/纪要")), newLabel(a.Content))

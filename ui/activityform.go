@@ -29,7 +29,9 @@ type activityForm struct {
 	thumbs *photoThumbs
 
 	kind                         *widgets.Choice // the type as stored, shown in the window's language
+	state                        *widgets.RadioChoice
 	title, date, endDate, place  *formEntry
+	startTime, agenda            *formEntry
 	organizer, partners, outside *formEntry
 	minutes                      *formEntry
 	info, notes                  *widget.Form
@@ -95,6 +97,14 @@ func newActivityForm(a shell, act data.Activity, thumbs *photoThumbs, saved func
 	for _, e := range []**formEntry{&f.title, &f.date, &f.endDate, &f.place, &f.organizer, &f.partners, &f.outside} {
 		*e = newFormEntry(a)
 	}
+	f.state = widgets.NewRadioChoice([]string{data.StateHeld, data.StatePlanned}, valueLabel, nil)
+	f.state.Horizontal = true
+	f.startTime = newFormEntry(a)
+	f.startTime.Validator = checkedBy(data.ParseClock)
+	f.startTime.SetPlaceHolder(lang.L("如 14:30，会议通知用"))
+	f.agenda = newFormMultiLineEntry(a)
+	f.agenda.SetMinRowsVisible(3)
+	f.agenda.SetPlaceHolder(lang.L("每行一项，会议通知按顺序编号"))
 	f.minutes = newFormMultiLineEntry(a)
 	f.minutes.SetMinRowsVisible(9)
 	f.minutes.SetPlaceHolder(lang.L("活动的内容、议程、讲话要点和决定事项"))
@@ -134,16 +144,18 @@ func newActivityForm(a shell, act data.Activity, thumbs *photoThumbs, saved func
 	f.fill(act)
 
 	f.info = widget.NewForm(
+		&widget.FormItem{Text: lang.L("状态"), Widget: f.state, HintText: lang.L("计划中的活动不计入任何统计；举行后改为“已举行”，再填参加人员和成效")},
 		widget.NewFormItem(lang.L("活动类型"), container.NewVBox(f.kind, f.kindErr)),
 		widget.NewFormItem(lang.L("活动名称"), f.title),
 		&widget.FormItem{Text: lang.L("日期"), Widget: f.date, HintText: lang.L("也可写 2026.3.5 或 2026年3月5日")},
 		&widget.FormItem{Text: lang.L("结束日期"), Widget: f.endDate, HintText: lang.L("多天的活动填最后一天")},
+		widget.NewFormItem(lang.L("开始时间"), f.startTime),
 		widget.NewFormItem(lang.L("地点"), f.place),
 		widget.NewFormItem(lang.L("主办单位"), f.organizer),
 		widget.NewFormItem(lang.L("协办/合作单位"), f.partners),
 		&widget.FormItem{Text: lang.L("其他参与人次"), Widget: f.outside, HintText: lang.L("名册以外的参与人次，如企业员工、群众")},
 	)
-	f.notes = widget.NewForm(widget.NewFormItem(lang.L("内容/纪要"), f.minutes))
+	f.notes = widget.NewForm(widget.NewFormItem(lang.L("议程"), f.agenda), widget.NewFormItem(lang.L("内容/纪要"), f.minutes))
 	f.saveBtn = widget.NewButtonWithIcon(lang.L("保存"), theme.DocumentSaveIcon(), func() { f.submit() })
 	f.saveBtn.Importance = widget.HighImportance
 	f.cancelBtn = widget.NewButtonWithIcon(lang.L("取消"), theme.CancelIcon(), func() { f.dlg.Hide() })
@@ -174,8 +186,11 @@ func (f *activityForm) fill(act data.Activity) {
 	if act.Type != "" {
 		f.kind.SetValue(act.Type)
 	}
+	f.state.SetValue(act.State())
 	f.title.SetText(act.Title)
 	f.date.SetText(data.FormatDateISO(act.Date))
+	f.startTime.SetText(act.StartTime)
+	f.agenda.SetText(act.Agenda)
 	f.endDate.SetText(data.FormatDateISO(act.EndDate))
 	f.place.SetText(act.Place)
 	f.organizer.SetText(act.Organizer)
@@ -247,7 +262,8 @@ func (f *activityForm) activity() (data.Activity, error) {
 	for _, c := range []struct {
 		name string
 		e    *formEntry
-	}{{lang.L("活动名称"), f.title}, {lang.L("日期"), f.date}, {lang.L("结束日期"), f.endDate}, {lang.L("其他参与人次"), f.outside}} {
+	}{{lang.L("活动名称"), f.title}, {lang.L("日期"), f.date}, {lang.L("结束日期"), f.endDate},
+		{lang.L("开始时间"), f.startTime}, {lang.L("其他参与人次"), f.outside}} {
 		c.e.SetValidationError(nil) // so a problem in an untouched field shows too
 		note(c.name, c.e.Validate())
 	}
@@ -262,6 +278,8 @@ func (f *activityForm) activity() (data.Activity, error) {
 	act.EndDate, _ = data.ParseDate(f.endDate.Text)
 	act.Place, act.Organizer, act.Partners = f.place.Text, f.organizer.Text, f.partners.Text
 	act.Content = f.minutes.Text
+	act.Planned = f.state.Value() == data.StatePlanned
+	act.StartTime, act.Agenda = f.startTime.Text, f.agenda.Text
 	act.OutsideCount, _ = activityCount(f.outside.Text)
 	act.Attendees = f.attendees()
 	act.Outcomes = nil

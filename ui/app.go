@@ -65,7 +65,8 @@ type App struct {
 
 	form *openForm // the form dialog open now (saveWhileOpen), for quitting
 
-	// openPDF shows a printed PDF; nil means the system viewer (print.go).
+	// openPDF opens a printed PDF or a folder; nil means the system's
+	// program for it (showPath in print.go).
 	openPDF func(path string) error
 }
 

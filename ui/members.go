@@ -218,6 +218,5 @@ func (s *membersScreen) onHistory() *memberHistory {
 
 // membersToday is the store's calendar date as midnight UTC, the way dates are kept.
 func membersToday(a shell) time.Time {
-	now := a.now()
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	return data.Today(a.now())
 }

@@ -89,7 +89,7 @@ func (a *App) print(job printJob) {
 			return fmt.Errorf("%s%w", lang.L("PDF 生成失败："), err)
 		}
 		return nil
-	}, func() { a.printed(job, path, a.viewPDF(path)) })
+	}, func() { a.printed(job, path, a.showPath(path)) })
 }
 
 // printDir makes the scratch folder and clears out what is older than
@@ -109,9 +109,10 @@ func printDir() (string, error) {
 	return dir, nil
 }
 
-// viewPDF opens path in the system's PDF viewer, or with the opener a test
-// put in its place.
-func (a *App) viewPDF(path string) error {
+// showPath opens path with the system's program for it (the PDF viewer for
+// a PDF, the file manager for a folder), or with the opener a test put in
+// its place.
+func (a *App) showPath(path string) error {
 	if a.openPDF != nil {
 		return a.openPDF(path)
 	}

@@ -45,6 +45,9 @@ type shell interface {
 	pickFile(filter storage.FileFilter, use func(path string))
 	pickSaveFile(name, ext string, filter storage.FileFilter, use func(path string))
 	print(job printJob)
+	// savedFile tells that a file was written to path, with a note, and
+	// offers to open the folder it is in.
+	savedFile(title, path, note string)
 
 	navigate(key string) screen // shows the screen named key
 	refreshScreen(key string)   // reloads the screen named key if it is built

@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"time"
 
 	"chamberdesk/data"
 )
@@ -106,8 +105,7 @@ func (c *cli) duesPay(args []string) error {
 		return err
 	}
 	defer s.Close()
-	now := s.Now()
-	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	day := data.Today(s.Now())
 	if date != "" {
 		if day, err = data.ParseDate(date); err != nil {
 			return err

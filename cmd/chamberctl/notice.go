@@ -6,8 +6,8 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"time"
 
+	"chamberdesk/data"
 	"chamberdesk/report/docx"
 	"chamberdesk/report/notice"
 	"chamberdesk/report/pdf"
@@ -45,7 +45,7 @@ func (c *cli) cmdNotice(args []string) error {
 	}
 	defer st.Close()
 	now := st.Now()
-	n, err := notice.Load(c.ctx, st, id, time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC))
+	n, err := notice.Load(c.ctx, st, id, data.Today(now))
 	if err != nil {
 		return err
 	}

@@ -44,6 +44,13 @@ var privacyGUIUses = map[string]string{
 	"pkg.Aggregate":         "aggregate",
 	"pkg.Result":            "aggregate",
 	"pkg.DefaultCategories": "aggregate",
+	// 会议通知: the GUI writes the same notice the command does, and copies
+	// the same text --text prints.
+	"notice.Load":       "notice",
+	"notice.Notice":     "notice",
+	"notice.Addressees": "offers addressees to choose from; writes nothing",
+	"docx.WriteNotice":  "notice --out FILE.docx",
+	"pdf.WriteNotice":   "notice --out FILE.pdf",
 }
 
 // TestPrivacyCoversGUIExports reads the GUI's source for every name it

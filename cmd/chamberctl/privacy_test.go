@@ -52,8 +52,8 @@ const (
 // entry of the package or a control fails here rather than passing
 // quietly.
 const (
-	wantOutputsChecked = 66
-	wantControlsFound  = 68
+	wantOutputsChecked = 67
+	wantControlsFound  = 69
 )
 
 // privacyFixture is the demo database with the planted records.
@@ -480,6 +480,12 @@ func TestOutputsMaskPersonalData(t *testing.T) {
 		lists("finance list", probe, "finance", "list", "--year", year)
 		lists("finance balance", []string{"捐赠收入"}, "finance", "balance", "--year", year)
 		lists("finance categories", []string{"捐赠收入"}, "finance", "categories")
+		journal := out("流水账.xlsx")
+		writeBook(t, journal, map[string][][]any{"现金日记账": {
+			{"日期", "凭证号", "摘要", "收入", "支出"},
+			{year + "-06-22", "记9", "探针" + privacyProbe + "赞助", "2,000", nil},
+		}})
+		r.check(t, "finance import", privacyOutput{seen: textSeen(r.ctl(t, "finance", "import", journal)), controls: probe})
 		quiet := [][]string{{"finance", "edit", "--id", id, "--note", "探针" + privacyProbe + "捐款（更正）"},
 			{"finance", "opening", "--year", year, "--carry"}, {"finance", "close", "--year", year},
 			{"finance", "reopen", "--year", year, "--reason", "补记"}, {"finance", "delete", "--id", id},

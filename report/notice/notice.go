@@ -70,6 +70,11 @@ var defaultAddressees = map[string]string{
 	"会长办公会": "各位会长、副会长", "监事会": "各位监事",
 }
 
+// Addressees are the usual addressees a notice is offered with, the
+// invited people last; any other may be written.
+var Addressees = []string{"各位会员", "各位会员代表", "各位理事", "各位常务理事", "各位会长、副会长", "各位监事",
+	data.AddresseesInvited}
+
 // Addressee is the line the notice opens with, without its colon.
 func (n *Notice) Addressee() string {
 	switch a := n.Fields.Addressees; {
