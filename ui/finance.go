@@ -37,10 +37,9 @@ type financeScreen struct {
 	loads    int   // loads started, so an older one's result is dropped
 	loading  bool
 
-	cards     [4]*widgets.FigureCard // 年初余额, 本年收入, 本年支出, 年末余额
-	state     *widget.Label          // 已结账 (date) or 未结账
-	warning   *widgets.WrapLabel     // the opening differs from last year's closing
-	closedWhy *widgets.WrapLabel     // why adding and editing are off
+	cards   [4]*widgets.FigureCard // 年初余额, 本年收入, 本年支出, 年末余额
+	state   *widgets.WrapLabel     // 已结账 (date) and why nothing can change, or 未结账
+	warning *widgets.WrapLabel     // the opening differs from last year's closing
 
 	kindFilter *widgets.RadioChoice
 	catFilter  *widgets.Choice
@@ -52,6 +51,7 @@ type financeScreen struct {
 
 	addBtn, editBtn, delBtn, catsBtn *widget.Button
 	openingBtn, closeBtn             *widget.Button
+	importBtn                        *widget.Button // financeimport.go
 }
 
 // Card order.
@@ -68,11 +68,9 @@ func newFinanceScreen(a shell) *financeScreen {
 	for i := range f.cards {
 		f.cards[i] = widgets.NewFigureCard(func() { f.onCard(i) })
 	}
-	f.state = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.state = newLabel("")
 	f.warning = newLabel("")
 	f.warning.Importance = widget.WarningImportance
-	f.closedWhy = newLabel("")
-	f.closedWhy.Importance = widget.WarningImportance
 	f.buildFilters()
 	f.table = f.newEntryTable()
 	f.totals = newLabel("")
@@ -101,23 +99,16 @@ func (f *financeScreen) content() fyne.CanvasObject {
 	for _, c := range f.cards {
 		cards.Add(c)
 	}
-	notes := container.NewBorder(nil, nil, f.state, nil, f.warning)
-	filters := container.NewBorder(nil, nil, container.NewHBox(f.kindFilter, f.catFilter, f.srcFilter), nil, f.search)
-	actions := container.NewHBox(f.addBtn, f.editBtn, f.delBtn, f.catsBtn)
-	for _, b := range f.fileButtons() {
-		actions.Add(b)
-	}
 	// Lines whose text changes sit where their width is fixed by the
 	// layout, so a longer message never runs over its neighbours.
-	top := container.NewVBox(header, cards, notes, widget.NewSeparator(), filters,
-		container.NewBorder(nil, nil, actions, nil, f.closedWhy))
+	notes := container.NewGridWithColumns(2, f.state, f.warning)
+	filters := container.NewBorder(nil, nil, container.NewHBox(f.kindFilter, f.catFilter, f.srcFilter), nil, f.search)
+	actions := container.NewBorder(nil, nil, container.NewHBox(f.addBtn, f.editBtn, f.delBtn, f.catsBtn),
+		container.NewHBox(f.fileButtons()...))
+	top := container.NewVBox(header, cards, notes, widget.NewSeparator(), filters, actions)
 	bottom := container.NewBorder(nil, nil, nil, container.New(widgets.FixedWidth(280), f.status), f.totals)
 	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, f.table))
 }
-
-// fileButtons are the buttons that read and write workbooks; none until
-// the journal importer and the finance workbook exist.
-func (f *financeScreen) fileButtons() []fyne.CanvasObject { return nil }
 
 // refresh reloads the year shown from the store.
 func (f *financeScreen) refresh() {
@@ -227,7 +218,8 @@ func (f *financeScreen) showBalance() {
 	f.setCard(cardClosing, lang.L("年末余额"), b.ClosingFen, lang.L("年初余额＋收入－支出"))
 	if b.Closed {
 		f.state.Importance = widget.SuccessImportance
-		f.state.SetText(fmt.Sprintf(lang.L("%s已结账（%s）"), yearLabel(b.Year), closedDate(b.ClosedAt)))
+		f.state.SetText(fmt.Sprintf(lang.L("%s已结账（%s），不能增改删；如需修改请先反结账。"),
+			yearLabel(b.Year), closedDate(b.ClosedAt)))
 	} else {
 		f.state.Importance = widget.MediumImportance
 		f.state.SetText(fmt.Sprintf(lang.L("%s未结账"), yearLabel(b.Year)))
@@ -304,11 +296,6 @@ func (f *financeScreen) updateButtons() {
 	enable(f.delBtn, ok && open && e.Source != data.SourceDues)
 	enable(f.openingBtn, open)
 	enable(f.closeBtn, !f.loading && f.sh.store() != nil)
-	if f.bal.Closed && !f.loading {
-		f.closedWhy.SetText(fmt.Sprintf(lang.L("%s已结账，不能增改删；如需修改请先反结账。"), yearLabel(f.year)))
-	} else {
-		f.closedWhy.SetText("")
-	}
 }
 
 func enable(b *widget.Button, on bool) {

@@ -144,7 +144,7 @@ func (d *importFlow) show(title string, content fyne.CanvasObject, buttons ...fy
 	dlg := dialog.NewCustomWithoutButtons(title, content, d.sh.window())
 	dlg.SetButtons(buttons)
 	d.dlg = dlg
-	dlg.Resize(fyne.NewSize(720, 520))
+	dlg.Resize(fitWindow(d.sh, 900, 560))
 	d.sh.present(dlg)
 }
 

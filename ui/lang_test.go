@@ -54,6 +54,7 @@ func shownTables() []string {
 	}
 	out = append(out, duesHeaders[:]...)
 	out = append(out, financeHeaders[:]...)
+	out = append(out, journalPreviewHeaders...)
 	for _, f := range memberLogFields {
 		out = append(out, f[1])
 	}
@@ -62,7 +63,7 @@ func shownTables() []string {
 
 // tableDecls are the declarations whose literals shownTables covers, and
 // data tables whose words are values kept in the data file.
-var tableDecls = []string{"memberCols", "duesHeaders", "financeHeaders", "memberLogFields", "stateSettled",
+var tableDecls = []string{"memberCols", "duesHeaders", "financeHeaders", "journalPreviewHeaders", "memberLogFields", "stateSettled",
 	"caseCategoryOf"}
 
 func hasHan(s string) bool {
