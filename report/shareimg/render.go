@@ -16,6 +16,8 @@ import (
 // Format is how the picture is encoded.
 type Format int
 
+// The formats: PNG keeps the text sharpest, JPEG is a fifth of the size
+// once there are camera photos.
 const (
 	PNG Format = iota
 	JPEG
@@ -32,9 +34,16 @@ const (
 // DefaultQuality is the JPEG quality when Options leaves it 0.
 const DefaultQuality = 85
 
+// minQuality is the lowest JPEG quality Render steps down to: below it
+// the text gets visibly blotchy.
+const minQuality = 55
+
 // MaxBytes is the largest picture WeChat sends as it is; it recompresses
 // larger ones, blurring the text.
 const MaxBytes = 5 << 20
+
+// CodeTooLarge is the data.Error code of a picture over MaxBytes.
+const CodeTooLarge = "shareimg.too_large"
 
 // Options says how the picture is drawn and encoded.
 type Options struct {
@@ -75,18 +84,69 @@ func widthError(w int) error {
 		Reason: fmt.Sprintf("width %d out of range", w)}
 }
 
-// Render draws the picture of in and encodes it as opts asks.
+// Render draws the picture of in and encodes it as opts asks, within
+// MaxBytes: a JPEG over it is encoded again at a lower quality, down to
+// minQuality; a PNG over it is refused with CodeTooLarge, asking for .jpg,
+// since a PNG cannot be made smaller without losing what makes it a PNG.
 //
-// Measured on the demo chamber (an activity with three photos, 1080 wide,
-// about 1080×5000): PNG ... bytes, JPEG at quality 85 ... bytes; with
-// three 12-megapixel camera photos PNG ... bytes, JPEG ... bytes. See
-// TestSizeLimit.
+// Measured (TestSizeLimit, 1080 wide): the demo activity with its three
+// drawn photos, 1080×4099, is 672,938 bytes as PNG and 344,218 as JPEG at
+// quality 85; with three photos from a phone camera (3000×2250, detailed),
+// 1080×4339, 3,326,883 bytes as PNG and 664,813 as JPEG; with nine such
+// photos, 1080×9295, 9,470,919 bytes as PNG and 1,596,461 as JPEG. So PNG
+// keeps the text sharpest and fits for a few photos, and JPEG at 85 fits
+// always, at a fifth to a sixth of the size: chamberctl writes what --out
+// names, and a save dialog should offer .jpg first.
 func Render(ctx context.Context, in Input, opts Options) ([]byte, error) {
 	img, err := Draw(ctx, in, opts.Width)
 	if err != nil {
 		return nil, err
 	}
-	return encode(img, opts)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return encodeWithin(img, opts)
+}
+
+// encodeWithin encodes img as opts asks, within MaxBytes (see Render).
+func encodeWithin(img image.Image, opts Options) ([]byte, error) {
+	b, err := encode(img, opts)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Format == JPEG {
+		q := quality(opts)
+		for len(b) > MaxBytes && q > minQuality {
+			q = max(minQuality, q-10)
+			if b, err = encode(img, Options{Format: JPEG, Quality: q}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if len(b) > MaxBytes {
+		return nil, tooLarge(len(b), opts.Format)
+	}
+	return b, nil
+}
+
+func tooLarge(n int, f Format) error {
+	mb := float64(n) / (1 << 20)
+	e := &data.Error{Code: CodeTooLarge, Value: fmt.Sprintf("%.1f MB", mb),
+		Msg:    fmt.Sprintf("长图有 %.1f MB，超过微信不压缩发送的 %d MB", mb, MaxBytes>>20),
+		MsgEN:  fmt.Sprintf("the long image is %.1f MB, over the %d MB WeChat sends without recompressing", mb, MaxBytes>>20),
+		Reason: fmt.Sprintf("long image %d bytes over %d", n, MaxBytes)}
+	if f == PNG {
+		e.Msg += "；请改存为 .jpg 文件"
+		e.MsgEN += "; save it as a .jpg file instead"
+	}
+	return e
+}
+
+func quality(opts Options) int {
+	if opts.Quality == 0 {
+		return DefaultQuality
+	}
+	return min(100, max(1, opts.Quality))
 }
 
 func encode(img image.Image, opts Options) ([]byte, error) {
@@ -94,11 +154,7 @@ func encode(img image.Image, opts Options) ([]byte, error) {
 	var err error
 	switch opts.Format {
 	case JPEG:
-		q := opts.Quality
-		if q == 0 {
-			q = DefaultQuality
-		}
-		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: min(100, max(1, q))})
+		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: quality(opts)})
 	default:
 		err = (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, img)
 	}
