@@ -52,8 +52,8 @@ const (
 // entry of the package or a control fails here rather than passing
 // quietly.
 const (
-	wantOutputsChecked = 61
-	wantControlsFound  = 63
+	wantOutputsChecked = 62
+	wantControlsFound  = 64
 )
 
 // privacyFixture is the demo database with the planted records.
@@ -372,6 +372,16 @@ func TestOutputsMaskPersonalData(t *testing.T) {
 	export("print activity", "简报.pdf", privacyOutput{controls: probe}, "print", "activity", "--id", act)
 	export("print ledger", "台账.pdf", privacyOutput{controls: probe}, "print", "ledger", "--year", year)
 	export("print signin", "签到.pdf", privacyOutput{controls: probe}, "print", "signin", "--activity", act)
+	t.Run("share activity", func(t *testing.T) {
+		// The long image is pixels, with no text a reader can take out:
+		// its bytes are searched all the same, and what the command prints
+		// (the title, with the probe, and the file) is the control. The
+		// picture shows how many took part, never who.
+		p := out("长图.png")
+		printed := r.ctl(t, "share", "activity", "--id", act, "--out", p)
+		seen := append(textSeen(printed), privacySeen{by: "image bytes", text: string(r.file(t, p))})
+		r.check(t, "stdout and image", privacyOutput{seen: seen, controls: []string{p, privacyProbe}})
+	})
 
 	// lists runs a command that prints a list, as text and as JSON.
 	lists := func(name string, controls []string, args ...string) {

@@ -282,12 +282,16 @@ func (l *layout) figures(in Input) {
 		ts = append(ts, tile{fmt.Sprint(in.Members), "名", "参与会员"})
 	}
 	if in.Outside > 0 {
-		ts = append(ts, tile{fmt.Sprint(in.Outside), "人次", "会外人员"})
+		ts = append(ts, tile{fmt.Sprint(in.Outside), "人次", "会外人次"})
 	}
 	for _, o := range in.Outcomes {
 		ts = append(ts, tile{tidy(o.Value), tidy(o.Unit), tidy(o.Name)})
 	}
-	l.heading("活动成效")
+	if len(in.Outcomes) > 0 {
+		l.heading("活动成效")
+	} else {
+		l.heading("参与情况")
+	}
 	l.space(20)
 	const cols = 3
 	gap := l.px(18)

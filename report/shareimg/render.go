@@ -7,6 +7,8 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -163,4 +165,17 @@ func encode(img image.Image, opts Options) ([]byte, error) {
 			Reason: "encoding the long image failed", Err: err}
 	}
 	return buf.Bytes(), nil
+}
+
+// WriteFile writes an encoded picture to path whole or not at all, with
+// the program's one atomic writer (data.WriteFileAtomic). The picture is
+// an ordinary file the person will share, hence mode 0644.
+func WriteFile(path string, b []byte) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return data.IsFolderError(path)
+	}
+	return data.WriteFileAtomic(path, 0o644, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
 }
