@@ -206,8 +206,30 @@ func duesEntryError() *Error {
 		Reason: "ledger entry of a dues payment changed directly"}
 }
 
-// checkEntry validates and tidies e.
-func checkEntry(ctx context.Context, q querier, e *LedgerEntry) error {
+// ledgerWriter adds entries in one transaction. It reads the categories
+// and each year's closing once, and prepares the insert once, so an import
+// of thousands of rows does not ask the same questions thousands of times.
+type ledgerWriter struct {
+	s      *Store
+	tx     *sql.Tx
+	cats   map[LedgerCategory]bool // nil until first needed
+	closed map[int]error           // a year's checkYearOpen result
+	insert *sql.Stmt
+}
+
+func (s *Store) ledgerWriter(tx *sql.Tx) *ledgerWriter {
+	return &ledgerWriter{s: s, tx: tx, closed: map[int]error{}}
+}
+
+// close releases the prepared insert.
+func (w *ledgerWriter) close() {
+	if w.insert != nil {
+		w.insert.Close()
+	}
+}
+
+// check validates and tidies e, every problem at once.
+func (w *ledgerWriter) check(ctx context.Context, e *LedgerEntry) error {
 	var errs Errors
 	e.Category, e.Note = NormalizeText(e.Category), NormalizeText(e.Note)
 	e.Handler, e.Voucher, e.Project = NormalizeText(e.Handler), NormalizeText(e.Voucher), NormalizeText(e.Project)
@@ -223,12 +245,17 @@ func checkEntry(ctx context.Context, q querier, e *LedgerEntry) error {
 		errs = append(errs, invalid(fieldMoney, FormatYuanPlain(e.Fen), "金额须大于零", "the amount must be more than zero", "entry amount not positive"))
 	}
 	if ValidKind(e.Kind) {
-		var n int
-		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM ledger_categories WHERE kind = ? AND name = ?`,
-			e.Kind, e.Category).Scan(&n); err != nil {
-			return err
+		if w.cats == nil {
+			cats, err := ledgerCategories(ctx, w.tx)
+			if err != nil {
+				return err
+			}
+			w.cats = map[LedgerCategory]bool{}
+			for _, c := range cats {
+				w.cats[c] = true
+			}
 		}
-		if n == 0 {
+		if !w.cats[LedgerCategory{e.Kind, e.Category}] {
 			errs = append(errs, invalid("科目", e.Category, "不是「"+e.Kind+"」的科目，请先在科目中添加",
 				"is not a category of "+LabelEN(e.Kind)+"; add it to the categories first", "unknown category"))
 		}
@@ -239,22 +266,44 @@ func checkEntry(ctx context.Context, q querier, e *LedgerEntry) error {
 	return nil
 }
 
-// addLedgerEntry validates e, checks its year is open, inserts it and logs
-// it; e.ID is set.
-func (s *Store) addLedgerEntry(ctx context.Context, tx *sql.Tx, e *LedgerEntry) error {
+// open refuses a date in a closed year.
+func (w *ledgerWriter) open(ctx context.Context, date time.Time) error {
+	if date.IsZero() {
+		return nil
+	}
+	err, ok := w.closed[date.Year()]
+	if !ok {
+		err = checkYearOpen(ctx, w.tx, date.Year())
+		if _, isErr := AsError(err); err != nil && !isErr {
+			return err // a failed read is not remembered
+		}
+		w.closed[date.Year()] = err
+	}
+	return err
+}
+
+// add validates e, checks its year is open, inserts it and logs it; e.ID
+// is set.
+func (w *ledgerWriter) add(ctx context.Context, e *LedgerEntry) error {
 	if e.Source == "" {
 		e.Source = SourceManual
 	}
-	if err := checkEntry(ctx, tx, e); err != nil {
+	if err := w.check(ctx, e); err != nil {
 		return err
 	}
-	if err := checkOpenYear(ctx, tx, e.Date); err != nil {
+	if err := w.open(ctx, e.Date); err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO ledger_entries (date, kind, category, amount_fen, note,
-		handler, voucher, member_id, activity_id, project, source, dues_id, import_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		FormatDateISO(e.Date), e.Kind, e.Category, e.Fen, e.Note, e.Handler, e.Voucher,
+	if w.insert == nil {
+		st, err := w.tx.PrepareContext(ctx, `INSERT INTO ledger_entries (date, kind, category, amount_fen, note,
+			handler, voucher, member_id, activity_id, project, source, dues_id, import_key)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		w.insert = st
+	}
+	res, err := w.insert.ExecContext(ctx, FormatDateISO(e.Date), e.Kind, e.Category, e.Fen, e.Note, e.Handler, e.Voucher,
 		nullID(e.MemberID), nullID(e.ActivityID), e.Project, e.Source, nullID(e.DuesID), e.ImportKey)
 	if err != nil {
 		if isForeignKey(err) {
@@ -263,14 +312,22 @@ func (s *Store) addLedgerEntry(ctx context.Context, tx *sql.Tx, e *LedgerEntry) 
 		return err
 	}
 	e.ID, _ = res.LastInsertId()
-	return s.logChange(ctx, tx, "ledger", e.ID, "insert", nil, e.logFields())
+	return w.s.logChange(ctx, w.tx, "ledger", e.ID, "insert", nil, e.logFields())
+}
+
+// addLedgerEntry adds one entry in tx (see ledgerWriter.add).
+func (s *Store) addLedgerEntry(ctx context.Context, tx *sql.Tx, e *LedgerEntry) error {
+	w := s.ledgerWriter(tx)
+	defer w.close()
+	return w.add(ctx, e)
 }
 
 func (s *Store) updateLedgerEntry(ctx context.Context, tx *sql.Tx, old LedgerEntry, e *LedgerEntry) error {
-	if err := checkEntry(ctx, tx, e); err != nil {
+	w := s.ledgerWriter(tx)
+	if err := w.check(ctx, e); err != nil {
 		return err
 	}
-	if err := checkOpenYear(ctx, tx, e.Date); err != nil {
+	if err := w.open(ctx, e.Date); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE ledger_entries SET date = ?, kind = ?, category = ?, amount_fen = ?,

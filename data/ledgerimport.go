@@ -156,9 +156,11 @@ func (s *Store) ImportJournal(ctx context.Context, rows []JournalRow, dryRun boo
 	}
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		testMarker("tx-begin", "journal")
+		w := s.ledgerWriter(tx)
+		defer w.close()
 		for _, i := range adds {
 			l := &rep.Lines[i]
-			if err := s.addLedgerEntry(ctx, tx, &l.Entry); err != nil {
+			if err := w.add(ctx, &l.Entry); err != nil {
 				e := failed(CodeImportRow, "写入失败，数据文件未改动", "not written; the data file is unchanged",
 					fmt.Sprintf("journal row %d not written, nothing changed", l.Row), err)
 				e.Row = l.Row

@@ -30,6 +30,9 @@ type activitiesScreen struct {
 	addBtn, editBtn, deleteBtn *widget.Button
 	printBtn, signinBtn        *widget.Button  // 打印简报, 签到表 (print.go)
 	noticeBtn, heldBtn         *widget.Button  // 会议通知, 标记为已举行
+	shareBtn                   *widget.Button  // 活动长图 (activityshare.go)
+	// pickShare asks where to save a long picture (the save dialog; tests answer it).
+	pickShare func(name string, use func(path string))
 	detail                     *fyne.Container // the detail panel's content
 	detailScroll               *container.Scroll
 
@@ -102,6 +105,8 @@ func newActivitiesScreen(a shell) *activitiesScreen {
 	s.printBtn, s.signinBtn = newActivityPrintButtons(s)
 	s.noticeBtn = widget.NewButtonWithIcon(lang.L("会议通知"), theme.MailComposeIcon(), func() { s.onNotice() })
 	s.heldBtn = widget.NewButtonWithIcon(lang.L("标记为已举行…"), theme.ConfirmIcon(), func() { s.onHeld() })
+	s.shareBtn = widget.NewButtonWithIcon(lang.L("活动长图…"), theme.MediaPhotoIcon(), s.onShare)
+	s.pickShare = func(name string, use func(string)) { a.pickSaveFile(name, "", shareFilter, use) }
 	s.detail = container.NewVBox()
 	s.detailScroll = container.NewVScroll(container.NewPadded(s.detail))
 	s.showDetail()

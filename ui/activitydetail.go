@@ -57,9 +57,11 @@ func (s *activitiesScreen) showDetail() {
 	if len(a.Outcomes) > 0 {
 		facts.Append(lang.L("成效"), newLabel(s.outcomeText(a.Outcomes)))
 	}
-	actions := container.NewHBox(s.printBtn, s.signinBtn, s.noticeBtn)
+	actions := container.NewGridWithColumns(2, s.printBtn, s.signinBtn, s.noticeBtn)
 	if a.Planned {
 		actions.Add(s.heldBtn)
+	} else {
+		actions.Add(s.shareBtn)
 	}
 	objs := []fyne.CanvasObject{title, actions, facts}
 	section := func(name string) *widget.Label {

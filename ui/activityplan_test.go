@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"image"
+	_ "image/jpeg"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -127,4 +130,52 @@ func TestNoticeDialog(t *testing.T) {
 	if opened != filepath.Dir(out) {
 		t.Errorf("打开所在文件夹 opened %q", opened)
 	}
+}
+
+// TestShareLongPicture saves a held activity's long picture as JPEG through
+// the save dialog and offers its folder.
+func TestShareLongPicture(t *testing.T) {
+	a, s := openDemoOn[*activitiesScreen](t, "activities", demoClock)
+	var act *data.Activity
+	for _, r := range s.rows {
+		if s.photoN[r.ID] >= 2 {
+			act = r
+			break
+		}
+	}
+	if act == nil {
+		t.Fatal("no demo activity with photos")
+	}
+	s.selectRow(s.rowOf(act.ID))
+	if !onScreen(s.detail, s.shareBtn) {
+		t.Fatal("a held activity offers no 活动长图")
+	}
+	out := filepath.Join(datatest.TempDir(t), "长图")
+	s.pickShare = func(name string, use func(string)) {
+		if name != act.Title+"_活动长图.jpg" {
+			t.Errorf("suggested %q", name)
+		}
+		use(out) // no extension: saved as .jpg
+	}
+	s.onShare()
+	a.wait()
+	f, err := os.Open(out + ".jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, format, err := image.DecodeConfig(f)
+	if err != nil || format != "jpeg" || cfg.Width != 1080 || cfg.Height < 2000 {
+		t.Fatalf("picture %s %dx%d, %v", format, cfg.Width, cfg.Height, err)
+	}
+	if !dialogSays(a, "可直接发到微信群") {
+		t.Errorf("on top: %q", topTexts(a))
+	}
+}
+
+// onScreen reports whether o is drawn inside c.
+func onScreen(c fyne.CanvasObject, o fyne.CanvasObject) bool {
+	found := false
+	walk(c, func(x fyne.CanvasObject) { found = found || x == o })
+	return found
 }

@@ -72,6 +72,7 @@ const usageText = `用法 / usage: chamberctl [--db FILE] COMMAND [参数]
   print ledger --year Y --out FILE.pdf                     年度活动台账 / the year's activity ledger
   print signin --activity N --out FILE.pdf                 签到表 / an activity's sign-in sheet
   notice --activity N (--out FILE.docx|FILE.pdf | --text)  会议通知；--text 为微信群文字版 / meeting notice, or its WeChat text
+  share activity --id N --out FILE.png|FILE.jpg [--width 1080]   活动长图（发微信群）/ an activity's long image
   case list [--json]                                       案例列表 / the award cases
   case package --id N --out DIR                            生成申报材料包（输出 zip 路径）/ write a case's package
   aggregate --out FILE.xlsx PACKAGE.zip...                 检查材料包并汇总 / check packages, write the combined list
@@ -145,6 +146,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = c.cmdPrint(rest[1:])
 	case "notice":
 		err = c.cmdNotice(rest[1:])
+	case "share":
+		err = c.cmdShare(rest[1:])
 	case "version":
 		fmt.Fprintf(stdout, "chamberctl %s (数据版本 / schema %d)\n", assets.Version, data.SchemaVersion())
 	case "help", "-h", "--help":

@@ -51,6 +51,14 @@ var privacyGUIUses = map[string]string{
 	"notice.Addressees": "offers addressees to choose from; writes nothing",
 	"docx.WriteNotice":  "notice --out FILE.docx",
 	"pdf.WriteNotice":   "notice --out FILE.pdf",
+	// 活动长图: the same picture share activity draws, at its default width.
+	"shareimg.Load":         "share activity",
+	"shareimg.Render":       "share activity",
+	"shareimg.Options":      "share activity",
+	"shareimg.FormatFor":    "share activity",
+	"shareimg.JPEG":         "share activity",
+	"shareimg.DefaultWidth": "share activity",
+	"shareimg.WriteFile":    "share activity",
 }
 
 // TestPrivacyCoversGUIExports reads the GUI's source for every name it

@@ -52,8 +52,8 @@ const (
 // entry of the package or a control fails here rather than passing
 // quietly.
 const (
-	wantOutputsChecked = 67
-	wantControlsFound  = 69
+	wantOutputsChecked = 68
+	wantControlsFound  = 70
 )
 
 // privacyFixture is the demo database with the planted records.
@@ -378,6 +378,16 @@ func TestOutputsMaskPersonalData(t *testing.T) {
 	export("notice docx", "通知.docx", privacyOutput{controls: probe, contacts: true}, "notice", "--activity", act)
 	t.Run("notice text", func(t *testing.T) {
 		r.check(t, "text", privacyOutput{seen: textSeen(r.ctl(t, "notice", "--activity", act, "--text")), controls: probe, contacts: true})
+	})
+	t.Run("share activity", func(t *testing.T) {
+		// The long image is pixels, with no text a reader can take out:
+		// its bytes are searched all the same, and what the command prints
+		// (the title, with the probe, and the file) is the control. The
+		// picture shows how many took part, never who.
+		p := out("长图.png")
+		printed := r.ctl(t, "share", "activity", "--id", act, "--out", p)
+		seen := append(textSeen(printed), privacySeen{by: "image bytes", text: string(r.file(t, p))})
+		r.check(t, "stdout and image", privacyOutput{seen: seen, controls: []string{p, privacyProbe}})
 	})
 
 	// lists runs a command that prints a list, as text and as JSON.

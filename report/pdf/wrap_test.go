@@ -16,11 +16,9 @@ func testDoc(tb testing.TB) *doc {
 	return d
 }
 
-// checkWrap asserts what every wrapping must keep: no text lost or moved
-// (spaces at breaks aside), no line wider than the width, and no line
-// starting with closing punctuation that could have been avoided. (On a
-// line under four characters wide, or after a space, the punctuation rule
-// gives way: there is no room to move characters around.)
+// checkWrap asserts that wrapping with the font's widths loses no text
+// (spaces at breaks aside) and makes no line wider than the width. The
+// breaking rules themselves are tested in report/textwrap.
 func checkWrap(t *testing.T, d *doc, s string, width float64, lines []string) {
 	t.Helper()
 	noSpace := func(s string) string { return strings.Join(strings.Fields(s), "") }
@@ -32,13 +30,12 @@ func checkWrap(t *testing.T, d *doc, s string, width float64, lines []string) {
 		if w := d.textW(l); w > width+1e-9 && utf8.RuneCountInString(l) > 1 {
 			t.Errorf("line %d %q is %.2f mm wide, more than %.2f", i, l, w, width)
 		}
-		if r, _ := utf8.DecodeRuneInString(l); i > 0 && strings.ContainsRune(noStart, r) &&
-			len(units(lines[i-1])) > 1 && !strings.ContainsAny(printable(s), "\n ") && width >= 4*d.textW("中") {
-			t.Errorf("line %d starts with %q", i, r)
-		}
 	}
 }
 
+// TestWrap wraps with the font's own widths at the body size: the PDFs
+// still break Chinese text by its rules, and what fpdf cannot show becomes
+// a visible mark before wrapping.
 func TestWrap(t *testing.T) {
 	d := testDoc(t)
 	em := d.textW("中")
@@ -66,25 +63,7 @@ func TestWrap(t *testing.T) {
 			checkWrap(t, d, tc.text, tc.width, got)
 		})
 	}
-}
-
-func TestSplitParagraphs(t *testing.T) {
-	got := splitParagraphs("　　第一段。\r\n\r\n  第二段。\n\n\n第三段。 ")
-	if strings.Join(got, "|") != "第一段。|第二段。|第三段。" {
-		t.Errorf("paragraphs %q", got)
+	if got := d.clip(d.wrap("一二三四五六七八九", 3*em), 2, 3*em); strings.Join(got, "|") != "一二三|四五…" {
+		t.Errorf("clip = %q", got)
 	}
-}
-
-func FuzzWrap(f *testing.F) {
-	for _, s := range []string{"商会“调解开放日”（第三期）。", "Excel 2021年3月5日，签约1200万元；", "a  b\tc\n\n（", "………", ""} {
-		f.Add(s, uint8(30))
-	}
-	d := testDoc(f)
-	f.Fuzz(func(t *testing.T, s string, w uint8) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		width := 2 + float64(w%120) // mm: from narrower than a character to a whole line
-		checkWrap(t, d, s, width, d.wrap(s, width))
-	})
 }
