@@ -20,7 +20,7 @@ const homeUpcoming = 4
 // soonest first; each opens on the activities screen, where its notice is.
 // It hides when nothing is planned.
 type upcomingPanel struct {
-	sh   shell
+	sh    shell
 	rows  []*widget.Button
 	ids   []int64
 	box   *fyne.Container
