@@ -28,13 +28,13 @@ type activitiesScreen struct {
 	year                       *widget.Select
 	kind                       *widgets.Choice // types as stored, shown in the window's language
 	addBtn, editBtn, deleteBtn *widget.Button
-	printBtn, signinBtn        *widget.Button  // 打印简报, 签到表 (print.go)
-	noticeBtn, heldBtn         *widget.Button  // 会议通知, 标记为已举行
-	shareBtn                   *widget.Button  // 活动长图 (activityshare.go)
+	printBtn, signinBtn        *widget.Button // 打印简报, 签到表 (print.go)
+	noticeBtn, heldBtn         *widget.Button // 会议通知, 标记为已举行
+	shareBtn                   *widget.Button // 活动长图 (activityshare.go)
 	// pickShare asks where to save a long picture (the save dialog; tests answer it).
-	pickShare func(name string, use func(path string))
-	detail                     *fyne.Container // the detail panel's content
-	detailScroll               *container.Scroll
+	pickShare    func(name string, use func(path string))
+	detail       *fyne.Container // the detail panel's content
+	detailScroll *container.Scroll
 
 	all     []data.Activity // every activity, newest first, as last loaded
 	photoN  map[int64]int   // photos per activity

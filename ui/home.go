@@ -33,6 +33,7 @@ type homeScreen struct {
 
 	recent   []*recentRow
 	noRecent *widget.Label
+	upcoming *upcomingPanel // 近期安排: the planned activities
 
 	money *moneyPanel // 本年收入, 本年支出, 年末余额; a tap opens 财务
 
@@ -73,6 +74,7 @@ func newHomeScreen(a shell) *homeScreen {
 		return b
 	}
 	h.money = newMoneyPanel(func() { h.onMoney() })
+	h.upcoming = newUpcomingPanel(a)
 	h.arrearsBtn = reminder(func() { a.navigate("dues") })
 	h.assemblyBtn = reminder(func() { a.navigate("activities") })
 	h.photosBtn = reminder(func() { a.navigate("activities") })
@@ -100,7 +102,7 @@ func (h *homeScreen) content() fyne.CanvasObject {
 		recent.Add(r.box)
 	}
 	recent.Add(h.noRecent)
-	side := container.NewVBox(widgets.NewPanel(reminders), widgets.NewPanel(recent))
+	side := container.NewVBox(widgets.NewPanel(reminders), h.upcoming.panel, widgets.NewPanel(recent))
 	// The cards stretch to the height of the lists beside them, and the
 	// charts take whatever height the window has left.
 	top := container.NewGridWithColumns(2, cards, side)
@@ -144,6 +146,10 @@ func (h *homeScreen) refresh() {
 		return
 	}
 	if err := h.loadReminders(year); err != nil {
+		h.sh.showError(err)
+		return
+	}
+	if err := h.upcoming.load(); err != nil {
 		h.sh.showError(err)
 		return
 	}
@@ -227,9 +233,16 @@ func (h *homeScreen) loadReminders(year int) error {
 	}
 	h.arrearsBtn.SetText(fmt.Sprintf(lang.L("会费欠缴 %d 人"), len(arrears)))
 	h.arrearsBtn.Hidden = len(arrears) == 0
+	planned, err := s.PlannedOfType(ctx, year, assemblyType)
+	if err != nil {
+		return err
+	}
 	h.assemblyBtn.SetText(lang.L("本年度尚未召开会员大会"))
 	if year != h.sh.now().Year() {
 		h.assemblyBtn.SetText(yearText(year) + lang.L("尚未召开会员大会"))
+	}
+	if planned > 0 {
+		h.assemblyBtn.SetText(h.assemblyBtn.Text + lang.L("（已列入计划）"))
 	}
 	h.assemblyBtn.Hidden = assemblies > 0
 	h.photosBtn.SetText(fmt.Sprintf(lang.L("%d 项活动没有照片"), len(noPhotos)))

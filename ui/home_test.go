@@ -329,3 +329,63 @@ func TestHomeMoneyInEnglish(t *testing.T) {
 		t.Fatalf("closing %q, want %q", h.money.closing.Text, want)
 	}
 }
+
+// TestHomePlannedActivity plans a 会员大会 for 2027: the cards, charts and
+// newest activities stay as they were, 近期安排 lists it and opens it, and
+// the 会员大会 reminder says it is planned.
+func TestHomePlannedActivity(t *testing.T) {
+	a, h := openHome(t)
+	ctx := context.Background()
+	cards := map[string]string{}
+	for _, key := range homeCards {
+		cards[key] = h.card(t, key).Figure().Value
+	}
+	acts, pts, newest := h.actChart.Values(), h.ptChart.Values(), h.recent[0].title.Text
+	if h.upcoming.panel.Visible() {
+		t.Fatal("近期安排 shown with nothing planned")
+	}
+	ms, err := a.store().Members(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := a.store().CreateActivity(ctx, data.Activity{Title: "2026年度总结暨迎新春联谊会", Type: "会员大会", Planned: true,
+		Date: time.Date(2026, 12, 28, 0, 0, 0, 0, time.UTC), StartTime: "09:30",
+		Attendees: []int64{ms[0].ID, ms[1].ID}, OutsideCount: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.refresh()
+	for _, key := range homeCards {
+		if got := h.card(t, key).Figure().Value; got != cards[key] {
+			t.Errorf("card %s moved %s → %s for a planned activity", key, cards[key], got)
+		}
+	}
+	if !slices.Equal(h.actChart.Values(), acts) || !slices.Equal(h.ptChart.Values(), pts) || h.recent[0].title.Text != newest {
+		t.Error("the charts or the newest activities moved for a planned activity")
+	}
+	if !h.upcoming.panel.Visible() || h.upcoming.rows[0].Text != "2026年12月28日 09:30　2026年度总结暨迎新春联谊会（会员大会）" || h.upcoming.rows[1].Visible() {
+		t.Fatalf("近期安排 %q", h.upcoming.rows[0].Text)
+	}
+
+	// 2027: no 会员大会 held, one planned.
+	if _, err := a.store().CreateActivity(ctx, data.Activity{Title: "第四届会员大会第一次会议", Type: "会员大会", Planned: true,
+		Date: time.Date(2027, 3, 18, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	h.year = 2027
+	a.store().Now = func() time.Time { return time.Date(2027, 2, 1, 9, 0, 0, 0, time.Local) }
+	h.refresh()
+	if h.assemblyBtn.Hidden || h.assemblyBtn.Text != "本年度尚未召开会员大会（已列入计划）" {
+		t.Errorf("会员大会 reminder %q hidden %v", h.assemblyBtn.Text, h.assemblyBtn.Hidden)
+	}
+	if !h.upcoming.panel.Visible() || h.upcoming.rows[0].Text != "2027年3月18日　第四届会员大会第一次会议（会员大会）" {
+		t.Errorf("近期安排 from 2027-02-01: %q", h.upcoming.rows[0].Text)
+	}
+	a.store().Now = func() time.Time { return demoClock }
+	h.upcoming.load()
+	test.Tap(h.upcoming.rows[0])
+	s, ok := a.screens["activities"].(*activitiesScreen)
+	if a.current() != "activities" || !ok || s.selectedActivity() == nil || s.selectedActivity().ID != id {
+		t.Errorf("近期安排 opened %q", a.current())
+	}
+}
