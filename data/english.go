@@ -109,7 +109,7 @@ var fieldsEN = map[string]string{
 	"文件": "File", "文件夹": "Folder", "材料包": "Package",
 	"收支": "Income or spending", "科目": "Category", "收支记录": "Entry", "关联": "Link",
 	"反结账原因": "Reason for reopening", "流水账": "Journal", "凭证号": "Voucher number",
-	"摘要": "Description", "经手人": "Handled by", "余额": "Balance", "日期": "Date", "金额": "Amount",
+	"摘要": "Description", "经手人": "Handled by", "余额": "Balance",
 }
 
 var (
