@@ -182,7 +182,7 @@ func TestSummary(t *testing.T) {
 	for _, s := range wb.Sheets {
 		names = append(names, s.Name)
 	}
-	if strings.Join(names, ",") != "会员名册,活动台账,年度指标,会费收缴" {
+	if strings.Join(names, ",") != "会员名册,活动台账,年度指标,会费收缴,收支汇总" {
 		t.Fatalf("sheets %v", names)
 	}
 	for _, s := range wb.Sheets {
