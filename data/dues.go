@@ -183,14 +183,8 @@ func (s *Store) MarkDuesPaid(ctx context.Context, year int, memberIDs []int64, d
 			return err
 		}
 		for _, id := range memberIDs {
-			d, err := scanDues(tx.QueryRowContext(ctx, `SELECT `+duesColumns+` FROM dues
-				WHERE member_id = ? AND year = ?`, id, year))
-			if errors.Is(err, sql.ErrNoRows) {
-				d = Dues{MemberID: id, Year: year}
-				if d.DueFen, err = duesStandardFor(ctx, tx, id, year); err != nil {
-					return err
-				}
-			} else if err != nil {
+			d, err := duesOrStandard(ctx, tx, id, year)
+			if err != nil {
 				return err
 			}
 			d.PaidFen, d.PaidDate = d.DueFen, date

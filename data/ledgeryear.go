@@ -31,8 +31,16 @@ type LedgerBalance struct {
 	// other category an entry carries, income first.
 	ByCategory []CategoryTotal
 	// CarriedFen is last year's closing; it differs from OpeningFen only when
-	// this year's opening was typed in and does not match.
+	// this year's opening was typed in and does not match. Prior says
+	// whether there was anything to carry: an entry or an opening before.
 	CarriedFen int64
+	Prior      bool
+}
+
+// OpeningMismatch reports an opening typed in that does not match the
+// closing of the accounts kept before it.
+func (b LedgerBalance) OpeningMismatch() bool {
+	return b.OpeningSet && b.Prior && b.OpeningFen != b.CarriedFen
 }
 
 // LedgerBalance works out a year's account.
@@ -40,7 +48,7 @@ func (s *Store) LedgerBalance(ctx context.Context, year int) (LedgerBalance, err
 	b := LedgerBalance{Year: year}
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if b.CarriedFen, err = closingBefore(ctx, tx, year); err != nil {
+		if b.CarriedFen, b.Prior, err = closingBefore(ctx, tx, year); err != nil {
 			return err
 		}
 		var opening sql.NullInt64
@@ -97,13 +105,13 @@ func (s *Store) LedgerBalance(ctx context.Context, year int) (LedgerBalance, err
 // closingBefore is the balance at the end of year-1: the latest opening
 // typed in for an earlier year (or 0 before any), plus every entry from that
 // year's 1 January to year-1's 31 December.
-func closingBefore(ctx context.Context, q querier, year int) (int64, error) {
+func closingBefore(ctx context.Context, q querier, year int) (int64, bool, error) {
 	var from int
 	var opening int64
 	err := q.QueryRowContext(ctx, `SELECT year, opening_fen FROM ledger_years
 		WHERE year < ? AND opening_fen IS NOT NULL ORDER BY year DESC LIMIT 1`, year).Scan(&from, &opening)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return 0, err
+		return 0, false, err
 	}
 	start := "0000-00-00"
 	if from > 0 {
@@ -111,9 +119,10 @@ func closingBefore(ctx context.Context, q querier, year int) (int64, error) {
 	}
 	end, _ := yearRange(year)
 	var net int64
-	err = q.QueryRowContext(ctx, `SELECT COALESCE(SUM(CASE kind WHEN '收入' THEN amount_fen ELSE -amount_fen END), 0)
-		FROM ledger_entries WHERE date >= ? AND date < ?`, start, end).Scan(&net)
-	return opening + net, err
+	var n int
+	err = q.QueryRowContext(ctx, `SELECT COALESCE(SUM(CASE kind WHEN '收入' THEN amount_fen ELSE -amount_fen END), 0),
+		count(*) FROM ledger_entries WHERE date >= ? AND date < ?`, start, end).Scan(&net, &n)
+	return opening + net, from > 0 || n > 0, err
 }
 
 // SetOpeningBalance types in a year's opening balance; clear (set false)

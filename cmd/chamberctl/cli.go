@@ -54,6 +54,19 @@ const usageText = `用法 / usage: chamberctl [--db FILE] COMMAND [参数]
   summary --year Y --out FILE.xlsx                         年度工作簿 / the annual workbook
   award-summary --year Y --out FILE.xlsx                   申报汇总表 / award summary table
   activities list [--year Y] [--json]
+  dues list --year Y [--json]                              会费收缴 / a year's dues
+  dues pay --member ID --year Y --amount A [--date D] [--receipt R]   登记缴费 / record a payment
+  dues unpay --member ID --year Y                          撤销缴费 / undo a payment
+  finance add --date D --kind 收入|支出 --category C --amount A [--note N] [--voucher V] [--handler H]
+              [--member ID] [--activity ID] [--project P]  记一笔收支（输出编号）/ add an entry, prints its id
+  finance edit --id N [同 add 的参数 / flags of add]        修改收支 / change an entry
+  finance delete --id N                                    删除收支 / delete an entry
+  finance list --year Y [--json]                           收支明细 / the year's entries, running balance
+  finance balance --year Y [--json]                        收支汇总 / opening, income, spending, closing
+  finance opening --year Y (--amount A | --carry)          年初余额 / set the opening balance
+  finance close --year Y                                   结账 / close the year
+  finance reopen --year Y --reason R                       反结账 / reopen a closed year
+  finance categories [list|add|remove] [--kind K --name N] 收支科目 / the categories
   print activity --id N --out FILE.pdf                     活动简报（A4 一页）/ one activity's summary
   print ledger --year Y --out FILE.pdf                     年度活动台账 / the year's activity ledger
   print signin --activity N --out FILE.pdf                 签到表 / an activity's sign-in sheet
@@ -112,6 +125,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = c.cmdMembers(rest[1:])
 	case "activities":
 		err = c.cmdActivities(rest[1:])
+	case "dues":
+		err = c.cmdDues(rest[1:])
+	case "finance":
+		err = c.cmdFinance(rest[1:])
 	case "metrics":
 		err = c.cmdMetrics(rest[1:])
 	case "summary":

@@ -52,8 +52,8 @@ const (
 // entry of the package or a control fails here rather than passing
 // quietly.
 const (
-	wantOutputsChecked = 45
-	wantControlsFound  = 47
+	wantOutputsChecked = 61
+	wantControlsFound  = 63
 )
 
 // privacyFixture is the demo database with the planted records.
@@ -454,6 +454,33 @@ func TestOutputsMaskPersonalData(t *testing.T) {
 		printed := r.ctl(t, "aggregate", "--out", list, zipPath, broken)
 		r.check(t, "stdout and stderr", privacyOutput{seen: textSeen(printed), controls: probe})
 		r.check(t, "推荐汇总.xlsx", privacyOutput{seen: fileSeen(t, list, r.file(t, list)), controls: probe, contacts: true})
+	})
+
+	t.Run("accounts", func(t *testing.T) {
+		// A dues payment and an entry linked to the planted member, whose
+		// company carries the probe: the dues list shows the company, the
+		// entry's 摘要 carries the probe, and the balance prints figures only.
+		ids := privacyColumn(t, r.f.db, "SELECT id FROM members WHERE name = '"+plantedNameA+"'")
+		if len(ids) != 1 {
+			t.Fatalf("planted member: %v", ids)
+		}
+		paid := r.ctl(t, "dues", "pay", "--member", ids[0], "--year", year, "--amount", "500", "--date", year+"-06-20")
+		r.check(t, "dues pay", privacyOutput{seen: textSeen(paid), controls: []string{"500"}})
+		id := strings.TrimSpace(r.ctl(t, "finance", "add", "--date", year+"-06-21", "--kind", "收入", "--category", "捐赠收入",
+			"--amount", "1,000", "--note", "探针"+privacyProbe+"捐款", "--member", ids[0]))
+		r.check(t, "finance add", privacyOutput{seen: textSeen(id), controls: []string{id}})
+		lists("dues list", []string{plantedNameA}, "dues", "list", "--year", year)
+		lists("finance list", probe, "finance", "list", "--year", year)
+		lists("finance balance", []string{"捐赠收入"}, "finance", "balance", "--year", year)
+		lists("finance categories", []string{"捐赠收入"}, "finance", "categories")
+		quiet := [][]string{{"finance", "edit", "--id", id, "--note", "探针" + privacyProbe + "捐款（更正）"},
+			{"finance", "opening", "--year", year, "--carry"}, {"finance", "close", "--year", year},
+			{"finance", "reopen", "--year", year, "--reason", "补记"}, {"finance", "delete", "--id", id},
+			{"dues", "unpay", "--member", ids[0], "--year", year}}
+		for _, args := range quiet {
+			r.check(t, strings.Join(args[:2], " "), privacyOutput{seen: textSeen(r.ctl(t, args...) + "\n" + id),
+				controls: []string{id}})
+		}
 	})
 
 	t.Run("upkeep", func(t *testing.T) {

@@ -123,6 +123,7 @@ type demoPlan struct {
 	dues       []duesRow
 	activities []*activityPlan
 	manual     []data.ManualValue
+	accounts   []plannedEntry
 }
 
 // plan draws the demo chamber, all but the photo bytes (see startRendering).
@@ -155,6 +156,7 @@ func plan() *demoPlan {
 		Address:          city + district + town + "禾兴路18号镇商贸中心三楼",
 		FoundedDate:      data.FormatDateISO(founded),
 	}
+	p.accounts = planAccounts(r, p.activities, p.people, secretary.m.Name)
 	return p
 }
 
@@ -247,7 +249,7 @@ func (p *demoPlan) write(ctx context.Context, s *data.Store) error {
 	if _, err := s.SaveCase(ctx, c); err != nil {
 		return demoFailed("案例", "case", err)
 	}
-	return nil
+	return p.writeAccounts(ctx, s)
 }
 
 // fileLog remembers the photo files and folders a Fill created, so a
