@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -18,8 +20,9 @@ import (
 
 // financeDemo makes the demo chamber (its dues payments are 会费 entries)
 // and adds entries of other categories in demo.LastYear, amounts such as
-// 0.10 + 0.20 among them.
-func financeDemo(t *testing.T) string {
+// 0.10 + 0.20 among them. It returns the database and the 利息 total of the
+// year before those two.
+func financeDemo(t *testing.T) (string, int64) {
 	t.Helper()
 	ctx := context.Background()
 	db := filepath.Join(datatest.TempDir(t), "demo.db")
@@ -28,6 +31,16 @@ func financeDemo(t *testing.T) string {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	before, err := st.LedgerBalance(ctx, demo.LastYear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var interest int64
+	for _, c := range before.ByCategory {
+		if c.Kind == data.KindIncome && c.Category == "利息" {
+			interest = c.Fen
+		}
+	}
 	if err := st.SetOpeningBalance(ctx, demo.LastYear, 1_234_567, true); err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +56,7 @@ func financeDemo(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	return db
+	return db, interest
 }
 
 // balanceJSON is the year's balance as `finance balance --json` gives it.
@@ -60,28 +73,24 @@ type balanceJSON struct {
 	} `json:"categories"`
 }
 
-// storeBalance reads the balance from the store into balanceJSON's shape.
-func storeBalance(t *testing.T, db string, year int) (balanceJSON, int64) {
+// balanceOf reads the year's balance with `finance balance --json`, and
+// the dues paid for the year from the store's dues sheet.
+func balanceOf(t *testing.T, db string, year int) (balanceJSON, int64) {
 	t.Helper()
+	var bal balanceJSON
+	out := mustCtl(t, "--db", db, "finance", "balance", "--year", strconv.Itoa(year), "--json")
+	if err := json.Unmarshal([]byte(out), &bal); err != nil {
+		t.Fatalf("finance balance --json: %v\n%s", err, out)
+	}
+	if len(bal.Categories) == 0 {
+		t.Fatalf("finance balance --json has no categories:\n%s", out)
+	}
 	ctx := context.Background()
 	st, err := data.Open(ctx, db, data.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	b, err := st.LedgerBalance(ctx, year)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := balanceJSON{OpeningFen: b.OpeningFen, IncomeFen: b.IncomeFen, SpendingFen: b.SpendingFen, ClosingFen: b.ClosingFen}
-	for _, c := range b.ByCategory {
-		out.Categories = append(out.Categories, struct {
-			Kind      string `json:"kind"`
-			Category  string `json:"category"`
-			AmountFen int64  `json:"amount_fen"`
-			Count     int    `json:"count"`
-		}{c.Kind, c.Category, c.Fen, c.Count})
-	}
 	lines, err := st.DuesSheet(ctx, year)
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +99,7 @@ func storeBalance(t *testing.T, db string, year int) (balanceJSON, int64) {
 	for _, l := range lines {
 		paid += l.PaidFen
 	}
-	return out, paid
+	return bal, paid
 }
 
 func cellFen(t *testing.T, c xlsxtest.Cell, what string) int64 {
@@ -108,7 +117,7 @@ func newTestCLI(db string) (*cli, *bytes.Buffer, *bytes.Buffer) {
 }
 
 func TestFinanceReport(t *testing.T) {
-	db := financeDemo(t)
+	db, interest := financeDemo(t)
 	out := filepath.Join(datatest.TempDir(t), "收支报表.xlsx")
 	c, stdout, _ := newTestCLI(db)
 	if err := c.financeReport([]string{"--year", "2026", "--out", out}); err != nil {
@@ -117,7 +126,7 @@ func TestFinanceReport(t *testing.T) {
 	if !strings.Contains(stdout.String(), out) {
 		t.Errorf("output %q should name the file", stdout.String())
 	}
-	bal, paid := storeBalance(t, db, demo.LastYear)
+	bal, paid := balanceOf(t, db, demo.LastYear)
 	if !strings.Contains(stdout.String(), "年末 "+data.FormatYuanPlain(bal.ClosingFen)+" 元") {
 		t.Errorf("output %q should give the closing balance", stdout.String())
 	}
@@ -167,8 +176,8 @@ func TestFinanceReport(t *testing.T) {
 			t.Errorf("%s %s: %v, want %d fen in %d", c.Kind, c.Category, g, c.AmountFen, c.Count)
 		}
 	}
-	if got["收入利息"][0] != 30 {
-		t.Errorf("利息 %v, want 0.10 + 0.20 = 30 fen", got["收入利息"])
+	if got["收入利息"][0] != interest+30 {
+		t.Errorf("利息 %v, want %d + 0.10 + 0.20 = %d fen", got["收入利息"], interest, interest+30)
 	}
 	for label, want := range map[string]int64{"收入合计": bal.IncomeFen, "年初余额": bal.OpeningFen,
 		"本年收入": bal.IncomeFen, "本年支出": bal.SpendingFen, "年末余额": bal.ClosingFen} {
@@ -193,7 +202,7 @@ func TestFinanceReport(t *testing.T) {
 // TestFinanceReportRefuses: a bad command line or a missing data file
 // writes nothing and leaves a file already at --out as it was.
 func TestFinanceReportRefuses(t *testing.T) {
-	db := financeDemo(t)
+	db, _ := financeDemo(t)
 	dir := datatest.TempDir(t)
 	old := filepath.Join(dir, "old.xlsx")
 	if err := os.WriteFile(old, []byte("the previous report"), 0o644); err != nil {

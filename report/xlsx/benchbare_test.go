@@ -275,7 +275,7 @@ func bareBalance(b data.LedgerBalance, title string) *bareSheet {
 	opening := "上年结转"
 	if b.OpeningSet {
 		opening = "本年录入"
-		if b.CarriedFen != b.OpeningFen {
+		if b.OpeningSet && b.Prior && b.CarriedFen != b.OpeningFen {
 			opening += "（上年结转 " + data.FormatYuanPlain(b.CarriedFen) + " 元）"
 		}
 	}

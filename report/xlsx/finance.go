@@ -213,7 +213,7 @@ func balanceTable(title string, b data.LedgerBalance) *table {
 	opening := "上年结转"
 	if b.OpeningSet {
 		opening = "本年录入"
-		if b.CarriedFen != b.OpeningFen {
+		if b.OpeningMismatch() {
 			opening += "（上年结转 " + data.FormatYuanPlain(b.CarriedFen) + " 元）"
 		}
 	}

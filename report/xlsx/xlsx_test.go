@@ -310,6 +310,17 @@ func TestSummary(t *testing.T) {
 		}
 	})
 
+	t.Run("Balance", func(t *testing.T) {
+		bal, err := st.LedgerBalance(ctx, year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bal.Entries == 0 {
+			t.Fatal("the demo chamber has no entries: the 收支汇总 sheet is untested")
+		}
+		checkBalanceSheet(t, wb.Sheet(t, "收支汇总"), bal)
+	})
+
 	t.Run("Dues", func(t *testing.T) {
 		ws := wb.Sheet(t, "会费收缴")
 		lines, err := st.DuesSheet(ctx, year)
