@@ -21,11 +21,36 @@ type Activity struct {
 	Partners     string
 	Content      string
 	OutsideCount int     // person-times from outside the roster
-	Attendees    []int64 // member ids
+	Attendees    []int64 // member ids; for a planned activity, those invited
 	Outcomes     []Outcome
 	CreatedAt    string
 	UpdatedAt    string
+
+	// Planned is an activity not yet held (计划): it is listed and may have
+	// a notice, but counts in no figure, count, ledger or case until it is
+	// marked held.
+	Planned   bool
+	StartTime string // "14:30", or empty
+	Agenda    string // 会议议程, one item a line
 }
+
+// Activity states as shown.
+const (
+	StatePlanned = "计划"
+	StateHeld    = "已举行"
+)
+
+// State is 计划 or 已举行.
+func (a Activity) State() string {
+	if a.Planned {
+		return StatePlanned
+	}
+	return StateHeld
+}
+
+// heldOnly is the condition, on activities aliased a, that keeps planned
+// activities out of every count.
+const heldOnly = " AND a.planned = 0"
 
 // Outcome is a figure an activity produced, e.g. 签约项目 3 个.
 type Outcome struct {
@@ -43,7 +68,13 @@ func (a *Activity) Normalize() error {
 	a.Title, a.Type = NormalizeText(a.Title), NormalizeText(a.Type)
 	a.Place, a.Organizer, a.Partners = NormalizeText(a.Place), NormalizeText(a.Organizer), NormalizeText(a.Partners)
 	a.Content = strings.TrimSpace(strings.ReplaceAll(a.Content, "\r\n", "\n"))
+	a.Agenda = tidyLines(a.Agenda)
 	var errs Errors
+	if t, err := normalizeClock(a.StartTime); err != nil {
+		errs = append(errs, err)
+	} else {
+		a.StartTime = t
+	}
 	if a.Title == "" {
 		errs = append(errs, invalid("活动名称", "", "不能为空", "must not be empty", "activity title is empty"))
 	}
@@ -84,7 +115,7 @@ func (a Activity) logFields() fields {
 		"title": a.Title, "type": a.Type, "date": FormatDateISO(a.Date), "end_date": FormatDateISO(a.EndDate), "place": a.Place,
 		"organizer": a.Organizer, "partners": a.Partners, "content": a.Content,
 		"outside_count": fmt.Sprint(a.OutsideCount), "attendees": fmt.Sprint(a.Attendees),
-		"outcomes": fmt.Sprint(a.Outcomes),
+		"outcomes": fmt.Sprint(a.Outcomes), "state": a.State(), "start_time": a.StartTime, "agenda": a.Agenda,
 	}
 }
 
@@ -127,9 +158,10 @@ func (s *Store) CreateActivity(ctx context.Context, a Activity) (int64, error) {
 func (s *Store) createActivity(ctx context.Context, tx *sql.Tx, a Activity) (int64, error) {
 	now := s.stamp()
 	res, err := tx.ExecContext(ctx, `INSERT INTO activities (title, type, date, end_date, place, organizer,
-		partners, content, outside_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		partners, content, outside_count, created_at, updated_at, planned, start_time, agenda)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.Title, a.Type, FormatDateISO(a.Date), FormatDateISO(a.EndDate), a.Place, a.Organizer, a.Partners, a.Content,
-		a.OutsideCount, now, now)
+		a.OutsideCount, now, now, a.Planned, a.StartTime, a.Agenda)
 	if err != nil {
 		return 0, activityWriteError(err, a)
 	}
@@ -158,9 +190,10 @@ func (s *Store) updateActivity(ctx context.Context, tx *sql.Tx, a Activity) erro
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE activities SET title = ?, type = ?, date = ?, end_date = ?, place = ?,
-		organizer = ?, partners = ?, content = ?, outside_count = ?, updated_at = ? WHERE id = ?`,
+		organizer = ?, partners = ?, content = ?, outside_count = ?, updated_at = ?, planned = ?, start_time = ?,
+		agenda = ? WHERE id = ?`,
 		a.Title, a.Type, FormatDateISO(a.Date), FormatDateISO(a.EndDate), a.Place, a.Organizer,
-		a.Partners, a.Content, a.OutsideCount, s.stamp(), a.ID); err != nil {
+		a.Partners, a.Content, a.OutsideCount, s.stamp(), a.Planned, a.StartTime, a.Agenda, a.ID); err != nil {
 		return activityWriteError(err, a)
 	}
 	for _, q := range []string{"DELETE FROM attendance WHERE activity_id = ?",
@@ -219,13 +252,13 @@ func writeActivityChildren(ctx context.Context, tx *sql.Tx, id int64, a Activity
 	return nil
 }
 
-const activityColumns = `id, title, type, date, end_date, place, organizer, partners, content, outside_count, created_at, updated_at`
+const activityColumns = `id, title, type, date, end_date, place, organizer, partners, content, outside_count, created_at, updated_at, planned, start_time, agenda`
 
 func scanActivity(r scanner) (Activity, error) {
 	var a Activity
 	var date, end string
 	err := r.Scan(&a.ID, &a.Title, &a.Type, &date, &end, &a.Place, &a.Organizer, &a.Partners, &a.Content,
-		&a.OutsideCount, &a.CreatedAt, &a.UpdatedAt)
+		&a.OutsideCount, &a.CreatedAt, &a.UpdatedAt, &a.Planned, &a.StartTime, &a.Agenda)
 	a.Date, _ = time.Parse(time.DateOnly, date)
 	a.EndDate, _ = time.Parse(time.DateOnly, end)
 	return a, err
@@ -253,12 +286,26 @@ func (s *Store) Activity(ctx context.Context, id int64) (Activity, error) {
 	return activityTx(ctx, s.db, id)
 }
 
-// Activities lists the activities of a year (0 for all), newest first.
+// Activities lists the activities held in a year (0 for all), newest
+// first: what every ledger, workbook and count is made of.
 func (s *Store) Activities(ctx context.Context, year int) ([]Activity, error) {
-	q := "SELECT " + activityColumns + " FROM activities"
+	return s.activities(ctx, year, false)
+}
+
+// ActivitiesWithPlanned lists a year's activities (0 for all), newest
+// first, the planned ones too: what the activities screen shows.
+func (s *Store) ActivitiesWithPlanned(ctx context.Context, year int) ([]Activity, error) {
+	return s.activities(ctx, year, true)
+}
+
+func (s *Store) activities(ctx context.Context, year int, planned bool) ([]Activity, error) {
+	q := "SELECT " + activityColumns + " FROM activities a WHERE 1 = 1"
+	if !planned {
+		q += heldOnly
+	}
 	var args []any
 	if year > 0 {
-		q += " WHERE date >= ? AND date <= ?"
+		q += " AND date >= ? AND date <= ?"
 		args = append(args, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
 	}
 	rows, err := s.db.QueryContext(ctx, q+" ORDER BY date DESC, id DESC", args...)
@@ -339,7 +386,7 @@ func loadActivityChildren(ctx context.Context, q querier, acts []*Activity) erro
 // ActivitiesOfMember lists the activities a member attended, newest first.
 func (s *Store) ActivitiesOfMember(ctx context.Context, memberID int64) ([]Activity, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT "+prefixed("a.", activityColumns)+` FROM activities a
-		JOIN attendance t ON t.activity_id = a.id WHERE t.member_id = ? ORDER BY a.date DESC`, memberID)
+		JOIN attendance t ON t.activity_id = a.id WHERE t.member_id = ?`+heldOnly+` ORDER BY a.date DESC`, memberID)
 	if err != nil {
 		return nil, err
 	}

@@ -23,13 +23,13 @@ const activityRefColumns = `a.id, a.date, a.title, a.type,
 func (s *Store) ActivitiesWithoutPhotos(ctx context.Context, year int) ([]ActivityRef, error) {
 	first, last := yearBounds(year)
 	return s.activityRefs(ctx, `SELECT `+activityRefColumns+` FROM activities a
-		WHERE a.date BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM attachments p WHERE p.activity_id = a.id)
+		WHERE a.date BETWEEN ? AND ?`+heldOnly+` AND NOT EXISTS (SELECT 1 FROM attachments p WHERE p.activity_id = a.id)
 		ORDER BY a.date DESC, a.id DESC`, first, last)
 }
 
-// RecentActivities lists the n newest activities by date.
+// RecentActivities lists the n newest activities held, by date.
 func (s *Store) RecentActivities(ctx context.Context, n int) ([]ActivityRef, error) {
-	return s.activityRefs(ctx, `SELECT `+activityRefColumns+` FROM activities a
+	return s.activityRefs(ctx, `SELECT `+activityRefColumns+` FROM activities a WHERE 1 = 1`+heldOnly+`
 		ORDER BY a.date DESC, a.id DESC LIMIT ?`, n)
 }
 
@@ -57,7 +57,7 @@ func (s *Store) activityRefs(ctx context.Context, q string, args ...any) ([]Acti
 func (s *Store) CountActivitiesOfType(ctx context.Context, year int, typ string) (int, error) {
 	first, last := yearBounds(year)
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM activities WHERE date BETWEEN ? AND ? AND type = ?`,
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM activities a WHERE a.date BETWEEN ? AND ? AND a.type = ?`+heldOnly,
 		first, last, typ).Scan(&n)
 	return n, err
 }
@@ -78,7 +78,7 @@ func (s *Store) MonthlyActivity(ctx context.Context, year int) ([12]MonthFigures
 	first, last := yearBounds(year)
 	rows, err := s.db.QueryContext(ctx, `SELECT CAST(substr(a.date, 6, 2) AS INTEGER), count(*),
 		COALESCE(sum(a.outside_count + (SELECT count(*) FROM attendance t WHERE t.activity_id = a.id)), 0)
-		FROM activities a WHERE a.date BETWEEN ? AND ? GROUP BY 1`, first, last)
+		FROM activities a WHERE a.date BETWEEN ? AND ?`+heldOnly+` GROUP BY 1`, first, last)
 	if err != nil {
 		return out, err
 	}

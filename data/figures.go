@@ -107,13 +107,13 @@ func (s *Store) explain(ctx context.Context, year int, m Metric) ([]Contribution
 	case MetricOutcome:
 		c, err := s.contributions(ctx, `SELECT a.id, a.date, a.title || '（' || a.type || '）', o.value
 			FROM activity_outcomes o JOIN activities a ON a.id = o.activity_id
-			WHERE o.metric_key = ? AND a.date BETWEEN ? AND ? ORDER BY a.date, a.id`, "activity", m.Key, first, last)
+			WHERE o.metric_key = ? AND a.date BETWEEN ? AND ?`+heldOnly+` ORDER BY a.date, a.id`, "activity", m.Key, first, last)
 		return c, fmt.Sprintf("%d项活动的成效合计", len(c)), true, err
 	}
 	rule, arg, _ := strings.Cut(m.Rule, ":")
-	typeFilter, args := "", []any{first, last}
+	typeFilter, args := heldOnly, []any{first, last}
 	if arg != "" {
-		typeFilter = " AND a.type = ?"
+		typeFilter += " AND a.type = ?"
 		args = append(args, arg)
 	}
 	var c []Contribution

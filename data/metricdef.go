@@ -136,7 +136,7 @@ func ParseMetricValue(text string) (float64, error) {
 // oldest first: the years whose figures mean something.
 func (s *Store) FigureYears(ctx context.Context) ([]int, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT y FROM (
-			SELECT CAST(substr(date, 1, 4) AS INTEGER) AS y FROM activities WHERE date <> ''
+			SELECT CAST(substr(date, 1, 4) AS INTEGER) AS y FROM activities WHERE date <> '' AND planned = 0
 			UNION SELECT year FROM metric_values)
 		ORDER BY y`)
 	if err != nil {

@@ -139,7 +139,7 @@ func (s *activitiesScreen) refresh() {
 // and outcomes in three queries, however many there are.
 func (s *activitiesScreen) load() error {
 	st, ctx := s.sh.store(), s.sh.ctx()
-	all, err := st.Activities(ctx, 0)
+	all, err := st.ActivitiesWithPlanned(ctx, 0)
 	if err != nil {
 		return err
 	}

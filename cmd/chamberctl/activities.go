@@ -15,6 +15,8 @@ type activityRow struct {
 	ID           int64              `json:"id"`
 	Date         string             `json:"date"`
 	EndDate      string             `json:"end_date,omitempty"`
+	State        string             `json:"state"`
+	StartTime    string             `json:"start_time,omitempty"`
 	Type         string             `json:"type"`
 	Title        string             `json:"title"`
 	Place        string             `json:"place"`
@@ -46,13 +48,14 @@ func (c *cli) cmdActivities(args []string) error {
 		return err
 	}
 	defer s.Close()
-	acts, err := s.Activities(c.ctx, year)
+	acts, err := s.ActivitiesWithPlanned(c.ctx, year)
 	if err != nil {
 		return err
 	}
 	rows := make([]activityRow, len(acts))
 	for i, a := range acts {
 		r := activityRow{ID: a.ID, Date: data.FormatDateISO(a.Date), EndDate: data.FormatDateISO(a.EndDate),
+			State: a.State(), StartTime: a.StartTime,
 			Type: a.Type, Title: a.Title, Place: a.Place, Organizer: a.Organizer, Attendees: len(a.Attendees),
 			OutsideCount: a.OutsideCount, PersonTimes: a.PersonTimes()}
 		for _, o := range a.Outcomes {
@@ -63,8 +66,8 @@ func (c *cli) cmdActivities(args []string) error {
 		}
 		rows[i] = r
 	}
-	return printList(c, rows, asJSON, "编号\t日期\t类型\t名称\t参与人次", func(r activityRow) string {
-		return fmt.Sprintf("%d\t%s\t%s\t%s\t%d", r.ID, r.Date, r.Type, r.Title, r.PersonTimes)
+	return printList(c, rows, asJSON, "编号\t日期\t状态\t类型\t名称\t参与人次", func(r activityRow) string {
+		return fmt.Sprintf("%d\t%s\t%s\t%s\t%s\t%d", r.ID, r.Date, r.State, r.Type, r.Title, r.PersonTimes)
 	}, fmt.Sprintf("共 %d 项", len(rows)))
 }
 

@@ -70,6 +70,7 @@ const usageText = `用法 / usage: chamberctl [--db FILE] COMMAND [参数]
   print activity --id N --out FILE.pdf                     活动简报（A4 一页）/ one activity's summary
   print ledger --year Y --out FILE.pdf                     年度活动台账 / the year's activity ledger
   print signin --activity N --out FILE.pdf                 签到表 / an activity's sign-in sheet
+  notice --activity N (--out FILE.docx|FILE.pdf | --text)  会议通知；--text 为微信群文字版 / meeting notice, or its WeChat text
   case list [--json]                                       案例列表 / the award cases
   case package --id N --out DIR                            生成申报材料包（输出 zip 路径）/ write a case's package
   aggregate --out FILE.xlsx PACKAGE.zip...                 检查材料包并汇总 / check packages, write the combined list
@@ -141,6 +142,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = c.cmdAggregate(rest[1:])
 	case "print":
 		err = c.cmdPrint(rest[1:])
+	case "notice":
+		err = c.cmdNotice(rest[1:])
 	case "version":
 		fmt.Fprintf(stdout, "chamberctl %s (数据版本 / schema %d)\n", assets.Version, data.SchemaVersion())
 	case "help", "-h", "--help":

@@ -52,8 +52,8 @@ const (
 // entry of the package or a control fails here rather than passing
 // quietly.
 const (
-	wantOutputsChecked = 61
-	wantControlsFound  = 63
+	wantOutputsChecked = 66
+	wantControlsFound  = 68
 )
 
 // privacyFixture is the demo database with the planted records.
@@ -372,6 +372,13 @@ func TestOutputsMaskPersonalData(t *testing.T) {
 	export("print activity", "简报.pdf", privacyOutput{controls: probe}, "print", "activity", "--id", act)
 	export("print ledger", "台账.pdf", privacyOutput{controls: probe}, "print", "ledger", "--year", year)
 	export("print signin", "签到.pdf", privacyOutput{controls: probe}, "print", "signin", "--activity", act)
+	// The notice names its contact with a phone to call: that one is meant
+	// to be read, as the award forms' contact is.
+	export("notice pdf", "通知.pdf", privacyOutput{controls: probe, contacts: true}, "notice", "--activity", act)
+	export("notice docx", "通知.docx", privacyOutput{controls: probe, contacts: true}, "notice", "--activity", act)
+	t.Run("notice text", func(t *testing.T) {
+		r.check(t, "text", privacyOutput{seen: textSeen(r.ctl(t, "notice", "--activity", act, "--text")), controls: probe, contacts: true})
+	})
 
 	// lists runs a command that prints a list, as text and as JSON.
 	lists := func(name string, controls []string, args ...string) {

@@ -1,4 +1,5 @@
-// Package docx writes the award case write-up (申报书) as a Word document.
+// Package docx writes the Word documents a chamber files: the award case
+// write-up (申报书) and meeting notices (会议通知).
 //
 // No maintained Go library for writing .docx is available to this project,
 // so the few parts a WordprocessingML file needs are written by hand with
@@ -29,19 +30,25 @@ type CaseDoc struct {
 
 // WriteCase writes the form and the write-up as a .docx to w.
 func WriteCase(w io.Writer, doc CaseDoc) error {
-	at := doc.Created
+	title := heading(doc.Case.Year)
+	return writeParts(w, title, doc.Created, document(doc, title))
+}
+
+// writeParts writes a document's package: body is word/document.xml;
+// created dates the properties and the zip entries (zero: now).
+func writeParts(w io.Writer, title string, created time.Time, body string) error {
+	at := created
 	if at.IsZero() {
 		at = time.Now()
 	}
 	at = at.UTC().Truncate(time.Second)
-	title := heading(doc.Case.Year)
 	parts := []struct{ name, body string }{
 		{"[Content_Types].xml", contentTypes},
 		{"_rels/.rels", packageRels},
 		{"docProps/core.xml", coreProps(title, at)},
 		{"docProps/app.xml", appProps},
 		{"word/_rels/document.xml.rels", documentRels},
-		{"word/document.xml", document(doc, title)},
+		{"word/document.xml", body},
 		{"word/styles.xml", styles},
 		{"word/settings.xml", settings},
 		{"word/footer1.xml", footer},
@@ -145,13 +152,7 @@ const (
 )
 
 func formTable(b *strings.Builder, org data.Organization, c data.Case) {
-	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="8844" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>`)
-	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
-		b.WriteString(`<w:` + side + ` w:val="single" w:sz="6" w:space="0" w:color="000000"/>`)
-	}
-	b.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="108" w:type="dxa"/>` +
-		`<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>`)
-	fmt.Fprintf(b, `<w:tblGrid><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/></w:tblGrid>`, labelWidth, valueWidth)
+	tableStart(b, labelWidth, valueWidth)
 	for _, f := range formFields(org, c) {
 		row(b, 680, f[0], []string{f[1]}, false)
 	}
@@ -159,6 +160,21 @@ func formTable(b *strings.Builder, org data.Organization, c data.Case) {
 	opinion := append(Paragraphs(c.RecommenderOpinion), "", "（盖章）", "年    月    日")
 	row(b, 2835, "推荐单位意见", opinion, true)
 	b.WriteString(`</w:tbl>`)
+}
+
+// tableStart opens a table the text's width, ruled all round and inside,
+// with columns of the widths given (twentieths of a point).
+func tableStart(b *strings.Builder, widths ...int) {
+	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="8844" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>`)
+	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+		b.WriteString(`<w:` + side + ` w:val="single" w:sz="6" w:space="0" w:color="000000"/>`)
+	}
+	b.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="108" w:type="dxa"/>` +
+		`<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>`)
+	for _, w := range widths {
+		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
+	}
+	b.WriteString(`</w:tblGrid>`)
 }
 
 func row(b *strings.Builder, height int, label string, values []string, signed bool) {

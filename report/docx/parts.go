@@ -116,6 +116,15 @@ var styles = xmlHeader + `<w:styles xmlns:w="` + nsW + `">` +
 	paraStyle("FormSign", "Form Signature",
 		`<w:spacing w:line="360" w:lineRule="auto"/><w:ind w:right="560" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>`,
 		rFonts("仿宋")+`<w:sz w:val="28"/><w:szCs w:val="28"/>`) +
+	paraStyle("Plain", "Plain",
+		`<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/>`, "") +
+	paraStyle("DocNo", "Document Number",
+		`<w:spacing w:after="240"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>`, "") +
+	paraStyle("Signature", "Signature",
+		`<w:ind w:right="640" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>`, "") +
+	paraStyle("Cut", "Cut Line",
+		`<w:keepNext/><w:spacing w:before="480" w:after="240" w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>`,
+		rFonts("宋体")+`<w:sz w:val="21"/><w:szCs w:val="21"/>`) +
 	paraStyle("Footer", "footer",
 		`<w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>`,
 		rFonts("宋体")+`<w:sz w:val="28"/><w:szCs w:val="28"/>`) +
