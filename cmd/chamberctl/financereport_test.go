@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"math"
@@ -111,24 +110,16 @@ func cellFen(t *testing.T, c xlsxtest.Cell, what string) int64 {
 	return int64(math.Round(v * 100))
 }
 
-func newTestCLI(db string) (*cli, *bytes.Buffer, *bytes.Buffer) {
-	var out, errb bytes.Buffer
-	return &cli{ctx: context.Background(), dbPath: db, stdout: &out, stderr: &errb}, &out, &errb
-}
-
 func TestFinanceReport(t *testing.T) {
 	db, interest := financeDemo(t)
 	out := filepath.Join(datatest.TempDir(t), "收支报表.xlsx")
-	c, stdout, _ := newTestCLI(db)
-	if err := c.financeReport([]string{"--year", "2026", "--out", out}); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(stdout.String(), out) {
-		t.Errorf("output %q should name the file", stdout.String())
+	stdout := mustCtl(t, "--db", db, "finance", "report", "--year", strconv.Itoa(demo.LastYear), "--out", out)
+	if !strings.Contains(stdout, out) {
+		t.Errorf("output %q should name the file", stdout)
 	}
 	bal, paid := balanceOf(t, db, demo.LastYear)
-	if !strings.Contains(stdout.String(), "年末 "+data.FormatYuanPlain(bal.ClosingFen)+" 元") {
-		t.Errorf("output %q should give the closing balance", stdout.String())
+	if !strings.Contains(stdout, "年末 "+data.FormatYuanPlain(bal.ClosingFen)+" 元") {
+		t.Errorf("output %q should give the closing balance", stdout)
 	}
 	wb := xlsxtest.Read(t, out)
 
@@ -199,8 +190,9 @@ func TestFinanceReport(t *testing.T) {
 	}
 }
 
-// TestFinanceReportRefuses: a bad command line or a missing data file
-// writes nothing and leaves a file already at --out as it was.
+// TestFinanceReportRefuses: a bad command line, a missing data file or a
+// folder that does not exist writes nothing and leaves a file already at
+// --out as it was.
 func TestFinanceReportRefuses(t *testing.T) {
 	db, _ := financeDemo(t)
 	dir := datatest.TempDir(t)
@@ -219,16 +211,19 @@ func TestFinanceReportRefuses(t *testing.T) {
 		{db, []string{"--year", "1800", "--out", old}, true},
 		{db, []string{"--year", "2026", "--out", filepath.Join(dir, "report.pdf")}, true},
 		{db, []string{"--year", "2026", "--out", old, "extra"}, true},
-		{filepath.Join(dir, "missing.db"), []string{"--year", "2026", "--out", old}, false},
+		{filepath.Join(datatest.TempDir(t), "missing.db"), []string{"--year", "2026", "--out", old}, false},
+		{db, []string{"--year", "2026", "--out", filepath.Join(dir, "no such folder", "r.xlsx")}, false},
 	} {
-		c, stdout, _ := newTestCLI(tc.db)
-		err := c.financeReport(tc.args)
-		_, isUsage := err.(usageError)
-		if err == nil || isUsage != tc.usage {
-			t.Errorf("%v: %v (usage error: %v)", tc.args, err, isUsage)
+		code, stdout, stderr := ctl(t, append([]string{"--db", tc.db, "finance", "report"}, tc.args...)...)
+		want := exitError
+		if tc.usage {
+			want = exitUsage
 		}
-		if stdout.Len() > 0 {
-			t.Errorf("%v printed %q", tc.args, stdout.String())
+		if code != want || stderr == "" {
+			t.Errorf("%v: exit %d, want %d; stderr %q", tc.args, code, want, stderr)
+		}
+		if stdout != "" {
+			t.Errorf("%v printed %q", tc.args, stdout)
 		}
 		if sum(t, old) != before {
 			t.Fatalf("%v changed %s", tc.args, old)
