@@ -50,6 +50,7 @@ END {
 	pair[++np] = "BenchmarkImport10k/Reimport|BenchmarkBareImport10k/Reimport|ns/op|re-import 10k rows over 10k members: ours / bare excelize+lookup+UPDATE"
 	pair[++np] = "BenchmarkImportJournal50k|BenchmarkBareImportJournal50k|ns/op|import 50k-row 流水账 (cash journal): ours / bare excelize+INSERT"
 	pair[++np] = "BenchmarkSummaryWorkbook|BenchmarkBareStreamWriter|ns/op|annual workbook (10k members, 50k activities): ours / bare excelize StreamWriter"
+	pair[++np] = "BenchmarkFinanceWorkbook|BenchmarkBareFinanceWorkbook|ns/op|accounts workbook (50k entries, 2k dues lines): ours / bare excelize StreamWriter"
 	pair[++np] = "BenchmarkSearchMembers|BenchmarkSearchBareSQLite|p95-ms|member search p95 (10k members): ours / bare SQLite SELECT"
 	pair[++np] = "BenchmarkGUIMembers10k|BenchmarkGUIBareTable10k|rss-MB|resident memory (VmRSS), members screen scrolled (10k members): chamberdesk / bare Fyne table"
 	pair[++np] = "BenchmarkGUIMembers10k|BenchmarkGUIBareTable10k|hwm-MB|peak resident memory (VmHWM), same run: chamberdesk / bare Fyne table"

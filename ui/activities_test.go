@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -284,4 +285,24 @@ func TestActivitiesScreenshot(t *testing.T) {
 	if f.photos.count() != 1 {
 		t.Errorf("the new activity's form holds %d photos, want the JPG", f.photos.count())
 	}
+	dismissTop(t, a)
+	f.dlg.Hide()
+
+	// A planned meeting: the list, its detail and its notice.
+	id, err := a.store().CreateActivity(a.ctx(), data.Activity{Title: "第四届会员大会第一次会议", Type: "会员大会",
+		Planned: true, Date: time.Date(2026, 12, 18, 0, 0, 0, 0, time.UTC), StartTime: "14:30",
+		Place: "镇商贸中心三楼会议室", Agenda: "审议2026年度工作报告\n审议2026年度财务收支情况报告\n选举产生第四届理事会、监事会"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.saved(id)
+	screen("activities_planned.png")
+	n := s.onNotice()
+	if n == nil {
+		t.Fatal("no notice form")
+	}
+	n.docNo.SetText("青禾商发〔2026〕12号")
+	n.bring.SetText("本人身份证\n会员证")
+	n.replyBy.SetText("2026-12-15")
+	dlg("activities_notice.png", "会议通知")
 }

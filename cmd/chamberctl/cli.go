@@ -68,6 +68,7 @@ const usageText = `用法 / usage: chamberctl [--db FILE] COMMAND [参数]
   finance reopen --year Y --reason R                       反结账 / reopen a closed year
   finance categories [list|add|remove] [--kind K --name N] 收支科目 / the categories
   finance import JOURNAL.xlsx [--dry-run] [--sheet NAME]   导入流水账 / import a cash journal
+  finance report --year Y --out FILE.xlsx                  收支表 / the accounts workbook
   print activity --id N --out FILE.pdf                     活动简报（A4 一页）/ one activity's summary
   print ledger --year Y --out FILE.pdf                     年度活动台账 / the year's activity ledger
   print signin --activity N --out FILE.pdf                 签到表 / an activity's sign-in sheet

@@ -39,6 +39,8 @@ func (c *cli) cmdFinance(args []string) error {
 		return c.financeCategories(args[1:])
 	case "import":
 		return c.financeImport(args[1:])
+	case "report":
+		return c.financeReport(args[1:])
 	}
 	return usageError{fmt.Sprintf("finance: 未知子命令 %q / unknown subcommand", args[0])}
 }

@@ -52,8 +52,8 @@ const (
 // entry of the package or a control fails here rather than passing
 // quietly.
 const (
-	wantOutputsChecked = 68
-	wantControlsFound  = 70
+	wantOutputsChecked = 70
+	wantControlsFound  = 72
 )
 
 // privacyFixture is the demo database with the planted records.
@@ -490,6 +490,7 @@ func TestOutputsMaskPersonalData(t *testing.T) {
 		lists("finance list", probe, "finance", "list", "--year", year)
 		lists("finance balance", []string{"捐赠收入"}, "finance", "balance", "--year", year)
 		lists("finance categories", []string{"捐赠收入"}, "finance", "categories")
+		export("finance report", "收支表.xlsx", privacyOutput{controls: probe}, "finance", "report", "--year", year)
 		journal := out("流水账.xlsx")
 		writeBook(t, journal, map[string][][]any{"现金日记账": {
 			{"日期", "凭证号", "摘要", "收入", "支出"},

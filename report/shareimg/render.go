@@ -92,13 +92,15 @@ func widthError(w int) error {
 // since a PNG cannot be made smaller without losing what makes it a PNG.
 //
 // Measured (TestSizeLimit, 1080 wide): the demo activity with its three
-// drawn photos, 1080×4099, is 672,938 bytes as PNG and 344,218 as JPEG at
+// drawn photos, 1080×4099, is 752,144 bytes as PNG and 344,213 as JPEG at
 // quality 85; with three photos from a phone camera (3000×2250, detailed),
 // 1080×4339, 3,326,883 bytes as PNG and 664,813 as JPEG; with nine such
 // photos, 1080×9295, 9,470,919 bytes as PNG and 1,596,461 as JPEG. So PNG
 // keeps the text sharpest and fits for a few photos, and JPEG at 85 fits
 // always, at a fifth to a sixth of the size: chamberctl writes what --out
-// names, and a save dialog should offer .jpg first.
+// names, and a save dialog should offer .jpg first. PNG is compressed at
+// the fastest level: the default level made the demo's file 10% smaller
+// but took 325 ms instead of 145 ms.
 func Render(ctx context.Context, in Input, opts Options) ([]byte, error) {
 	img, err := Draw(ctx, in, opts.Width)
 	if err != nil {
@@ -158,7 +160,7 @@ func encode(img image.Image, opts Options) ([]byte, error) {
 	case JPEG:
 		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: quality(opts)})
 	default:
-		err = (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, img)
+		err = (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img)
 	}
 	if err != nil {
 		return nil, &data.Error{Code: CodeEncode, Msg: "活动长图编码失败", MsgEN: "the long image could not be encoded",

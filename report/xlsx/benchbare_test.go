@@ -28,7 +28,7 @@ func bareWorkbook(sum *Summary, w io.Writer) error {
 	title := func(what string) string { return sum.Org.Name + strconv.Itoa(sum.Year) + "年" + what }
 	_ = f.SetDocProps(&excelize.DocProperties{Title: title("年度工作汇总"), Creator: "商会工作台 ChamberDesk", Language: "zh-CN"})
 	sheets := []*bareSheet{bareRoster(sum, title("会员名册")), bareLedger(sum, title("活动台账")),
-		bareFigures(sum, title("年度指标")), bareDues(sum, title("会费收缴"))}
+		bareFigures(sum, title("年度指标")), bareDues(sum, title("会费收缴")), bareBalance(sum.Balance, title("收支汇总"))}
 	for i, s := range sheets {
 		if err := s.write(f, st, i); err != nil {
 			return err
@@ -46,6 +46,7 @@ const (
 	sMoney
 	sNum
 	sDate
+	sPercent
 	sKinds
 )
 
@@ -88,6 +89,7 @@ func bareStyles(f *excelize.File) (*bareStyleIDs, error) {
 			{&dst[sMoney], excelize.Style{Font: font, Border: border, Alignment: mid, CustomNumFmt: &moneyFmt}},
 			{&dst[sNum], excelize.Style{Font: font, Border: border, Alignment: mid, NumFmt: 0}},
 			{&dst[sDate], excelize.Style{Font: font, Border: border, Alignment: mid, CustomNumFmt: &dateFmt}},
+			{&dst[sPercent], excelize.Style{Font: font, Border: border, Alignment: mid, NumFmt: 10}},
 		}...)
 	}
 	for _, s := range styles {
@@ -109,6 +111,7 @@ type bareSheet struct {
 	styles      []int // style slot of each column
 	rows        [][]any
 	total       []any
+	foot        [][]any // rows below the totals, plain
 	widths      []int
 }
 
@@ -131,7 +134,11 @@ func (s *bareSheet) add(vals ...any) []any {
 		case int:
 			w = len(strconv.Itoa(x))
 		case float64:
-			w = len(strconv.FormatFloat(x, 'f', 2, 64))
+			if s.styles[i] == sPercent {
+				w = len(strconv.FormatFloat(x*100, 'f', 2, 64)) + 1
+			} else {
+				w = len(strconv.FormatFloat(x, 'f', 2, 64))
+			}
 		case time.Time:
 			if x.IsZero() {
 				vals[i] = nil
@@ -239,6 +246,56 @@ func bareDues(sum *Summary, title string) *bareSheet {
 	return s
 }
 
+// bareBalance is the 收支汇总 sheet: income categories beside spending
+// ones, their totals, then the balance rows.
+func bareBalance(b data.LedgerBalance, title string) *bareSheet {
+	s := newBareSheet("收支汇总", title, false, len(b.ByCategory),
+		"收入科目", sText, "笔数", sInt, "收入金额(元)", sMoney, "支出科目", sText, "笔数", sInt, "支出金额(元)", sMoney)
+	var in, out []any
+	nIn, nOut := 0, 0
+	for _, c := range b.ByCategory {
+		cell := []any{c.Category, c.Count, float64(c.Fen) / 100}
+		if c.Kind == data.KindIncome {
+			in, nIn = append(in, cell...), nIn+c.Count
+		} else {
+			out, nOut = append(out, cell...), nOut+c.Count
+		}
+	}
+	for i := 0; i < len(in) || i < len(out); i += 3 {
+		row := make([]any, 6)
+		if i < len(in) {
+			copy(row, in[i:i+3])
+		}
+		if i < len(out) {
+			copy(row[3:], out[i:i+3])
+		}
+		s.rows = append(s.rows, s.add(row...))
+	}
+	s.total = s.add("收入合计", nIn, float64(b.IncomeFen)/100, "支出合计", nOut, float64(b.SpendingFen)/100)
+	opening := "上年结转"
+	if b.OpeningSet {
+		opening = "本年录入"
+		if b.OpeningSet && b.Prior && b.CarriedFen != b.OpeningFen {
+			opening += "（上年结转 " + data.FormatYuanPlain(b.CarriedFen) + " 元）"
+		}
+	}
+	closed := "未结账"
+	if b.Closed {
+		closed = "已结账"
+		if at, err := time.Parse(time.RFC3339, b.ClosedAt); err == nil {
+			closed += "（" + data.FormatDateCN(at.Local()) + "）"
+		}
+	}
+	s.foot = [][]any{
+		s.add("年初余额", nil, float64(b.OpeningFen)/100, opening, nil, nil),
+		s.add("本年收入", nIn, float64(b.IncomeFen)/100, nil, nil, nil),
+		s.add("本年支出", nOut, float64(b.SpendingFen)/100, nil, nil, nil),
+		s.add("年末余额", nil, float64(b.ClosingFen)/100, "年初余额＋本年收入－本年支出", nil, nil),
+		s.add("结账状态", nil, nil, closed, nil, nil),
+	}
+	return s
+}
+
 func (s *bareSheet) write(f *excelize.File, st *bareStyleIDs, n int) error {
 	if n == 0 {
 		if err := f.SetSheetName(f.GetSheetName(0), s.name); err != nil {
@@ -287,6 +344,13 @@ func (s *bareSheet) write(f *excelize.File, st *bareStyleIDs, n int) error {
 		if err := s.writeRow(sw, r, s.total, &st.total, row); err != nil {
 			return err
 		}
+		r++
+	}
+	for _, vals := range s.foot {
+		if err := s.writeRow(sw, r, vals, &st.cell, row); err != nil {
+			return err
+		}
+		r++
 	}
 	return sw.Flush()
 }

@@ -16,12 +16,15 @@ import (
 type kind int
 
 const (
-	kText  kind = iota // a string, never a formula
-	kWrap              // long text, wrapped in its cell
-	kInt               // a count
-	kMoney             // yuan with two decimals
-	kNum               // any other number
-	kDate              // a calendar date (an Excel serial with a date format)
+	kText    kind = iota // a string, never a formula
+	kWrap                // long text, wrapped in its cell
+	kInt                 // a count
+	kMoney               // yuan with two decimals
+	kNum                 // any other number
+	kDate                // a calendar date (an Excel serial with a date format)
+	kPercent             // a share, 0.853 shown as 85.30%
+
+	numKinds // how many kinds there are
 )
 
 type column struct {
@@ -38,6 +41,7 @@ type table struct {
 	cols      []column
 	rows      [][]any // values: string, int, float64 (money in yuan) or nil
 	total     []any   // an optional totals row below the data, outside the filter
+	foot      [][]any // optional rows below the totals row: a balance, a note
 	landscape bool
 	widths    []int // display width of the widest value of each column
 }
@@ -55,6 +59,9 @@ func newTable(sheet, title string, landscape bool, cols ...column) *table {
 func (t *table) add(vals ...any) { t.rows = append(t.rows, t.measure(vals)) }
 
 func (t *table) setTotal(vals ...any) { t.total = t.measure(vals) }
+
+// addFoot appends a row below the totals row, written in the plain style.
+func (t *table) addFoot(vals ...any) { t.foot = append(t.foot, t.measure(vals)) }
 
 func (t *table) measure(vals []any) []any {
 	for i, v := range vals {
@@ -75,6 +82,9 @@ func (t *table) measure(vals []any) []any {
 			w = digits(x)
 		case float64:
 			w = len(fmt.Sprintf("%.2f", x))
+			if t.cols[i].kind == kPercent {
+				w = len(fmt.Sprintf("%.2f%%", x*100))
+			}
 		}
 		if w > t.widths[i] {
 			t.widths[i] = w
@@ -139,8 +149,8 @@ func (t *table) colWidth(i int) float64 {
 // styles are the cell styles one workbook shares.
 type styles struct {
 	title, header int
-	byKind        [kDate + 1]int
-	totalByKind   [kDate + 1]int
+	byKind        [numKinds]int
+	totalByKind   [numKinds]int
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -177,6 +187,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		add(&dst[kMoney], excelize.Style{Font: fn, Border: border, Alignment: mid, CustomNumFmt: &moneyFmt})
 		add(&dst[kNum], excelize.Style{Font: fn, Border: border, Alignment: mid, NumFmt: 0})
 		add(&dst[kDate], excelize.Style{Font: fn, Border: border, Alignment: mid, CustomNumFmt: &dateFmt})
+		add(&dst[kPercent], excelize.Style{Font: fn, Border: border, Alignment: mid, NumFmt: 10})
 	}
 	if err != nil {
 		return nil, err
@@ -261,11 +272,18 @@ func (b *book) write(t *table) error {
 		if err := b.writeRow(sw, t, r, t.total, &b.st.totalByKind); err != nil {
 			return err
 		}
+		r++
+	}
+	for _, vals := range t.foot {
+		if err := b.writeRow(sw, t, r, vals, &b.st.byKind); err != nil {
+			return err
+		}
+		r++
 	}
 	return sw.Flush()
 }
 
-func (b *book) writeRow(sw *excelize.StreamWriter, t *table, r int, vals []any, kinds *[kDate + 1]int) error {
+func (b *book) writeRow(sw *excelize.StreamWriter, t *table, r int, vals []any, kinds *[numKinds]int) error {
 	if len(b.cells) != len(t.cols) {
 		b.cells, b.row = make([]excelize.Cell, len(t.cols)), make([]any, len(t.cols))
 		for i := range b.cells {

@@ -25,13 +25,13 @@ type Summary struct {
 	Metrics    map[string]data.Metric
 	Figures    []data.Figure
 	Dues       []data.DuesLine
+	Balance    data.LedgerBalance // the year's accounts, for the 收支汇总 sheet
 }
 
 // LoadSummary reads a year's annual workbook from the store.
 func LoadSummary(ctx context.Context, s *data.Store, year int) (*Summary, error) {
-	if year < 1900 || year > 2100 {
-		return nil, &data.Error{Code: data.CodeInvalid, Field: "年度", Value: strconv.Itoa(year),
-			Msg: "年度不正确", MsgEN: "the year is not valid", Reason: "year out of range"}
+	if err := checkYear(year); err != nil {
+		return nil, err
 	}
 	sum := &Summary{Year: year}
 	var err error
@@ -59,6 +59,9 @@ func LoadSummary(ctx context.Context, s *data.Store, year int) (*Summary, error)
 	if sum.Dues, err = s.DuesSheet(ctx, year); err != nil {
 		return nil, err
 	}
+	if sum.Balance, err = s.LedgerBalance(ctx, year); err != nil {
+		return nil, err
+	}
 	return sum, nil
 }
 
@@ -82,7 +85,7 @@ func WriteSummary(ctx context.Context, s *data.Store, year int, full bool, w io.
 	return sum.Write(w)
 }
 
-// Write writes the workbook: 会员名册, 活动台账, 年度指标 and 会费收缴.
+// Write writes the workbook: 会员名册, 活动台账, 年度指标, 会费收缴 and 收支汇总.
 func (sum *Summary) Write(w io.Writer) error {
 	b, err := newBook(sum.title("年度工作汇总"))
 	if err != nil {
@@ -100,7 +103,7 @@ func (sum *Summary) Write(w io.Writer) error {
 func (sum *Summary) tables() []*table {
 	return []*table{
 		rosterTable("会员名册", sum.title("会员名册"), sum.Members, sum.Full),
-		sum.ledger(), sum.figures(), sum.dues(),
+		sum.ledger(), sum.figures(), sum.dues(), balanceTable(sum.title("收支汇总"), sum.Balance),
 	}
 }
 

@@ -182,7 +182,7 @@ func TestSummary(t *testing.T) {
 	for _, s := range wb.Sheets {
 		names = append(names, s.Name)
 	}
-	if strings.Join(names, ",") != "会员名册,活动台账,年度指标,会费收缴" {
+	if strings.Join(names, ",") != "会员名册,活动台账,年度指标,会费收缴,收支汇总" {
 		t.Fatalf("sheets %v", names)
 	}
 	for _, s := range wb.Sheets {
@@ -308,6 +308,17 @@ func TestSummary(t *testing.T) {
 				t.Errorf("%s: %v, want %v", f.Name, got, f.Value)
 			}
 		}
+	})
+
+	t.Run("Balance", func(t *testing.T) {
+		bal, err := st.LedgerBalance(ctx, year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bal.Entries == 0 {
+			t.Fatal("the demo chamber has no entries: the 收支汇总 sheet is untested")
+		}
+		checkBalanceSheet(t, wb.Sheet(t, "收支汇总"), bal)
 	})
 
 	t.Run("Dues", func(t *testing.T) {
