@@ -51,7 +51,7 @@ type financeScreen struct {
 
 	addBtn, editBtn, delBtn, catsBtn *widget.Button
 	openingBtn, closeBtn             *widget.Button
-	importBtn                        *widget.Button // financeimport.go
+	importBtn, exportBtn             *widget.Button // financeimport.go
 }
 
 // Card order.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,15 +17,18 @@ import (
 
 	"chamberdesk/data"
 	"chamberdesk/report/journal"
+	"chamberdesk/report/xlsx"
 )
 
-// A cash journal (流水账) imported into the 财务 screen with a preview of
-// every row, through the flow the roster import uses (importdialog.go).
+// The 财务 screen's workbooks: a cash journal (流水账) imported with a
+// preview of every row, through the flow the roster import uses
+// (importdialog.go), and the year's accounts workbook (收支表) exported.
 
-// fileButtons are the buttons that read and write workbooks.
+// fileButtons are 导入流水账… and 导出收支表….
 func (f *financeScreen) fileButtons() []fyne.CanvasObject {
 	f.importBtn = widget.NewButtonWithIcon(lang.L("导入流水账…"), theme.UploadIcon(), f.onImport)
-	return []fyne.CanvasObject{f.importBtn}
+	f.exportBtn = widget.NewButtonWithIcon(lang.L("导出收支表…"), theme.DownloadIcon(), f.onExport)
+	return []fyne.CanvasObject{f.importBtn, f.exportBtn}
 }
 
 // onImport asks for a journal workbook and imports it with a preview.
@@ -205,5 +209,31 @@ func (d *journalImport) doImport() {
 		if d.onDone != nil {
 			d.onDone()
 		}
+	})
+}
+
+// onExport asks where to write the year's accounts workbook.
+func (f *financeScreen) onExport() {
+	if f.sh.store() == nil || f.busy() {
+		return
+	}
+	year := f.year
+	name := fmt.Sprintf(lang.L("%s_%d年收支表.xlsx"), orgShortName(f.sh), year)
+	f.sh.pickSaveFile(name, ".xlsx", xlsxFilter, func(path string) { f.exportFinance(path, year) })
+}
+
+// exportFinance writes the accounts workbook of year to path, through a
+// temporary file renamed into place.
+func (f *financeScreen) exportFinance(path string, year int) {
+	a := f.sh
+	st := a.store()
+	a.background(lang.L("正在导出收支表…"), func(ctx context.Context) error {
+		err := xlsx.WriteFile(path, func(w io.Writer) error { return xlsx.WriteFinance(ctx, st, year, w) })
+		if err != nil {
+			return fmt.Errorf(lang.L("收支表导出失败：%w"), err)
+		}
+		return nil
+	}, func() {
+		a.showInfo(lang.L("导出完成"), fmt.Sprintf(lang.L("已导出到 %s\n%d年的收支明细、收支汇总和会费收支。"), filepath.Clean(path), year))
 	})
 }

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -132,5 +134,43 @@ func TestFinanceImportJournalProblems(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(path); string(after) != string(before) {
 		t.Fatal("the journal file changed")
+	}
+}
+
+func TestFinanceExport(t *testing.T) {
+	a, f := openFinance(t)
+	path := filepath.Join(t.TempDir(), "收支表.xlsx")
+	f.exportFinance(path, 2026)
+	a.wait()
+	sheets, _ := openBook(t, path)
+	for _, want := range []string{"收支明细", "收支汇总", "会费收支"} {
+		if !slices.Contains(sheets, want) {
+			t.Fatalf("sheets %v lack %s", sheets, want)
+		}
+	}
+	// the workbook's 收支明细 ends on the screen's own count and closing balance
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := x.GetRows("收支明细")
+	x.Close()
+	if err != nil || len(rows) < len(f.entries)+3 {
+		t.Fatalf("收支明细 has %d rows for %d entries: %v", len(rows), len(f.entries), err)
+	}
+	closing := f.bal.ClosingFen
+	want := []string{fmt.Sprintf("共 %d 笔", len(f.entries)), fmt.Sprintf("%d.%02d", closing/100, closing%100)}
+	last := strings.Join(rows[len(rows)-1], "|")
+	for _, w := range want {
+		if !strings.Contains(last, w) {
+			t.Fatalf("the workbook's total row %q lacks %q", last, w)
+		}
+	}
+	if !dialogSays(a, "导出完成") {
+		t.Fatalf("the dialog says %q", topTexts(a))
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*"))
+	if len(left) != 1 {
+		t.Fatalf("files left beside the workbook: %v", left)
 	}
 }

@@ -105,11 +105,15 @@ func (s *reportsScreen) refreshMembers() {
 }
 
 // orgName is the chamber's short name for file names.
-func (s *reportsScreen) orgName() string {
-	if n := strings.TrimSpace(s.sh.org().ShortName); n != "" {
+func (s *reportsScreen) orgName() string { return orgShortName(s.sh) }
+
+// orgShortName is the open file's chamber as file names call it: its short
+// name, else its name.
+func orgShortName(sh shell) string {
+	if n := strings.TrimSpace(sh.org().ShortName); n != "" {
 		return n
 	}
-	if n := strings.TrimSpace(s.sh.org().Name); n != "" {
+	if n := strings.TrimSpace(sh.org().Name); n != "" {
 		return n
 	}
 	return lang.L("商会")
