@@ -51,6 +51,13 @@ var privacyGUIUses = map[string]string{
 	"notice.Addressees": "offers addressees to choose from; writes nothing",
 	"docx.WriteNotice":  "notice --out FILE.docx",
 	"pdf.WriteNotice":   "notice --out FILE.pdf",
+	// 收支: the journal a person brings is read to import it; the accounts
+	// workbook is the one finance report writes.
+	"journal.Read":             "reads a journal the person brings, to import it; writes nothing",
+	"journal.Options":          "reads a journal the person brings, to import it; writes nothing",
+	"journal.Journal":          "reads a journal the person brings, to import it; writes nothing",
+	"journal.ChooseSheetError": "reads a journal the person brings, to import it; writes nothing",
+	"xlsx.WriteFinance":        "finance report",
 	// 活动长图: the same picture share activity draws, at its default width.
 	"shareimg.Load":         "share activity",
 	"shareimg.Render":       "share activity",
