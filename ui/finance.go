@@ -259,7 +259,7 @@ func closedDate(at string) string {
 	if err != nil {
 		return at
 	}
-	return data.FormatDateISO(t.Local())
+	return dateText(t.Local())
 }
 
 // moneyText is an amount as the screen's sentences write it: 12.5万元 in

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -61,7 +62,7 @@ func (f *financeScreen) newEntryTable() *widgets.RecordTable {
 		case finIncome, finSpending, finBalance:
 			cols[c].Align = fyne.TextAlignTrailing
 		case finDate:
-			cols[c].Sample = "2026-12-25"
+			cols[c].Sample = dateText(time.Date(2026, 12, 25, 0, 0, 0, 0, time.UTC))
 		case finVoucher:
 			cols[c].Sample = "QH2026-088"
 		case finSource:
@@ -96,7 +97,7 @@ func (f *financeScreen) cellText(i, col int) string {
 	e := &f.entries[i]
 	switch col {
 	case finDate:
-		return data.FormatDateISO(e.Date)
+		return dateText(e.Date)
 	case finVoucher:
 		return e.Voucher
 	case finNote:

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2/lang"
+	"time"
 
 	"chamberdesk/data"
 )
@@ -56,4 +57,13 @@ func fieldAndMsg(e *data.Error) string {
 		return errField(e) + ": " + errMsg(e)
 	}
 	return e.Field + "：" + e.Msg
+}
+
+// dateText is a calendar date in the window's language: 2026年3月5日 in
+// Chinese, 2026-03-05 in English.
+func dateText(t time.Time) string {
+	if english() {
+		return data.FormatDateISO(t)
+	}
+	return data.FormatDateCN(t)
 }
