@@ -1,12 +1,8 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"chamberdesk/data"
 	"chamberdesk/report/journal"
@@ -15,33 +11,13 @@ import (
 // financeImport reads a cash journal (流水账) workbook into the accounts:
 // chamberctl finance import FILE.xlsx [--dry-run] [--sheet NAME].
 func (c *cli) financeImport(args []string) error {
-	var dryRun bool
-	var sheet string
-	fs, err := flags("finance import", args, func(fs *flag.FlagSet) {
-		fs.BoolVar(&dryRun, "dry-run", false, "只检查并报告，不写入 / report only, write nothing")
-		fs.StringVar(&sheet, "sheet", "", "工作表名 / sheet to read")
-	})
+	path, dryRun, sheet, err := importArgs("finance import", "流水账文件 FILE.xlsx / needs a journal file", args)
 	if err != nil {
 		return err
 	}
-	// Allow flags after the file name too: finance import x.xlsx --dry-run.
-	var path string
-	if fs.NArg() > 0 {
-		path = fs.Arg(0)
-		if fs, err = flags("finance import", fs.Args()[1:], func(fs *flag.FlagSet) {
-			fs.BoolVar(&dryRun, "dry-run", dryRun, "")
-			fs.StringVar(&sheet, "sheet", sheet, "")
-		}); err != nil {
-			return err
-		}
-		if err := noArgs(fs); err != nil {
-			return err
-		}
-	}
-	if path == "" {
-		return usageError{"finance import: 需要流水账文件 FILE.xlsx / needs a journal file"}
-	}
-	j, err := readJournal(path, sheet)
+	j, err := readWorkbookFile(path, "流水账文件", "the journal", func(r io.ReaderAt, size int64, name string) (*journal.Journal, error) {
+		return journal.Read(r, size, name, journal.Options{Sheet: sheet})
+	})
 	if err != nil {
 		return err
 	}
@@ -51,33 +27,11 @@ func (c *cli) financeImport(args []string) error {
 	}
 	defer s.Close()
 	rep, err := s.ImportJournal(c.ctx, j.Rows, dryRun)
-	var problems data.Errors
-	if errors.As(err, &problems) {
-		printProblems(c.stderr, problems)
-		return fmt.Errorf("流水账有 %d 处问题，未导入任何数据，数据文件未改动 / %d problems, nothing imported, database unchanged",
-			len(problems), len(problems))
-	}
-	if err != nil {
+	if err := c.importProblems(err, "流水账"); err != nil {
 		return err
 	}
 	printJournalReport(c.stdout, j, rep, dryRun)
 	return nil
-}
-
-func readJournal(path, sheet string) (*journal.Journal, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("无法打开流水账文件 / cannot open the journal: %w", err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("无法读取流水账文件 / cannot stat the journal: %w", err)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("「%s」不是文件 / not a regular file", path)
-	}
-	return journal.Read(f, st.Size(), filepath.Base(path), journal.Options{Sheet: sheet})
 }
 
 // printJournalReport writes every row's action, then the counts and sums.

@@ -15,33 +15,13 @@ import (
 
 // membersImport reads a roster workbook into the members table.
 func (c *cli) membersImport(args []string) error {
-	var dryRun bool
-	var sheet string
-	fs, err := flags("members import", args, func(fs *flag.FlagSet) {
-		fs.BoolVar(&dryRun, "dry-run", false, "只检查并报告，不写入 / report only, write nothing")
-		fs.StringVar(&sheet, "sheet", "", "工作表名 / sheet to read")
-	})
+	path, dryRun, sheet, err := importArgs("members import", "名册文件 ROSTER.xlsx / needs a roster file", args)
 	if err != nil {
 		return err
 	}
-	// Allow flags after the file name too: members import x.xlsx --dry-run.
-	var path string
-	if fs.NArg() > 0 {
-		path = fs.Arg(0)
-		if fs, err = flags("members import", fs.Args()[1:], func(fs *flag.FlagSet) {
-			fs.BoolVar(&dryRun, "dry-run", dryRun, "")
-			fs.StringVar(&sheet, "sheet", sheet, "")
-		}); err != nil {
-			return err
-		}
-		if err := noArgs(fs); err != nil {
-			return err
-		}
-	}
-	if path == "" {
-		return usageError{"members import: 需要名册文件 ROSTER.xlsx / needs a roster file"}
-	}
-	ros, err := readRoster(path, sheet)
+	ros, err := readWorkbookFile(path, "名册文件", "the roster", func(r io.ReaderAt, size int64, name string) (*roster.Roster, error) {
+		return roster.Read(r, size, name, roster.Options{Sheet: sheet})
+	})
 	if err != nil {
 		return err
 	}
@@ -51,33 +31,71 @@ func (c *cli) membersImport(args []string) error {
 	}
 	defer s.Close()
 	rep, err := s.ImportMembers(c.ctx, ros.Rows, dryRun)
-	var problems data.Errors
-	if errors.As(err, &problems) {
-		printProblems(c.stderr, problems)
-		return fmt.Errorf("名册有 %d 处问题，未导入任何数据，数据文件未改动 / %d problems, nothing imported, database unchanged",
-			len(problems), len(problems))
-	}
-	if err != nil {
+	if err := c.importProblems(err, "名册"); err != nil {
 		return err
 	}
 	printReport(c.stdout, ros, rep, dryRun)
 	return nil
 }
 
-func readRoster(path, sheet string) (*roster.Roster, error) {
+// importArgs reads an import's FILE.xlsx [--dry-run] [--sheet NAME], with
+// the flags before or after the file; need says what file is missing.
+func importArgs(name, need string, args []string) (path string, dryRun bool, sheet string, err error) {
+	fs, err := flags(name, args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&dryRun, "dry-run", false, "只检查并报告，不写入 / report only, write nothing")
+		fs.StringVar(&sheet, "sheet", "", "工作表名 / sheet to read")
+	})
+	if err != nil {
+		return "", false, "", err
+	}
+	// Allow flags after the file name too: members import x.xlsx --dry-run.
+	if fs.NArg() > 0 {
+		path = fs.Arg(0)
+		if fs, err = flags(name, fs.Args()[1:], func(fs *flag.FlagSet) {
+			fs.BoolVar(&dryRun, "dry-run", dryRun, "")
+			fs.StringVar(&sheet, "sheet", sheet, "")
+		}); err != nil {
+			return "", false, "", err
+		}
+		if err := noArgs(fs); err != nil {
+			return "", false, "", err
+		}
+	}
+	if path == "" {
+		return "", false, "", usageError{name + ": 需要" + need}
+	}
+	return path, dryRun, sheet, nil
+}
+
+// readWorkbookFile opens the file at path (what and whatEN name it in
+// messages) and hands it to read with its size and base name.
+func readWorkbookFile[T any](path, what, whatEN string, read func(r io.ReaderAt, size int64, name string) (T, error)) (T, error) {
+	var zero T
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法打开名册文件 / cannot open roster: %w", err)
+		return zero, fmt.Errorf("无法打开%s / cannot open %s: %w", what, whatEN, err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("无法读取名册文件 / cannot stat roster: %w", err)
+		return zero, fmt.Errorf("无法读取%s / cannot stat %s: %w", what, whatEN, err)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("「%s」不是文件 / not a regular file", path)
+		return zero, fmt.Errorf("「%s」不是文件 / not a regular file", path)
 	}
-	return roster.Read(f, st.Size(), filepath.Base(path), roster.Options{Sheet: sheet})
+	return read(f, st.Size(), filepath.Base(path))
+}
+
+// importProblems prints the problems of a refused import and says that
+// nothing was written; other errors pass through.
+func (c *cli) importProblems(err error, what string) error {
+	var problems data.Errors
+	if errors.As(err, &problems) {
+		printProblems(c.stderr, problems)
+		return fmt.Errorf("%s有 %d 处问题，未导入任何数据，数据文件未改动 / %d problems, nothing imported, database unchanged",
+			what, len(problems), len(problems))
+	}
+	return err
 }
 
 // printProblems writes every problem as 行 / 列 / 值 / 原因, so the person can

@@ -173,12 +173,12 @@ func (h header) withNext(cells []string) (header, bool) {
 		delete(merged.cols, data.JColDate)
 	}
 	merged.finish()
-	return merged, changed && merged.usable() && merged.score >= h.score
+	return merged, changed && merged.Usable() && merged.score >= h.score
 }
 
 // usable reports whether h looks like a journal header: a date (or 月 and
 // 日), an amount (收入, 支出 or 金额) and at least one more field.
-func (h header) usable() bool {
+func (h header) Usable() bool {
 	_, date := h.cols[data.JColDate]
 	if !date {
 		_, m := h.cols[colMonth]

@@ -2,7 +2,6 @@
 package journal
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"chamberdesk/data"
+	"chamberdesk/report/workbook"
 )
 
 // Limits applied when Options leaves them zero. A chamber's journal has a
@@ -22,13 +22,8 @@ const (
 	DefaultMaxUnzipBytes = 200 << 20 // every part of the zip, decompressed
 	DefaultMaxRows       = 100_000   // rows of the chosen sheet, blank ones included
 	DefaultMaxCells      = 2_000_000 // cells of the chosen sheet
-	// Worksheets bigger than this, decompressed, are spooled to a temporary
-	// file by excelize instead of held in memory.
-	unzipXMLMemory = 16 << 20
 	// headerScan is how many rows from the top may hold titles before the header.
 	headerScan = 15
-	// rowChunk is how many rows readSheet gathers before starting a new chunk.
-	rowChunk = 1024
 )
 
 // Options tunes Read. Zero values take the defaults above.
@@ -64,48 +59,21 @@ const (
 	CodeUnknownSheet = "journal.unknown_sheet"
 )
 
+// kind names what this package reads, for the shared workbook checks.
+var kind = workbook.Kind{Prefix: "journal", Field: "流水账", What: "流水账", WhatEN: "a cash journal", Plural: "journals"}
+
 func fail(name, code, msg, msgEN, reason string) *data.Error {
 	return &data.Error{Code: code, Field: "流水账", File: name, Msg: msg, MsgEN: msgEN, Reason: reason}
 }
-
-// msgCorruptEN is the English for 文件已损坏或不是有效的 Excel 文件，无法读取.
-const msgCorruptEN = "the file is damaged or not a valid Excel file, and cannot be read"
 
 // Read reads a journal workbook of size bytes. name is the file name shown
 // in messages. Every refusal is a *data.Error; Read never panics.
 func Read(r io.ReaderAt, size int64, name string, opts Options) (j *Journal, err error) {
 	opts.defaults()
-	defer func() {
-		if p := recover(); p != nil {
-			j, err = nil, fail(name, CodeCorrupt, "文件已损坏或不是有效的 Excel 文件，无法读取", msgCorruptEN,
-				fmt.Sprintf("reader panicked: %v", p))
-		}
-	}()
-	if size > opts.MaxBytes {
-		return nil, fail(name, CodeTooBig, fmt.Sprintf("文件过大（%.1f MB），上限为 %d MB", float64(size)/(1<<20), opts.MaxBytes>>20),
-			fmt.Sprintf("the file is too large (%.1f MB); the limit is %d MB", float64(size)/(1<<20), opts.MaxBytes>>20),
-			fmt.Sprintf("file is %d bytes, limit %d", size, opts.MaxBytes))
-	}
-	magic := make([]byte, 4)
-	if _, err := r.ReadAt(magic, 0); err != nil || !bytes.Equal(magic, []byte("PK\x03\x04")) {
-		msg := "不是 .xlsx 文件；旧版 .xls 或 .et 文件请在 Excel/WPS 中另存为 .xlsx 后再导入"
-		msgEN := "not an .xlsx file; save an old .xls or .et file as .xlsx in Excel or WPS, then import it"
-		if bytes.Equal(magic, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
-			msg = "这是旧版 .xls 文件或加密文件，请在 Excel/WPS 中另存为 .xlsx（不加密）后再导入"
-			msgEN = "this is an old .xls file or an encrypted one; save it as .xlsx (unencrypted) in Excel or WPS, then import it"
-		}
-		return nil, fail(name, CodeNotXLSX, msg, msgEN, "not an xlsx (zip) file")
-	}
-	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
-		UnzipSizeLimit:    opts.MaxUnzipBytes,
-		UnzipXMLSizeLimit: min(unzipXMLMemory, opts.MaxUnzipBytes),
-	})
+	defer kind.Recover(name, &err)
+	f, err := kind.Open(r, size, name, opts.MaxBytes, opts.MaxUnzipBytes)
 	if err != nil {
-		if strings.Contains(err.Error(), "unzip size") {
-			return nil, fail(name, CodeTooBig, fmt.Sprintf("文件解压后超过 %d MB，拒绝读取", opts.MaxUnzipBytes>>20),
-				fmt.Sprintf("the file unpacks to more than %d MB; not read", opts.MaxUnzipBytes>>20), err.Error())
-		}
-		return nil, fail(name, CodeCorrupt, "文件已损坏或不是有效的 Excel 文件，无法读取", msgCorruptEN, err.Error())
+		return nil, err
 	}
 	defer f.Close()
 	sheet, h, err := chooseSheet(f, name, opts.Sheet)
@@ -132,66 +100,13 @@ func (o *Options) defaults() {
 
 // chooseSheet finds the sheet to read and its header.
 func chooseSheet(f *excelize.File, name, want string) (string, header, error) {
-	sheets := f.GetSheetList()
-	if want != "" {
-		for _, s := range sheets {
-			if s == want {
-				h, err := findHeader(f, s)
-				if err != nil && !h.usable() {
-					return "", h, sheetFail(name, s, err)
-				}
-				if !h.usable() {
-					return "", h, noHeader(name, s)
-				}
-				return s, h, nil
-			}
-		}
-		return "", header{}, fail(name, CodeUnknownSheet,
-			fmt.Sprintf("没有名为「%s」的工作表；可选：%s", want, strings.Join(sheets, "、")),
-			fmt.Sprintf("there is no sheet named \"%s\"; the sheets are: %s", want, strings.Join(sheets, ", ")),
-			fmt.Sprintf("no sheet %q; sheets: %s", want, strings.Join(sheets, ", ")))
-	}
-	var found []string
-	var hs []header
-	var broken *data.Error // the first sheet that could not be read, if any
-	for _, s := range sheets {
-		h, err := findHeader(f, s)
-		if err != nil && !h.usable() {
-			if broken == nil {
-				broken = sheetFail(name, s, err)
-			}
-			continue
-		}
-		if h.usable() {
-			found, hs = append(found, s), append(hs, h)
-		}
-	}
-	if len(found) == 0 && broken != nil {
-		return "", header{}, broken
-	}
-	switch len(found) {
-	case 0:
-		return "", header{}, noHeader(name, strings.Join(sheets, "、"))
-	case 1:
-		return found[0], hs[0], nil
-	}
-	return "", header{}, &ChooseSheetError{Sheets: found, Err: fail(name, CodeChooseSheet,
-		fmt.Sprintf("有多个工作表像流水账：%s，请选择一个（--sheet 工作表名）", strings.Join(found, "、")),
-		fmt.Sprintf("several sheets look like a cash journal: %s; please choose one (--sheet NAME)", strings.Join(found, ", ")),
-		fmt.Sprintf("several sheets look like journals: %s; choose one with --sheet NAME", strings.Join(found, ", ")))}
+	return workbook.Choose(kind, f, name, want, func(s string) (header, error) { return findHeader(f, s) },
+		func(sheets string) *data.Error { return noHeader(name, sheets) })
 }
 
-// ChooseSheetError says several sheets look like journals, and names them
-// so a window can offer the choice.
-type ChooseSheetError struct {
-	Sheets []string
-	Err    *data.Error
-}
-
-func (e *ChooseSheetError) Error() string { return e.Err.Error() }
-
-// Unwrap gives the *data.Error with the Chinese message.
-func (e *ChooseSheetError) Unwrap() error { return e.Err }
+// ChooseSheetError says several sheets look like cash journals, and names
+// them so a window can offer the choice.
+type ChooseSheetError = workbook.ChooseSheetError
 
 func noHeader(name, sheets string) *data.Error {
 	return fail(name, CodeNoHeader,
@@ -252,27 +167,6 @@ func findHeader(f *excelize.File, sheet string) (header, error) {
 	return best, rerr
 }
 
-// rowHint says in Chinese and English what is wrong with a sheet excelize cannot read.
-func rowHint(err error) (zh, en string) {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "row number"), strings.Contains(msg, "invalid cell reference"),
-		strings.Contains(msg, "coordinates"), strings.Contains(msg, "column number"):
-		return "行号或列号超出 Excel 的范围（最多 1048576 行、XFD 列），文件可能已损坏或由其他程序生成",
-			"a row or column number is beyond Excel's range (1048576 rows, column XFD); the file may be damaged or made by another program"
-	case strings.Contains(msg, "XML"), strings.Contains(msg, "xml"):
-		return "工作表内容不是有效的 XML，文件已损坏", "the sheet is not valid XML; the file is damaged"
-	}
-	return "文件已损坏或格式不受支持", "the file is damaged or in a format not supported"
-}
-
-// sheetFail is the error for a sheet that cannot be read.
-func sheetFail(name, sheet string, err error) *data.Error {
-	zh, en := rowHint(err)
-	return fail(name, CodeCorrupt, "工作表「"+sheet+"」无法读取："+zh,
-		"sheet \""+sheet+"\" cannot be read: "+en, err.Error())
-}
-
 // readSheet streams the rows below the header.
 func readSheet(f *excelize.File, name, sheet string, h header, opts Options) (*Journal, error) {
 	j := &Journal{Sheet: sheet, HeaderRow: h.row, Columns: map[string]string{}}
@@ -286,50 +180,10 @@ func readSheet(f *excelize.File, name, sheet string, h header, opts Options) (*J
 	for _, u := range h.unknown {
 		j.Notes = append(j.Notes, fmt.Sprintf("表头中未识别的列 %s 已忽略 / unknown column ignored", u))
 	}
-	rows, err := f.Rows(sheet)
+	j.Rows, err = workbook.Rows(kind, f, name, sheet, h.row, opts.MaxRows, opts.MaxCells, rr.row)
 	if err != nil {
-		return nil, fail(name, CodeCorrupt, "工作表「"+sheet+"」无法读取", "sheet \""+sheet+"\" cannot be read", err.Error())
+		return nil, err
 	}
-	defer rows.Close()
-	raw := excelize.Options{RawCellValue: true}
-	cells := 0
-	var chunks [][]data.JournalRow
-	chunk := make([]data.JournalRow, 0, rowChunk)
-	for n := 1; rows.Next(); n++ {
-		if n > opts.MaxRows {
-			return nil, fail(name, CodeTooBig, fmt.Sprintf("工作表「%s」超过 %d 行，请拆分后再导入", sheet, opts.MaxRows),
-				fmt.Sprintf("sheet \"%s\" has more than %d rows; please split it and import the parts", sheet, opts.MaxRows),
-				fmt.Sprintf("sheet has more than %d rows", opts.MaxRows))
-		}
-		vals, err := rows.Columns(raw)
-		if err != nil {
-			zh, en := rowHint(err)
-			return nil, fail(name, CodeCorrupt, fmt.Sprintf("第%d行无法读取：%s", n, zh),
-				fmt.Sprintf("row %d cannot be read: %s", n, en), err.Error())
-		}
-		if cells += len(vals); cells > opts.MaxCells {
-			return nil, fail(name, CodeTooBig, fmt.Sprintf("工作表「%s」超过 %d 个单元格，请拆分后再导入", sheet, opts.MaxCells),
-				fmt.Sprintf("sheet \"%s\" has more than %d cells; please split it and import the parts", sheet, opts.MaxCells),
-				fmt.Sprintf("sheet has more than %d cells", opts.MaxCells))
-		}
-		if n <= h.row {
-			continue
-		}
-		if r, ok := rr.row(n, vals); ok {
-			if len(chunk) == cap(chunk) {
-				chunks, chunk = append(chunks, chunk), make([]data.JournalRow, 0, rowChunk)
-			}
-			chunk = append(chunk, r)
-		}
-	}
-	if err := rows.Error(); err != nil {
-		return nil, sheetFail(name, sheet, err)
-	}
-	j.Rows = make([]data.JournalRow, 0, len(chunks)*rowChunk+len(chunk))
-	for _, c := range chunks {
-		j.Rows = append(j.Rows, c...)
-	}
-	j.Rows = append(j.Rows, chunk...)
 	if n := rr.yearNote(); n != "" {
 		j.Notes = append(j.Notes, n)
 	}

@@ -112,7 +112,7 @@ func matchHeader(row int, cells []string) header {
 
 // usable reports whether h looks like a roster header: a name column and at
 // least one other field.
-func (h header) usable() bool {
+func (h header) Usable() bool {
 	_, name := h.cols[data.ColName]
 	return name && h.score >= 2
 }
