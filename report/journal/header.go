@@ -2,9 +2,9 @@ package journal
 
 import (
 	"regexp"
-	"strings"
 
 	"chamberdesk/data"
+	"chamberdesk/report/workbook"
 )
 
 // Columns recognized besides the fields of data.JournalRow: a date split
@@ -20,7 +20,7 @@ const (
 	colVoucherKind = "voucher_kind"
 )
 
-// headerNames maps a header, tidied by headerKey, to a field key. When two
+// headerNames maps a header, tidied by workbook.HeaderKey, to a field key. When two
 // columns of one sheet mean the same field (摘要 and 备注), the one listed
 // earlier for that field wins; the order within each line is that priority.
 var headerNames = [][]string{
@@ -56,34 +56,6 @@ var headerIndex = func() map[string]headerMatch {
 	return m
 }()
 
-// headerKey tidies a header cell: full-width forms, spaces and line breaks
-// go, and so do notes in brackets ("收入（借方）", "金额(元)") and stars.
-func headerKey(s string) string {
-	s = data.NormalizeText(s)
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch r {
-		case '（', '(', '【', '[':
-			depth++
-			continue
-		case '）', ')', '】', ']':
-			if depth > 0 {
-				depth--
-			}
-			continue
-		case ' ', '*', '＊', ':', '：':
-			continue
-		case '／':
-			r = '/'
-		}
-		if depth == 0 {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // header is a detected header: one row, or two when the second names the
 // 月 and 日 under a merged 日期 or year cell.
 type header struct {
@@ -104,7 +76,7 @@ func matchHeader(row int, cells []string) header {
 	h := header{first: row, row: row, cols: map[string]int{}, letters: map[string]string{}}
 	best := map[string]int{}
 	for i, c := range cells {
-		k := headerKey(c)
+		k := workbook.HeaderKey(c)
 		if k == "" {
 			continue
 		}

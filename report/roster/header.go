@@ -1,16 +1,15 @@
 package roster
 
 import (
-	"strings"
-
 	"chamberdesk/data"
+	"chamberdesk/report/workbook"
 )
 
 // colSeq is the 序号 column: recognized so it is not called unknown, and
 // used to spot the template's sample row.
 const colSeq = "seq"
 
-// headerNames maps a header, tidied by headerKey, to a field key. When two
+// headerNames maps a header, tidied by workbook.HeaderKey, to a field key. When two
 // columns of one sheet mean the same field (姓名 and 联系人), the one listed
 // earlier for that field wins; the order within each line is that priority.
 var headerNames = [][]string{
@@ -44,32 +43,6 @@ var headerIndex = func() map[string]headerMatch {
 	return m
 }()
 
-// headerKey tidies a header cell: full-width forms, spaces and line breaks
-// go, and so do notes in brackets ("联系电话（手机）") and required-field stars.
-func headerKey(s string) string {
-	s = data.NormalizeText(s)
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch r {
-		case '（', '(', '【', '[':
-			depth++
-			continue
-		case '）', ')', '】', ']':
-			if depth > 0 {
-				depth--
-			}
-			continue
-		case ' ', '*', '＊', ':', '：':
-			continue
-		}
-		if depth == 0 {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // header is a detected header row.
 type header struct {
 	row     int               // 1-based
@@ -85,7 +58,7 @@ func matchHeader(row int, cells []string) header {
 	h := header{row: row, cols: map[string]int{}, letters: map[string]string{}}
 	best := map[string]int{}
 	for i, c := range cells {
-		k := headerKey(c)
+		k := workbook.HeaderKey(c)
 		if k == "" {
 			continue
 		}

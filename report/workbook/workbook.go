@@ -243,3 +243,31 @@ func Rows[T any](k Kind, f *excelize.File, name, sheet string, headerRow, maxRow
 	}
 	return append(out, chunk...), nil
 }
+
+// HeaderKey tidies a header cell: full-width forms, spaces and line breaks
+// go, and so do notes in brackets ("收入（借方）", "金额(元)") and stars.
+func HeaderKey(s string) string {
+	s = data.NormalizeText(s)
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '（', '(', '【', '[':
+			depth++
+			continue
+		case '）', ')', '】', ']':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		case ' ', '*', '＊', ':', '：':
+			continue
+		case '／':
+			r = '/'
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
