@@ -77,6 +77,10 @@ func (m *Member) Normalize(today time.Time) (warnings Errors, err error) {
 		*p = NormalizeText(*p)
 	}
 	m.Notes = strings.TrimSpace(m.Notes)
+	if clean, changed := cleanName(m.Name); changed {
+		warnings = append(warnings, nameSpacesWarning(m.Name, clean))
+		m.Name = clean
+	}
 	var errs Errors
 	if m.Name == "" {
 		errs = append(errs, invalid("姓名", "", "不能为空", "must not be empty", "name is empty"))

@@ -17,7 +17,8 @@ type memberIndex struct {
 
 type indexEntry struct {
 	m Member
-	// text is the lowered name and company; pyName and pyCompany hold each
+	// text is the lowered name and company without spaces (queries lose
+	// theirs too); pyName and pyCompany hold each
 	// pinyin spelling and initials, each preceded by \x00 so "\x00"+q finds
 	// a spelling that starts with q.
 	name, company     string
@@ -38,8 +39,8 @@ func newIndexEntry(m Member, k pinyinKeys) indexEntry {
 	}
 	return indexEntry{
 		m:         m,
-		name:      strings.ToLower(m.Name),
-		company:   strings.ToLower(m.Company),
+		name:      strings.ToLower(stripSpaces(m.Name)),
+		company:   strings.ToLower(stripSpaces(m.Company)), // 青禾 科技 is found by 青禾科技
 		pyName:    join(k.namePinyin, k.nameInitials),
 		pyCompany: join(k.companyPinyin, k.companyInitials),
 		phone:     m.Phone,

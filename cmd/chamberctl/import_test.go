@@ -289,3 +289,29 @@ func TestImportMaskedNewMember(t *testing.T) {
 	}
 	unchangedSince(t, db, before, "a refused import of a masked number")
 }
+
+// TestImportPaddedName imports "张 伟" from a roster: it is stored as 张伟,
+// the import says so, and the searches people type find him.
+func TestImportPaddedName(t *testing.T) {
+	dir := datatest.TempDir(t)
+	db := filepath.Join(dir, "org.db")
+	mustCtl(t, "--db", db, "init", "--name", "青禾镇商会")
+	book := filepath.Join(dir, "名册.xlsx")
+	writeBook(t, book, map[string][][]any{"会员": {
+		{"姓名", "企业名称", "联系电话"},
+		{"张 伟", "青禾 科技有限公司", "13905710001"},
+	}})
+	out := mustCtl(t, "--db", db, "members", "import", book)
+	if !strings.Contains(out, "姓名中的空格已去掉，存为「张伟」") {
+		t.Errorf("the import does not say the name was cleaned:\n%s", out)
+	}
+	for _, q := range []string{"张伟", "zw", "青禾科技"} {
+		var got []memberRow
+		if err := json.Unmarshal([]byte(mustCtl(t, "--db", db, "members", "list", "--search", q, "--json")), &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || got[0].Name != "张伟" {
+			t.Errorf("--search %s: %+v", q, got)
+		}
+	}
+}
