@@ -263,22 +263,25 @@ func duesStandardFor(ctx context.Context, tx *sql.Tx, memberID int64, year int) 
 	return fen, err
 }
 
-// ArrearsMember is an active member who has not paid a year's dues in full.
+// ArrearsMember is a member who has not paid a year's dues in full.
 type ArrearsMember struct {
 	Member  Member
 	DueFen  int64
 	PaidFen int64
 }
 
-// Arrears lists the active members who owe for a year: those with a dues row
-// paid short, and those with none where a standard applies to their office.
+// Arrears lists the members who owe for a year: those still in the chamber
+// at its end (a member who left later is judged by that year's standing, so
+// one who left in March 2026 still owes 2025) with a dues row paid short, or
+// with none where a standard applies to their office.
 func (s *Store) Arrears(ctx context.Context, year int) ([]ArrearsMember, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+prefixed("m.", memberColumns)+`,
 		COALESCE(d.due_fen, ds.amount_fen, 0), COALESCE(d.paid_fen, 0)
 		FROM members m
 		LEFT JOIN dues d ON d.member_id = m.id AND d.year = ?
 		LEFT JOIN dues_standards ds ON ds.office = m.office AND ds.year = ?
-		WHERE m.status = '在会' AND (m.join_date = '' OR m.join_date <= ?)
+		WHERE (m.status = '在会' OR (m.leave_date <> '' AND m.leave_date > ?3))
+		AND (m.join_date = '' OR m.join_date <= ?3)
 		AND COALESCE(d.paid_fen, 0) < COALESCE(d.due_fen, ds.amount_fen, 0)`,
 		year, year, fmt.Sprintf("%04d-12-31", year))
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 // DuesLine is one member's line of a year's dues sheet (会费收缴表): the
 // member, what they owe and what they have paid. Amounts are in fen.
 type DuesLine struct {
+	Year      int // the dues year of the sheet
 	MemberID  int64
 	Name      string
 	Company   string
@@ -31,8 +32,11 @@ type DuesLine struct {
 func (l DuesLine) Owing() bool { return l.PaidFen < l.DueFen }
 
 // InArrears reports whether the line belongs on the arrears list of its
-// year, exactly as Store.Arrears decides: owing and still a member.
-func (l DuesLine) InArrears() bool { return l.Owing() && l.Status == StatusActive }
+// year, exactly as Store.Arrears decides: owing, and a member at the end of
+// the year (still one, or left after it).
+func (l DuesLine) InArrears() bool {
+	return l.Owing() && (l.Status == StatusActive || (!l.LeaveDate.IsZero() && l.LeaveDate.Year() > l.Year))
+}
 
 // DuesSheet lists every member who belonged to the chamber during year —
 // joined on or before 31 December (or join date unknown) and not left before
@@ -65,7 +69,7 @@ func (s *Store) DuesSheet(ctx context.Context, year int) ([]DuesLine, error) {
 	var chunks [][]DuesLine
 	var keys []sheetKey
 	for rows.Next() {
-		var l DuesLine
+		l := DuesLine{Year: year}
 		var join, leave, paid string
 		if err := rows.Scan(&l.MemberID, &l.Name, &l.Company, &l.Office, &l.Status, &join, &leave,
 			&l.DueFen, &l.PaidFen, &paid, &l.ReceiptNo, &l.Note, &l.HasDues, &l.HasStandard); err != nil {

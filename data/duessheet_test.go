@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -40,6 +41,7 @@ func TestDuesSheet(t *testing.T) {
 	add(data.Member{Name: "癸", Office: "理事", JoinDate: day(2018, 1, 1)})                 // dues only for 2024
 	add(data.Member{Name: "子", JoinDate: day(2011, 1, 1)})                               // a row that overrides the standard
 	add(data.Member{Name: "丑", JoinDate: day(2011, 2, 1), LeaveDate: day(2025, 8, 1)})   // left owing
+	add(data.Member{Name: "寅", JoinDate: day(2011, 3, 1), LeaveDate: day(2026, 3, 15)})  // left the year after, owing
 	for _, d := range []data.Dues{
 		{MemberID: ids["甲"], Year: 2025, DueFen: 2000000, PaidFen: 2000000, PaidDate: day(2025, 3, 10), ReceiptNo: "R1"},
 		{MemberID: ids["己"], Year: 2025, Note: "年初退会，免缴"},
@@ -47,6 +49,7 @@ func TestDuesSheet(t *testing.T) {
 		{MemberID: ids["癸"], Year: 2024, DueFen: 200000, PaidFen: 200000, PaidDate: day(2024, 3, 1)},
 		{MemberID: ids["子"], Year: 2025, DueFen: 30000},
 		{MemberID: ids["丑"], Year: 2025, DueFen: 50000},
+		{MemberID: ids["寅"], Year: 2025, DueFen: 50000},
 		{MemberID: ids["丁"], Year: 2026, DueFen: 50000}, // another year
 	} {
 		if _, err := s.SaveDues(ctx, d); err != nil {
@@ -68,12 +71,13 @@ func TestDuesSheet(t *testing.T) {
 		{Name: "丙", Office: "会员", Status: "在会", DueFen: 50000, HasStandard: true},
 		{Name: "己", Office: "会员", Status: "退会", LeaveDate: day(2025, 1, 1), Note: "年初退会，免缴", HasDues: true, HasStandard: true},
 		{Name: "丑", Office: "会员", Status: "退会", LeaveDate: day(2025, 8, 1), DueFen: 50000, HasDues: true, HasStandard: true},
+		{Name: "寅", Office: "会员", Status: "退会", LeaveDate: day(2026, 3, 15), DueFen: 50000, HasDues: true, HasStandard: true},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d lines, want %d: %+v", len(got), len(want), got)
 	}
 	for i, w := range want {
-		w.MemberID = ids[w.Name]
+		w.MemberID, w.Year = ids[w.Name], 2025
 		if got[i] != w {
 			t.Errorf("line %d:\n got %+v\nwant %+v", i, got[i], w)
 		}
@@ -98,8 +102,12 @@ func TestDuesSheet(t *testing.T) {
 				t.Errorf("arrears %d: store %s, sheet id %d", i, a.Member.Name, sheet[i])
 			}
 		}
-		if l := got[len(got)-1]; !l.Owing() || l.InArrears() {
-			t.Errorf("丑 left owing: Owing %v InArrears %v", l.Owing(), l.InArrears())
+		if l := got[len(got)-2]; !l.Owing() || l.InArrears() {
+			t.Errorf("丑 left owing in 2025: Owing %v InArrears %v", l.Owing(), l.InArrears())
+		}
+		// 寅 left in March 2026: a member all of 2025, she still owes it.
+		if l := got[len(got)-1]; !l.InArrears() || !slices.ContainsFunc(arrears, func(a data.ArrearsMember) bool { return a.Member.ID == l.MemberID }) {
+			t.Errorf("寅, who left in 2026, is not in 2025's arrears: %+v", l)
 		}
 	})
 
@@ -120,8 +128,8 @@ func TestDuesSheet(t *testing.T) {
 				t.Errorf("%s left in 2025 but is on the 2026 sheet", l.Name)
 			}
 		}
-		if len(lines) != 8 {
-			t.Errorf("2026 sheet has %d lines, want 8", len(lines))
+		if len(lines) != 9 {
+			t.Errorf("2026 sheet has %d lines, want 9", len(lines))
 		}
 		if _, err := s.DuesSheet(ctx, 20250); !data.IsCode(err, data.CodeInvalid) {
 			t.Errorf("year 20250: err = %v", err)
